@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Input, Label, Textarea } from '@/components/ui/input';
+import { createWorkflowAction, type CreateWorkflowState } from '../actions';
+
+export function CreateWorkflowForm() {
+  const [state, formAction, pending] = useActionState<CreateWorkflowState, FormData>(createWorkflowAction, {});
+  return (
+    <form action={formAction} className="flex flex-col gap-5" noValidate>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="name">Name</Label>
+        <Input
+          id="name"
+          name="name"
+          defaultValue={state.values?.name}
+          placeholder="Invoice approval"
+          aria-invalid={Boolean(state.fieldErrors?.name)}
+          aria-describedby={state.fieldErrors?.name ? 'name-error' : undefined}
+          autoFocus
+        />
+        {state.fieldErrors?.name && (
+          <p id="name-error" className="text-xs text-danger">
+            {state.fieldErrors.name}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="description">Description</Label>
+        <Textarea
+          id="description"
+          name="description"
+          defaultValue={state.values?.description}
+          placeholder="What it automates, who owns it"
+          aria-invalid={Boolean(state.fieldErrors?.description)}
+        />
+        {state.fieldErrors?.description && <p className="text-xs text-danger">{state.fieldErrors.description}</p>}
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Creating…' : 'Create workflow'}
+        </Button>
+        <Link href="/" className={buttonVariants({ variant: 'ghost' })}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { startProcess, type ManagedProcess } from './managed-process';
+import { assertPortFree } from './ports';
+
+const require = createRequire(import.meta.url);
+export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const nextBin = () => require.resolve('next/dist/bin/next');
+
+export type WebMode = 'dev' | 'start';
+
+export interface AppOptions {
+  mode: WebMode;
+  webPort: number;
+  collabPort: number;
+  /** The settings every server process reads (lib/config/server-env.ts). */
+  env: Record<string, string | undefined>;
+  quiet?: boolean;
+}
+
+/** `next build`, for `npm start` and the test run. */
+export async function buildWeb(env: Record<string, string | undefined>, quiet = false): Promise<void> {
+  const build = startProcess({
+    name: 'build',
+    command: process.execPath,
+    args: [nextBin(), 'build'],
+    cwd: projectRoot,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    silent: quiet,
+  });
+  const code = await build.exited;
+  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+}
+
+/** Starts the web server, the Temporal worker and the collab server, each its own process. */
+export async function startApps(options: AppOptions): Promise<ManagedProcess[]> {
+  await assertPortFree(options.webPort, 'the web server', 'PORT');
+  await assertPortFree(options.collabPort, 'the collab server', 'COLLAB_PORT');
+  const env = { ...options.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const tsx = (file: string) => [process.execPath, ['--import', 'tsx', file]] as const;
+  const [workerCommand, workerArgs] = tsx('temporal/worker.ts');
+  const [collabCommand, collabArgs] = tsx('collab-server/server.ts');
+  return [
+    startProcess({
+      name: 'web',
+      command: process.execPath,
+      args: [nextBin(), options.mode, '--port', String(options.webPort), '--hostname', '127.0.0.1'],
+      cwd: projectRoot,
+      env: { ...env, NODE_ENV: options.mode === 'dev' ? 'development' : 'production' },
+      readyWhen: /Ready in|started server on|Local:/,
+      silent: options.quiet,
+    }),
+    startProcess({
+      name: 'worker',
+      command: workerCommand,
+      args: [...workerArgs],
+      cwd: projectRoot,
+      env,
+      readyWhen: /worker polling/,
+      silent: options.quiet,
+    }),
+    startProcess({
+      name: 'collab',
+      command: collabCommand,
+      args: [...collabArgs],
+      cwd: projectRoot,
+      env: { ...env, COLLAB_PORT: String(options.collabPort) },
+      readyWhen: /collab server listening/,
+      silent: options.quiet,
+    }),
+  ];
+}

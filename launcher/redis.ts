@@ -1,0 +1,44 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { findBinary } from './binaries';
+import { assertPortFree, waitForPort } from './ports';
+import { LaunchError } from './errors';
+import { startProcess } from './managed-process';
+import type { RunningService } from './postgres';
+
+/** Starts redis-server on loopback with its data (RDB + AOF) kept in dataDir. */
+export async function startRedis(options: { dataDir: string; port: number; quiet?: boolean }): Promise<RunningService> {
+  const binary = findBinary('redis-server');
+  await assertPortFree(options.port, 'Redis', 'REDIS_PORT');
+  const dir = path.resolve(options.dataDir);
+  await mkdir(dir, { recursive: true });
+  const redis = startProcess({
+    name: 'redis',
+    command: binary,
+    args: [
+      '--port',
+      String(options.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '60 1',
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ],
+    silent: options.quiet,
+    // The start-up banner and a warning about vm.overcommit_memory are noise on a dev machine.
+    quiet: /oO0OoO0OoO0Oo|Redis version=|Configuration loaded|Server initialized|overcommit/,
+  });
+  const exitedEarly = redis.exited.then((code) => {
+    throw new LaunchError(`redis-server exited (code ${code}) before it was ready.`);
+  });
+  exitedEarly.catch(() => undefined); // a later, deliberate stop is not an error
+  await Promise.race([waitForPort(options.port, 30_000), exitedEarly]);
+  return { url: `redis://127.0.0.1:${options.port}`, stop: () => redis.stop() };
+}

@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { findBinary } from './binaries';
+import { assertPortFree, waitForPort } from './ports';
+import { startProcess } from './managed-process';
+import { launcherLog } from './log';
+import { LaunchError } from './errors';
+import type { RunningService } from './postgres';
+
+export interface TemporalOptions {
+  dataDir: string;
+  port: number;
+  /** 0 runs headless. */
+  uiPort: number;
+  quiet?: boolean;
+}
+
+/** Starts `temporal server start-dev` with a SQLite file in dataDir. */
+export async function startTemporalDevServer(options: TemporalOptions): Promise<RunningService> {
+  const binary = findBinary('temporal');
+  await assertPortFree(options.port, 'Temporal', 'TEMPORAL_PORT');
+  if (options.uiPort) await assertPortFree(options.uiPort, 'the Temporal UI', 'TEMPORAL_UI_PORT');
+  const dir = path.resolve(options.dataDir);
+  await mkdir(dir, { recursive: true });
+  const ui = options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless'];
+  const temporal = startProcess({
+    name: 'temporal',
+    command: binary,
+    args: [
+      'server',
+      'start-dev',
+      '--db-filename',
+      path.join(dir, 'temporal.db'),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--log-level',
+      'error',
+      ...ui,
+    ],
+    silent: options.quiet,
+    // The dev server prints its banner (ports, UI address); keep only errors.
+    quiet: /^(CLI|Server|UI|Temporal|Metrics|\s*$)/,
+  });
+  const address = `127.0.0.1:${options.port}`;
+  const exitedEarly = temporal.exited.then((code) => {
+    throw new LaunchError(`temporal server exited (code ${code}) before it was ready.`);
+  });
+  exitedEarly.catch(() => undefined); // a later, deliberate stop is not an error
+  await Promise.race([waitForPort(options.port, 60_000), exitedEarly]);
+  await waitForFrontend(address);
+  if (options.uiPort) launcherLog(`Temporal UI: http://127.0.0.1:${options.uiPort}`);
+  return { url: address, stop: () => temporal.stop() };
+}
+
+// The gRPC port opens before the frontend serves; the system-info call proves it does.
+async function waitForFrontend(address: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

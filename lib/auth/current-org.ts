@@ -1,0 +1,35 @@
+import { cache } from 'react';
+import { db } from '../db/client';
+
+export interface OrgContext {
+  orgId: string;
+  orgName: string;
+  userId: string;
+}
+
+const DEV_ORG_SLUG = 'default';
+const DEV_USER_EMAIL = 'dev@localhost';
+
+/**
+ * The org and user a request acts for. Until sign-in exists this is one development org and
+ * user, created on first use; every page and route asks here, so sign-in replaces one function.
+ */
+export const currentOrg = cache(async (): Promise<OrgContext> => {
+  const prisma = db();
+  const org = await prisma.org.upsert({
+    where: { slug: DEV_ORG_SLUG },
+    update: {},
+    create: { slug: DEV_ORG_SLUG, name: 'Development org' },
+  });
+  const user = await prisma.user.upsert({
+    where: { email: DEV_USER_EMAIL },
+    update: {},
+    create: { email: DEV_USER_EMAIL, name: 'Developer' },
+  });
+  await prisma.membership.upsert({
+    where: { orgId_userId: { orgId: org.id, userId: user.id } },
+    update: {},
+    create: { orgId: org.id, userId: user.id, role: 'OWNER' },
+  });
+  return { orgId: org.id, orgName: org.name, userId: user.id };
+});

@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Server-only packages with native parts or dynamic requires stay out of the bundle.
+  serverExternalPackages: ['@temporalio/client', '@temporalio/worker', 'pg', '@prisma/adapter-pg', 'ioredis'],
+  poweredByHeader: false,
+  typedRoutes: true,
+};
+
+export default nextConfig;
