@@ -2,6 +2,7 @@ import { Server } from '@hocuspocus/server';
 import { z } from 'zod';
 import { HealthEndpoint } from './extensions/health-endpoint';
 import { createLogger } from '../lib/logging/logger';
+import { signalReady } from '../launcher/ready-signal';
 
 const { COLLAB_PORT: port, COLLAB_HOST: address } = z
   .object({
@@ -22,3 +23,4 @@ const server = new Server({
 
 await server.listen();
 createLogger({ service: 'collab' }).info('collab server listening', { port });
+signalReady();

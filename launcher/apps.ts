@@ -56,7 +56,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       args: [...workerArgs],
       cwd: projectRoot,
       env,
-      readyWhen: /worker polling/,
+      readyWhen: 'signal',
       silent: options.quiet,
     }),
     startProcess({
@@ -65,7 +65,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       args: [...collabArgs],
       cwd: projectRoot,
       env: { ...env, COLLAB_PORT: String(options.collabPort) },
-      readyWhen: /collab server listening/,
+      readyWhen: 'signal',
       silent: options.quiet,
     }),
   ];

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { lineSplitter, writePrefixed } from './log';
 import { LaunchError } from './errors';
+import { READY_MESSAGE } from './ready-signal';
 
 export interface ProcessSpec {
   name: string;
@@ -8,8 +9,10 @@ export interface ProcessSpec {
   args: string[];
   env?: Record<string, string | undefined>;
   cwd?: string;
-  /** Resolves `ready` when a line of output matches. */
-  readyWhen?: RegExp;
+  /** Resolves `ready` when a line of output matches, or when the process calls signalReady(). */
+  readyWhen?: RegExp | 'signal';
+  /** How long `ready` may take before it fails. */
+  readyTimeoutMs?: number;
   /** Hides noisy lines (still counted for readiness). */
   quiet?: RegExp;
   /** Prints no output at all except when the process fails. */
@@ -47,7 +50,7 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     cwd: spec.cwd,
     env: { ...process.env, ...spec.env },
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: spec.readyWhen === 'signal' ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
   child.once('exit', () => live.delete(child));
@@ -59,11 +62,23 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     failReady = reject;
   });
   if (!spec.readyWhen) markReady();
+  if (spec.readyWhen === 'signal') {
+    child.on('message', (message) => {
+      if (message === READY_MESSAGE) markReady();
+    });
+    child.channel?.unref();
+  }
+  const readyTimer = setTimeout(
+    () => failReady(new LaunchError(`${spec.name} was not ready within ${(spec.readyTimeoutMs ?? 120_000) / 1000} s.`)),
+    spec.readyTimeoutMs ?? 120_000,
+  );
+  readyTimer.unref();
+  ready.then(() => clearTimeout(readyTimer), () => clearTimeout(readyTimer));
 
   const onLine = (line: string) => {
     recent.push(line);
     if (recent.length > 40) recent.shift();
-    if (spec.readyWhen?.test(line)) markReady();
+    if (spec.readyWhen instanceof RegExp && spec.readyWhen.test(line)) markReady();
     if (!spec.silent && !spec.quiet?.test(line)) writePrefixed(spec.name, line);
   };
   const stdout = lineSplitter(onLine);

@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import * as activities from './activities';
 import { serverEnv } from '../lib/config/server-env';
 import { createLogger } from '../lib/logging/logger';
+import { signalReady } from '../launcher/ready-signal';
 
 const log = createLogger({ service: 'worker' });
 
@@ -25,9 +26,11 @@ async function main() {
       workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
       activities,
     });
-    log.info('worker polling', { taskQueue: TEMPORAL_TASK_QUEUE, namespace: TEMPORAL_NAMESPACE });
     // Resolves after SIGINT/SIGTERM, once in-flight tasks are drained.
-    await worker.run();
+    const running = worker.run();
+    log.info('worker polling', { taskQueue: TEMPORAL_TASK_QUEUE, namespace: TEMPORAL_NAMESPACE });
+    signalReady();
+    await running;
   } finally {
     await connection.close();
   }

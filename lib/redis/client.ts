@@ -1,13 +1,25 @@
 import { Redis } from 'ioredis';
 import { serverEnv } from '../config/server-env';
+import { createLogger } from '../logging/logger';
 
 const globalForRedis = globalThis as unknown as { redis?: Redis };
+const log = createLogger({ component: 'redis' });
 
 /** The process's shared Redis connection for commands (not for blocking or pub/sub use). */
 export function redis(): Redis {
-  globalForRedis.redis ??= new Redis(serverEnv().REDIS_URL, {
-    // Fail commands after a couple of reconnect attempts instead of queueing them forever.
-    maxRetriesPerRequest: 2,
-  });
+  if (!globalForRedis.redis) {
+    const client = new Redis(serverEnv().REDIS_URL, {
+      // Fail commands after a couple of reconnect attempts instead of queueing them forever.
+      maxRetriesPerRequest: 2,
+    });
+    // ioredis retries on its own; report an outage once, not on every reconnect attempt.
+    let lastError = '';
+    client.on('error', (error: Error) => {
+      if (error.message !== lastError) log.warn('redis connection error', { error: error.message });
+      lastError = error.message;
+    });
+    client.on('ready', () => (lastError = ''));
+    globalForRedis.redis = client;
+  }
   return globalForRedis.redis;
 }

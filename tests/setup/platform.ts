@@ -1,0 +1,62 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startInfrastructure } from '../../launcher/infrastructure';
+import { buildWeb, startApps } from '../../launcher/apps';
+import { getFreePort } from '../../launcher/ports';
+import type { ManagedProcess } from '../../launcher/managed-process';
+import type { PlatformInfo } from './platform-info';
+
+// Starts the whole platform with the launcher's own code, on free ports and a throwaway data
+// folder, so tests never touch a developer's running instance or data.
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flow-test-'));
+  // Postgres runs as its own user when we are root; it must be able to enter this folder.
+  await chmod(dataDir, 0o755);
+  const [postgresPort, redisPort, temporalPort, webPort, collabPort] = await Promise.all(
+    Array.from({ length: 5 }, getFreePort),
+  );
+  const infrastructure = await startInfrastructure({
+    dataDir,
+    ports: { postgres: postgresPort, redis: redisPort, temporal: temporalPort, temporalUi: 0 },
+    external: {},
+    quiet: true,
+  });
+  const env = {
+    DATABASE_URL: infrastructure.databaseUrl,
+    REDIS_URL: infrastructure.redisUrl,
+    TEMPORAL_ADDRESS: infrastructure.temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: 'flow-orchestrator-test',
+    COLLAB_PORT: String(collabPort),
+    COLLAB_INTERNAL_URL: `http://127.0.0.1:${collabPort}`,
+    LOG_LEVEL: 'warn',
+  };
+  let apps: ManagedProcess[] = [];
+  const teardown = async () => {
+    await Promise.allSettled(apps.map((app) => app.stop()));
+    await infrastructure.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await buildWeb(env, true);
+    apps = await startApps({ mode: 'start', webPort, collabPort, env, quiet: true });
+    await Promise.all(apps.map((app) => app.ready));
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  const platform: PlatformInfo = {
+    webUrl: `http://127.0.0.1:${webPort}`,
+    collabUrl: env.COLLAB_INTERNAL_URL,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    temporalAddress: env.TEMPORAL_ADDRESS,
+    temporalNamespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    workerPid: apps.find((app) => app.name === 'worker')!.pid,
+  };
+  project.provide('platform', platform);
+  return teardown;
+}
