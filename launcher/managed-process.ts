@@ -73,7 +73,10 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     spec.readyTimeoutMs ?? 120_000,
   );
   readyTimer.unref();
-  ready.then(() => clearTimeout(readyTimer), () => clearTimeout(readyTimer));
+  ready.then(
+    () => clearTimeout(readyTimer),
+    () => clearTimeout(readyTimer),
+  );
 
   const onLine = (line: string) => {
     recent.push(line);

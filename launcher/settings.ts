@@ -25,7 +25,7 @@ export const launcherSettingsSchema = z.object({
 
 export type LauncherSettings = z.infer<typeof launcherSettingsSchema>;
 
-export function readLauncherSettings(env: NodeJS.ProcessEnv = process.env): LauncherSettings {
+export function readLauncherSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
   const parsed = launcherSettingsSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

@@ -24,7 +24,9 @@ describe('Redis', () => {
   it('delivers a published message to a subscriber', async () => {
     const channel = `test-events:${randomUUID()}`;
     await subscriber.subscribe(channel);
-    const received = new Promise<string>((resolve) => subscriber.once('message', (_channel, message) => resolve(message)));
+    const received = new Promise<string>((resolve) =>
+      subscriber.once('message', (_channel, message) => resolve(message)),
+    );
     await redis().publish(channel, JSON.stringify({ nodeId: 'a', status: 'RUNNING' }));
     expect(JSON.parse(await received)).toEqual({ nodeId: 'a', status: 'RUNNING' });
   });
