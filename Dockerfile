@@ -3,7 +3,8 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund
+# Not `npm ci`: the lockfile lists only Linux builds of per-platform packages (see .ci/run).
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
