@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startProcess, type ManagedProcess } from './managed-process';
 import { assertPortFree } from './ports';
+import { stopStaleProcess } from './stale-processes';
+import { mkdir } from 'node:fs/promises';
 
 const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -13,6 +15,8 @@ export interface AppOptions {
   mode: WebMode;
   webPort: number;
   collabPort: number;
+  /** Where pid files go, so a later start can stop processes a crashed launcher left behind. */
+  runDir: string;
   /** The settings every server process reads (lib/config/server-env.ts). */
   env: Record<string, string | undefined>;
   quiet?: boolean;
@@ -34,6 +38,11 @@ export async function buildWeb(env: Record<string, string | undefined>, quiet = 
 
 /** Starts the web server, the Temporal worker and the collab server, each its own process. */
 export async function startApps(options: AppOptions): Promise<ManagedProcess[]> {
+  await mkdir(options.runDir, { recursive: true });
+  const pidFile = (name: string) => path.join(options.runDir, `${name}.pid`);
+  await stopStaleProcess(pidFile('web'), 'next');
+  await stopStaleProcess(pidFile('worker'), 'temporal/worker.ts');
+  await stopStaleProcess(pidFile('collab'), 'collab-server/server.ts');
   await assertPortFree(options.webPort, 'the web server', 'PORT');
   await assertPortFree(options.collabPort, 'the collab server', 'COLLAB_PORT');
   const env = { ...options.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -48,6 +57,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       cwd: projectRoot,
       env: { ...env, NODE_ENV: options.mode === 'dev' ? 'development' : 'production' },
       readyWhen: /Ready in|started server on|Local:/,
+      pidFile: pidFile('web'),
       silent: options.quiet,
     }),
     startProcess({
@@ -57,6 +67,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       cwd: projectRoot,
       env,
       readyWhen: 'signal',
+      pidFile: pidFile('worker'),
       silent: options.quiet,
     }),
     startProcess({
@@ -66,6 +77,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       cwd: projectRoot,
       env: { ...env, COLLAB_PORT: String(options.collabPort) },
       readyWhen: 'signal',
+      pidFile: pidFile('collab'),
       silent: options.quiet,
     }),
   ];

@@ -44,6 +44,8 @@ async function main() {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // A closed terminal must not orphan the services, which run in their own process groups.
+  process.on('SIGHUP', () => void shutdown(0));
 
   try {
     launcherLog(`Starting FlowOrchestrator (${mode}); data in ${path.resolve(settings.DATA_DIR)}`);
@@ -76,7 +78,13 @@ async function main() {
       launcherLog('No production build yet: running next build…');
       await buildWeb(env);
     }
-    apps = await startApps({ mode, webPort: settings.PORT, collabPort: settings.COLLAB_PORT, env });
+    apps = await startApps({
+      mode,
+      webPort: settings.PORT,
+      collabPort: settings.COLLAB_PORT,
+      runDir: path.join(settings.DATA_DIR, 'run'),
+      env,
+    });
     for (const app of apps) {
       void app.exited.then((code) => {
         if (stopping) return;

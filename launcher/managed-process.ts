@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { lineSplitter, writePrefixed } from './log';
 import { LaunchError } from './errors';
 import { READY_MESSAGE } from './ready-signal';
@@ -17,6 +18,8 @@ export interface ProcessSpec {
   quiet?: RegExp;
   /** Prints no output at all except when the process fails. */
   silent?: boolean;
+  /** Where to record the pid while the process runs, so a later start can clean up after a crash. */
+  pidFile?: string;
 }
 
 export interface ManagedProcess {
@@ -53,7 +56,11 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     stdio: spec.readyWhen === 'signal' ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
-  child.once('exit', () => live.delete(child));
+  if (spec.pidFile && child.pid) writeFileSync(spec.pidFile, `${child.pid}\n`);
+  child.once('exit', () => {
+    live.delete(child);
+    if (spec.pidFile) rmSync(spec.pidFile, { force: true });
+  });
   const recent: string[] = [];
   let markReady: () => void = () => {};
   let failReady: (error: Error) => void = () => {};

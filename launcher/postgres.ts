@@ -6,6 +6,7 @@ import pg from 'pg';
 import { assertPortFree } from './ports';
 import { LaunchError } from './errors';
 import { writePrefixed } from './log';
+import { stopStaleProcess } from './stale-processes';
 
 export interface RunningService {
   url: string;
@@ -23,8 +24,10 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   quiet?: boolean;
 }): Promise<RunningService> {
-  await assertPortFree(options.port, 'PostgreSQL', 'POSTGRES_PORT');
   const databaseDir = path.resolve(options.dataDir);
+  // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients that are gone anyway.
+  await stopStaleProcess(path.join(databaseDir, 'postmaster.pid'), 'postgres', 'SIGINT');
+  await assertPortFree(options.port, 'PostgreSQL', 'POSTGRES_PORT');
   const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -3,15 +3,18 @@ import path from 'node:path';
 import { findBinary } from './binaries';
 import { assertPortFree, waitForPort } from './ports';
 import { LaunchError } from './errors';
+import { stopStaleProcess } from './stale-processes';
 import { startProcess } from './managed-process';
 import type { RunningService } from './postgres';
 
 /** Starts redis-server on loopback with its data (RDB + AOF) kept in dataDir. */
 export async function startRedis(options: { dataDir: string; port: number; quiet?: boolean }): Promise<RunningService> {
   const binary = findBinary('redis-server');
-  await assertPortFree(options.port, 'Redis', 'REDIS_PORT');
   const dir = path.resolve(options.dataDir);
   await mkdir(dir, { recursive: true });
+  const pidFile = path.join(dir, 'launcher.pid');
+  await stopStaleProcess(pidFile, 'redis-server');
+  await assertPortFree(options.port, 'Redis', 'REDIS_PORT');
   const redis = startProcess({
     name: 'redis',
     command: binary,
@@ -31,6 +34,7 @@ export async function startRedis(options: { dataDir: string; port: number; quiet
       '--loglevel',
       'warning',
     ],
+    pidFile,
     silent: options.quiet,
     // The start-up banner and a warning about vm.overcommit_memory are noise on a dev machine.
     quiet: /oO0OoO0OoO0Oo|Redis version=|Configuration loaded|Server initialized|overcommit/,

@@ -6,6 +6,7 @@ import { assertPortFree, waitForPort } from './ports';
 import { startProcess } from './managed-process';
 import { launcherLog } from './log';
 import { LaunchError } from './errors';
+import { stopStaleProcess } from './stale-processes';
 import type { RunningService } from './postgres';
 
 export interface TemporalOptions {
@@ -19,10 +20,12 @@ export interface TemporalOptions {
 /** Starts `temporal server start-dev` with a SQLite file in dataDir. */
 export async function startTemporalDevServer(options: TemporalOptions): Promise<RunningService> {
   const binary = findBinary('temporal');
-  await assertPortFree(options.port, 'Temporal', 'TEMPORAL_PORT');
-  if (options.uiPort) await assertPortFree(options.uiPort, 'the Temporal UI', 'TEMPORAL_UI_PORT');
   const dir = path.resolve(options.dataDir);
   await mkdir(dir, { recursive: true });
+  const pidFile = path.join(dir, 'launcher.pid');
+  await stopStaleProcess(pidFile, 'temporal');
+  await assertPortFree(options.port, 'Temporal', 'TEMPORAL_PORT');
+  if (options.uiPort) await assertPortFree(options.uiPort, 'the Temporal UI', 'TEMPORAL_UI_PORT');
   const ui = options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless'];
   const temporal = startProcess({
     name: 'temporal',
@@ -40,6 +43,7 @@ export async function startTemporalDevServer(options: TemporalOptions): Promise<
       'error',
       ...ui,
     ],
+    pidFile,
     silent: options.quiet,
     // The dev server prints its banner (ports, UI address); keep only errors.
     quiet: /^(CLI|Server|UI|Temporal|Metrics|\s*$)/,

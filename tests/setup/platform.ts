@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     await buildWeb(env, true);
-    apps = await startApps({ mode: 'start', webPort, collabPort, env, quiet: true });
+    apps = await startApps({ mode: 'start', webPort, collabPort, runDir: path.join(dataDir, 'run'), env, quiet: true });
     await Promise.all(apps.map((app) => app.ready));
   } catch (error) {
     await teardown();
