@@ -3,6 +3,7 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
+COPY prisma.config.ts ./
 # Not `npm ci`: the lockfile lists only Linux builds of per-platform packages (see .ci/run).
 RUN npm install --no-audit --no-fund
 
