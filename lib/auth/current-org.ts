@@ -1,10 +1,12 @@
 import { cache } from 'react';
 import { db } from '../db/client';
+import type { Role } from '../db/generated/enums';
 
 export interface OrgContext {
   orgId: string;
   orgName: string;
   userId: string;
+  role: Role;
 }
 
 const DEV_ORG_SLUG = 'default';
@@ -26,10 +28,10 @@ export const currentOrg = cache(async (): Promise<OrgContext> => {
     update: {},
     create: { email: DEV_USER_EMAIL, name: 'Developer' },
   });
-  await prisma.membership.upsert({
+  const membership = await prisma.membership.upsert({
     where: { orgId_userId: { orgId: org.id, userId: user.id } },
     update: {},
     create: { orgId: org.id, userId: user.id, role: 'OWNER' },
   });
-  return { orgId: org.id, orgName: org.name, userId: user.id };
+  return { orgId: org.id, orgName: org.name, userId: user.id, role: membership.role };
 });

@@ -1,0 +1,40 @@
+import { ZodError } from 'zod';
+import { createLogger } from '../logging/logger';
+
+const log = createLogger({ component: 'api' });
+
+/** An error with an HTTP status, a stable code and details a client can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
+
+function body(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+/** The one place errors become HTTP responses: `{ error: { code, message, details } }`. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return Response.json(body(error.code, error.message, error.details), { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const first = details[0];
+    const message = first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request';
+    return Response.json(body('invalid_request', message, details), { status: 400 });
+  }
+  if (error instanceof SyntaxError) {
+    return Response.json(body('invalid_json', `The request body is not valid JSON: ${error.message}`), { status: 400 });
+  }
+  log.error('unhandled API error', { error });
+  return Response.json(body('internal_error', 'Something went wrong on our side'), { status: 500 });
+}

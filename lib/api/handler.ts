@@ -1,0 +1,36 @@
+import { currentOrg, type OrgContext } from '../auth/current-org';
+import { isAllowed, type Action } from '../auth/policy';
+import { ApiError, errorResponse } from './errors';
+
+interface HandlerContext<Params> {
+  org: OrgContext;
+  req: Request;
+  params: Params;
+}
+
+/**
+ * Wraps a route handler: resolves who is asking and in which org, checks the action against
+ * the policy table, and turns any thrown error into the API's JSON error format.
+ */
+export function withOrg<Params = Record<string, never>>(
+  action: Action,
+  handler: (context: HandlerContext<Params>) => Promise<Response>,
+) {
+  return async (req: Request, route: { params: Promise<Params> }) => {
+    try {
+      const org = await currentOrg();
+      if (!isAllowed(org.role, action)) {
+        throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);
+      }
+      return await handler({ org, req, params: await route.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses a JSON body; an empty body counts as `{}`. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  return text.trim() === '' ? {} : JSON.parse(text);
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { ExpressionScope } from '../definition/expressions';
+
+export type NodeCategory = 'trigger' | 'action' | 'logic' | 'flow' | 'data' | 'human' | 'ai';
+
+/**
+ * How a node runs:
+ * - pure: deterministic, evaluated inside the workflow with no Temporal round trip;
+ * - activity: has side effects, runs as a Temporal activity named by the node type;
+ * - control: shapes the run itself (timers, waits, joins, loops, children); the interpreter
+ *   implements it.
+ */
+export type NodeKind = 'pure' | 'activity' | 'control';
+
+export interface PureContext<Config> {
+  nodeId: string;
+  /** The config with every `{{ }}` already resolved and parsed by the node's schema. */
+  config: Config;
+  scope: ExpressionScope;
+}
+
+export interface PureResult<Output> {
+  output: Output;
+  /** Which output handles to follow; all of the node's handles when omitted. */
+  handles?: string[];
+  /** Run variables to set (the set-variables node). */
+  setVars?: Record<string, unknown>;
+  /** The run's result (the workflow-output node). */
+  runOutput?: unknown;
+}
+
+export interface NodeLogEntry {
+  level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  message: string;
+  data?: unknown;
+}
+
+export interface ActivityContext<Config> {
+  config: Config;
+  run: { runId: string; orgId: string; nodeId: string; attempt: number };
+  /** Same on every attempt of this node in this run: for downstream deduplication. */
+  idempotencyKey: string;
+  /** Lines for the run log (a code node's console output, for example). */
+  log(entry: NodeLogEntry): void;
+  /** Aborted when the activity is cancelled or times out. */
+  signal: AbortSignal;
+}
+
+interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {
+  /** Stable identifier; also the Temporal activity name for activity nodes. */
+  type: string;
+  /** Bumped on a breaking config change; the old version's file stays. */
+  version: number;
+  category: NodeCategory;
+  label: string;
+  description: string;
+  /** A lucide icon name for the palette. */
+  icon: string;
+  config: Config;
+  output: Output;
+  /** Whether edges may lead into the node (triggers take none). */
+  acceptsInput: boolean;
+  /** Output handles; a function when they depend on the config (switch cases). */
+  outputs: readonly string[] | ((config: z.output<Config>) => string[]);
+}
+
+export interface PureNodeType<Config extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
+  extends NodeTypeCommon<Config, Output> {
+  kind: 'pure';
+  execute(context: PureContext<z.output<Config>>): PureResult<z.output<Output>> | Promise<PureResult<z.output<Output>>>;
+}
+
+export interface ActivityNodeType<Config extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
+  extends NodeTypeCommon<Config, Output> {
+  kind: 'activity';
+  execute(context: ActivityContext<z.output<Config>>): Promise<z.output<Output>>;
+}
+
+export interface ControlNodeType<Config extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
+  extends NodeTypeCommon<Config, Output> {
+  kind: 'control';
+}
+
+export type NodeType = PureNodeType | ActivityNodeType | ControlNodeType;
+
+type Defaults = 'version' | 'acceptsInput' | 'outputs' | 'icon';
+type WithDefaults<T extends NodeType> = Omit<T, Defaults> & Partial<Pick<T, Defaults>>;
+
+/** Declares a node type, filling in the defaults most nodes share. */
+export function defineNode<C extends z.ZodType, O extends z.ZodType>(node: WithDefaults<PureNodeType<C, O>>): PureNodeType<C, O>;
+export function defineNode<C extends z.ZodType, O extends z.ZodType>(
+  node: WithDefaults<ActivityNodeType<C, O>>,
+): ActivityNodeType<C, O>;
+export function defineNode<C extends z.ZodType, O extends z.ZodType>(
+  node: WithDefaults<ControlNodeType<C, O>>,
+): ControlNodeType<C, O>;
+export function defineNode(node: WithDefaults<NodeType>): NodeType {
+  return { version: 1, acceptsInput: true, outputs: ['out'], icon: 'box', ...node } as NodeType;
+}
+
+export function outputHandles(node: NodeType, config: unknown): string[] {
+  return typeof node.outputs === 'function' ? node.outputs(config as never) : [...node.outputs];
+}
+
+/** A failure a node reports on purpose; `nonRetryable` skips the remaining attempts. */
+export class NodeFailure extends Error {
+  override name = 'NodeFailure';
+  constructor(
+    message: string,
+    readonly options: { type?: string; nonRetryable?: boolean; details?: unknown } = {},
+  ) {
+    super(message);
+  }
+}
