@@ -64,20 +64,26 @@ interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {
   outputs: readonly string[] | ((config: z.output<Config>) => string[]);
 }
 
-export interface PureNodeType<Config extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
-  extends NodeTypeCommon<Config, Output> {
+export interface PureNodeType<
+  Config extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends NodeTypeCommon<Config, Output> {
   kind: 'pure';
   execute(context: PureContext<z.output<Config>>): PureResult<z.output<Output>> | Promise<PureResult<z.output<Output>>>;
 }
 
-export interface ActivityNodeType<Config extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
-  extends NodeTypeCommon<Config, Output> {
+export interface ActivityNodeType<
+  Config extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends NodeTypeCommon<Config, Output> {
   kind: 'activity';
   execute(context: ActivityContext<z.output<Config>>): Promise<z.output<Output>>;
 }
 
-export interface ControlNodeType<Config extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
-  extends NodeTypeCommon<Config, Output> {
+export interface ControlNodeType<
+  Config extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends NodeTypeCommon<Config, Output> {
   kind: 'control';
 }
 
@@ -87,7 +93,9 @@ type Defaults = 'version' | 'acceptsInput' | 'outputs' | 'icon';
 type WithDefaults<T extends NodeType> = Omit<T, Defaults> & Partial<Pick<T, Defaults>>;
 
 /** Declares a node type, filling in the defaults most nodes share. */
-export function defineNode<C extends z.ZodType, O extends z.ZodType>(node: WithDefaults<PureNodeType<C, O>>): PureNodeType<C, O>;
+export function defineNode<C extends z.ZodType, O extends z.ZodType>(
+  node: WithDefaults<PureNodeType<C, O>>,
+): PureNodeType<C, O>;
 export function defineNode<C extends z.ZodType, O extends z.ZodType>(
   node: WithDefaults<ActivityNodeType<C, O>>,
 ): ActivityNodeType<C, O>;

@@ -110,7 +110,8 @@ export async function resolveTemplates(
   if (typeof value === 'string') return containsExpression(value) ? resolveString(value, scope, nodeId, path) : value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const [index, item] of value.entries()) out.push(await resolveTemplates(item, scope, nodeId, `${path}[${index}]`));
+    for (const [index, item] of value.entries())
+      out.push(await resolveTemplates(item, scope, nodeId, `${path}[${index}]`));
     return out;
   }
   if (value && typeof value === 'object') {

@@ -1,0 +1,5 @@
+// Node types with side effects: they run as Temporal activities in the worker, never in the
+// workflow sandbox, and may use Node APIs.
+import type { NodeType } from './define-node';
+
+export const activityNodeTypes: NodeType[] = [];

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineNode } from '../define-node';
+import { evaluateExpression } from '../../definition/expressions';
+
+export const transform = defineNode({
+  type: 'data.transform',
+  kind: 'pure',
+  category: 'data',
+  label: 'Transform (JSONata)',
+  description: 'Reshapes data with a JSONata expression over input, nodes, vars and run.',
+  icon: 'braces',
+  config: z.object({ expression: z.string().min(1, 'Write a JSONata expression') }),
+  output: z.unknown(),
+  async execute({ nodeId, config, scope }) {
+    return { output: (await evaluateExpression(config.expression, scope, nodeId, 'expression')) ?? null };
+  },
+});

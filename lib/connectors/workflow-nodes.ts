@@ -1,0 +1,32 @@
+// Node types the workflow interpreter evaluates or implements itself. This file is bundled into
+// Temporal's deterministic workflow sandbox: nothing here may import Node APIs or do I/O.
+import type { NodeType } from './define-node';
+import { manualTrigger } from './nodes/manual-trigger';
+import { setVariables } from './nodes/set-variables';
+import { transform } from './nodes/transform';
+import { ifElse } from './nodes/if-else';
+import { switchNode } from './nodes/switch';
+import { parallel } from './nodes/parallel';
+import { merge } from './nodes/merge';
+import { forEach } from './nodes/for-each';
+import { delay } from './nodes/delay';
+import { approval } from './nodes/approval';
+import { subWorkflow } from './nodes/sub-workflow';
+import { stopAndError } from './nodes/stop-and-error';
+import { workflowOutput } from './nodes/workflow-output';
+
+export const workflowNodeTypes: NodeType[] = [
+  manualTrigger,
+  setVariables,
+  transform,
+  ifElse,
+  switchNode,
+  parallel,
+  merge,
+  forEach,
+  delay,
+  approval,
+  subWorkflow,
+  stopAndError,
+  workflowOutput,
+];
