@@ -22,6 +22,8 @@ export default defineConfig({
           // The real platform (Postgres, Redis, Temporal, web, worker, collab) comes up once per run.
           globalSetup: ['tests/setup/platform.ts'],
           setupFiles: ['tests/setup/server-env.ts'],
+          // Files share one platform and one default org; run them one after another.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

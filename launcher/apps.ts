@@ -33,7 +33,7 @@ export async function buildWeb(env: Record<string, string | undefined>, quiet = 
     silent: quiet,
   });
   const code = await build.exited;
-  if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
+  if (code !== 0) throw new Error(`next build failed (exit code ${code}):\n${build.recentOutput()}`);
 }
 
 /** Starts the web server, the Temporal worker and the collab server, each its own process. */

@@ -73,6 +73,7 @@ export async function withDatabaseForTools<T>(work: (databaseUrl: string) => Pro
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(settings.DATA_DIR, 'postgres'),
     port: settings.POSTGRES_PORT,
+    quiet: true,
   });
   try {
     return await work(postgres.url);

@@ -27,6 +27,8 @@ export interface ManagedProcess {
   pid: number;
   ready: Promise<void>;
   exited: Promise<number | null>;
+  /** The last lines the process printed, for error reports of silent processes. */
+  recentOutput(): string;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     pid: child.pid ?? -1,
     ready,
     exited,
+    recentOutput: () => recent.join('\n'),
     async stop(timeoutMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       stopping = true;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import * as activities from './activities';
+import { createNodeActivities } from './activities/node-activities';
 import { serverEnv } from '../lib/config/server-env';
 import { createLogger } from '../lib/logging/logger';
 import { signalReady } from '../launcher/ready-signal';
@@ -15,20 +16,38 @@ Runtime.install({
   }),
 });
 
+/** The main queue plus any extra queues nodes are routed to (node settings `taskQueue`). */
+function taskQueues(): string[] {
+  const { TEMPORAL_TASK_QUEUE } = serverEnv();
+  const extra = (process.env.TEMPORAL_EXTRA_TASK_QUEUES ?? '').split(',').map((queue) => queue.trim());
+  return [...new Set([TEMPORAL_TASK_QUEUE, ...extra.filter(Boolean)])];
+}
+
 async function main() {
-  const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE } = serverEnv();
+  const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = serverEnv();
   const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
   try {
-    const worker = await Worker.create({
-      connection,
-      namespace: TEMPORAL_NAMESPACE,
-      taskQueue: TEMPORAL_TASK_QUEUE,
+    // One bundle shared by the workers of every queue.
+    const workflowBundle = await bundleWorkflowCode({
       workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-      activities,
+      logger: new DefaultLogger('WARN'),
     });
-    // Resolves after SIGINT/SIGTERM, once in-flight tasks are drained.
-    const running = worker.run();
-    log.info('worker polling', { taskQueue: TEMPORAL_TASK_QUEUE, namespace: TEMPORAL_NAMESPACE });
+    const allActivities = { ...activities, ...createNodeActivities() };
+    const queues = taskQueues();
+    const workers = await Promise.all(
+      queues.map((taskQueue) =>
+        Worker.create({
+          connection,
+          namespace: TEMPORAL_NAMESPACE,
+          taskQueue,
+          workflowBundle,
+          activities: allActivities,
+        }),
+      ),
+    );
+    // Each resolves after SIGINT/SIGTERM, once in-flight tasks are drained.
+    const running = Promise.all(workers.map((worker) => worker.run()));
+    log.info('worker polling', { taskQueues: queues, namespace: TEMPORAL_NAMESPACE });
     signalReady();
     await running;
   } finally {

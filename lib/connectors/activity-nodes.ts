@@ -1,5 +1,6 @@
 // Node types with side effects: they run as Temporal activities in the worker, never in the
 // workflow sandbox, and may use Node APIs.
 import type { NodeType } from './define-node';
+import { httpRequest } from './nodes/http-request';
 
-export const activityNodeTypes: NodeType[] = [];
+export const activityNodeTypes: NodeType[] = [httpRequest];

@@ -1,1 +1,3 @@
 export * from './diagnostics';
+export * from './record-progress';
+export * from './child-runs';

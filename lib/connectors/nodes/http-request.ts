@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineNode } from '../define-node';
+import { buildRequest } from '../http/build-request';
+import { statusFailure, transportFailure } from '../http/http-failures';
+import { parseResponseBody, responseHeaders } from '../http/parse-response';
+import { secretRedactor } from '../http/redact-secrets';
+import { httpRequestConfig } from '../http/request-config';
+
+export const httpRequest = defineNode({
+  type: 'http.request',
+  kind: 'activity',
+  category: 'action',
+  label: 'HTTP request',
+  description: 'Calls an HTTP API and returns its status, headers and body.',
+  icon: 'globe',
+  config: httpRequestConfig,
+  output: z.object({
+    status: z.number().int(),
+    statusText: z.string(),
+    headers: z.record(z.string(), z.string()),
+    body: z.unknown(),
+  }),
+  async execute({ config, idempotencyKey, signal, log }) {
+    const { url, init } = buildRequest(config, idempotencyKey);
+    const redact = secretRedactor(config);
+    const request = { method: config.method, url: redact(url) };
+    const timeout = AbortSignal.timeout(config.timeoutMs);
+    const started = performance.now();
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
+      text = await response.text();
+    } catch (error) {
+      throw transportFailure(error, { ...request, timeoutMs: config.timeoutMs, cancel: signal, timeout, redact });
+    }
+    const durationMs = Math.round(performance.now() - started);
+    log({
+      level: 'INFO',
+      message: `${request.method} ${request.url} answered ${response.status} in ${durationMs} ms`,
+      data: { ...request, status: response.status, durationMs },
+    });
+
+    const headers = responseHeaders(response.headers);
+    if (response.status >= 400 && config.failOnStatus) {
+      // An error page rarely honours the requested format: read it leniently so a 503 stays a 503.
+      // Masked before parsing, as some APIs echo the request (credentials included) in their errors.
+      const errorBody = parseResponseBody(redact(text), headers['content-type'], 'auto', request);
+      throw statusFailure({ ...request, status: response.status, statusText: response.statusText, body: errorBody });
+    }
+    const parsed = parseResponseBody(text, headers['content-type'], config.responseType, request);
+    return { status: response.status, statusText: response.statusText, headers, body: parsed };
+  },
+});

@@ -1,0 +1,109 @@
+// The shapes that cross between the API, the workflow interpreter and its activities. Types
+// only: the workflow sandbox imports this file.
+import type { WorkflowDefinition } from '../definition/schema';
+
+export type StepStatus = 'PENDING' | 'RUNNING' | 'WAITING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'CANCELLED';
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'WAITING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export interface NodeErrorInfo {
+  message: string;
+  type: string;
+  /** On a run's error: the node that failed it. */
+  nodeId?: string;
+  stack?: string;
+  details?: unknown;
+}
+
+/** A recorded node output from an earlier run, replayed instead of running the node again. */
+export interface ReusedStep {
+  output: unknown;
+  handles: string[];
+}
+
+export interface RunWorkflowInput {
+  runId: string;
+  orgId: string;
+  workflowId: string;
+  version: number;
+  definition: WorkflowDefinition;
+  input: unknown;
+  /** ISO time the run was requested, for `run.startedAt` in expressions. */
+  requestedAt: string;
+  reuse?: Record<string, ReusedStep>;
+}
+
+export interface StepRecord {
+  nodeId: string;
+  iteration: number;
+  attempt: number;
+  status: StepStatus;
+  input?: unknown;
+  output?: unknown;
+  handles?: string[];
+  error?: NodeErrorInfo;
+  startedAt?: string;
+  endedAt?: string;
+}
+
+export interface RunPatch {
+  status: RunStatus;
+  output?: unknown;
+  error?: NodeErrorInfo;
+  startedAt?: string;
+  endedAt?: string;
+}
+
+export interface ProgressReport {
+  runId: string;
+  orgId: string;
+  run?: RunPatch;
+  steps: StepRecord[];
+}
+
+export interface NodeActivityInput {
+  runId: string;
+  orgId: string;
+  nodeId: string;
+  iteration: number;
+  /** The node's config with every expression resolved. */
+  config: unknown;
+}
+
+export interface ApprovalDecision {
+  nodeId: string;
+  decision: 'approved' | 'rejected';
+  approver?: string;
+  comment?: string;
+}
+
+export interface LiveNodeState {
+  status: StepStatus;
+  attempt: number;
+  iteration: number;
+  startedAt?: string;
+  endedAt?: string;
+  error?: NodeErrorInfo;
+}
+
+export interface LiveRunState {
+  status: RunStatus;
+  nodes: Record<string, LiveNodeState>;
+  waitingApprovals: string[];
+}
+
+/** Outputs larger than this travel by reference to a RunPayload row, not inside Temporal payloads. */
+export const INLINE_OUTPUT_LIMIT_BYTES = 256 * 1024;
+
+export interface PayloadRef {
+  $payloadRef: string;
+  sizeBytes: number;
+}
+
+export const isPayloadRef = (value: unknown): value is PayloadRef =>
+  typeof value === 'object' && value !== null && typeof (value as PayloadRef).$payloadRef === 'string';
+
+/** Names the API uses to reach the interpreter workflow. */
+export const RUN_WORKFLOW_TYPE = 'runWorkflow';
+export const LIVE_STATE_QUERY = 'liveState';
+export const DECIDE_APPROVAL_UPDATE = 'decideApproval';
+export const APPROVAL_DECISION_SIGNAL = 'approvalDecision';

@@ -1,0 +1,43 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { OrgContext } from '../auth/current-org';
+import { ApiError, notFound } from '../api/errors';
+import { db } from '../db/client';
+import { temporalClient } from '../../temporal/client';
+import { DECIDE_APPROVAL_UPDATE, type ApprovalDecision } from './run-contract';
+
+const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+
+async function activeRun(org: OrgContext, runId: string) {
+  const run = await db().run.findFirst({ where: { id: runId, orgId: org.orgId }, select: { id: true, status: true } });
+  if (!run) throw notFound('Run');
+  if (FINISHED.has(run.status)) {
+    throw new ApiError(409, 'run_finished', `Run ${runId} already ended (${run.status.toLowerCase()})`);
+  }
+  return run;
+}
+
+/** Asks Temporal to cancel the run; the interpreter compensates and records CANCELLED. */
+export async function cancelRun(org: OrgContext, runId: string) {
+  await activeRun(org, runId);
+  const client = await temporalClient();
+  await client.workflow.getHandle(runId).cancel();
+  return { runId, status: 'cancelling' as const };
+}
+
+/** Delivers an approval decision as a validated update: unknown or decided approvals are refused. */
+export async function decideApproval(org: OrgContext, runId: string, decision: Omit<ApprovalDecision, 'approver'>) {
+  await activeRun(org, runId);
+  const client = await temporalClient();
+  try {
+    await client.workflow.getHandle(runId).executeUpdate(DECIDE_APPROVAL_UPDATE, {
+      args: [{ ...decision, approver: org.userId } satisfies ApprovalDecision],
+    });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      const reason = error.cause instanceof Error ? error.cause.message : error.message;
+      throw new ApiError(409, 'approval_rejected', reason);
+    }
+    throw error;
+  }
+  return { runId, nodeId: decision.nodeId, decision: decision.decision };
+}

@@ -1,0 +1,146 @@
+import type { OrgContext } from '../auth/current-org';
+import { ApiError, notFound } from '../api/errors';
+import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { temporalClient } from '../../temporal/client';
+import { resolvePayloadRefs } from './payloads';
+import { LIVE_STATE_QUERY, type LiveRunState } from './run-contract';
+import type { ListRunsQuery } from './schemas';
+
+const ACTIVE = new Set(['QUEUED', 'RUNNING', 'WAITING']);
+
+async function findRun(org: OrgContext, runId: string) {
+  const run = await db().run.findFirst({
+    where: { id: runId, orgId: org.orgId },
+    include: {
+      workflow: { select: { id: true, name: true } },
+      version: { select: { version: true } },
+      steps: { orderBy: [{ startedAt: 'asc' }, { attempt: 'asc' }] },
+    },
+  });
+  if (!run) throw notFound('Run');
+  return run;
+}
+
+/** The state Temporal holds right now, for runs still going; null if it cannot be asked. */
+async function liveState(runId: string): Promise<LiveRunState | null> {
+  try {
+    const client = await temporalClient();
+    return await client.workflow.getHandle(runId).query<LiveRunState>(LIVE_STATE_QUERY);
+  } catch {
+    return null;
+  }
+}
+
+/** A run with its steps and a per-node summary (latest attempt of each node). */
+export async function getRun(org: OrgContext, runId: string) {
+  const run = await findRun(org, runId);
+  const nodes: Record<
+    string,
+    {
+      status: string;
+      attempts: number;
+      iterations: number;
+      startedAt: Date | null;
+      endedAt: Date | null;
+      error: unknown;
+    }
+  > = {};
+  for (const step of run.steps) {
+    const current = nodes[step.nodeId];
+    nodes[step.nodeId] = {
+      status: step.status,
+      attempts: Math.max(current?.attempts ?? 0, step.attempt),
+      iterations: Math.max(current?.iterations ?? 0, step.iteration + 1),
+      startedAt: current?.startedAt ?? step.startedAt,
+      endedAt: step.endedAt,
+      error: step.error,
+    };
+  }
+  const live = ACTIVE.has(run.status) ? await liveState(runId) : null;
+  if (live) {
+    for (const [nodeId, state] of Object.entries(live.nodes)) {
+      nodes[nodeId] = {
+        ...nodes[nodeId],
+        status: state.status,
+        attempts: Math.max(nodes[nodeId]?.attempts ?? 0, state.attempt),
+        iterations: nodes[nodeId]?.iterations ?? 1,
+        startedAt: nodes[nodeId]?.startedAt ?? (state.startedAt ? new Date(state.startedAt) : null),
+        endedAt: state.endedAt ? new Date(state.endedAt) : null,
+        error: state.error ?? null,
+      };
+    }
+  }
+  return {
+    id: run.id,
+    workflow: run.workflow,
+    version: run.version.version,
+    trigger: run.trigger,
+    status: run.status,
+    input: run.input,
+    output: await resolvePayloadRefs(run.output, org.orgId),
+    error: run.error,
+    rerunOfId: run.rerunOfId,
+    parentRunId: run.parentRunId,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    durationMs: run.durationMs,
+    waitingApprovals: live?.waitingApprovals ?? [],
+    nodes,
+    steps: run.steps.map(({ orgId: _orgId, runId: _runId, ...step }) => step),
+  };
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+    const createdAt = new Date(time);
+    if (!id || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
+    return { createdAt, id };
+  } catch {
+    throw new ApiError(400, 'invalid_request', 'cursor: not a cursor this API returned');
+  }
+}
+
+const encodeCursor = (run: { createdAt: Date; id: string }) =>
+  Buffer.from(`${run.createdAt.toISOString()}|${run.id}`).toString('base64url');
+
+/** Runs newest first, filtered, with cursor pagination. */
+export async function listRuns(org: OrgContext, query: ListRunsQuery) {
+  const where: Prisma.RunWhereInput = {
+    orgId: org.orgId,
+    ...(query.workflowId ? { workflowId: query.workflowId } : {}),
+    ...(query.status ? { status: { in: query.status } } : {}),
+    ...(query.from || query.to
+      ? {
+          createdAt: {
+            ...(query.from ? { gte: new Date(query.from) } : {}),
+            ...(query.to ? { lt: new Date(query.to) } : {}),
+          },
+        }
+      : {}),
+  };
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    where.OR = [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }];
+  }
+  const rows = await db().run.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    select: {
+      id: true,
+      status: true,
+      trigger: true,
+      createdAt: true,
+      startedAt: true,
+      endedAt: true,
+      durationMs: true,
+      workflow: { select: { id: true, name: true } },
+      version: { select: { version: true } },
+    },
+  });
+  const items = rows.slice(0, query.limit).map(({ version, ...row }) => ({ ...row, version: version.version }));
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { OrgContext } from '../auth/current-org';
+import { ApiError, notFound } from '../api/errors';
+import { serverEnv } from '../config/server-env';
+import { db } from '../db/client';
+import type { RunTrigger } from '../db/generated/enums';
+import { workflowDefinitionSchema } from '../definition/schema';
+import { temporalClient } from '../../temporal/client';
+import { RUN_WORKFLOW_TYPE, type ReusedStep, type RunWorkflowInput } from './run-contract';
+import type { StartRunBody } from './schemas';
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** The published version a run uses: the one named, or the latest. */
+export async function findPublishedVersion(org: OrgContext, workflowId: string, version?: number) {
+  if (!isUuid(workflowId)) throw notFound('Workflow');
+  const workflow = await db().workflow.findFirst({ where: { id: workflowId, orgId: org.orgId, deletedAt: null } });
+  if (!workflow) throw notFound('Workflow');
+  const found = await db().workflowVersion.findFirst({
+    where: { workflowId, orgId: org.orgId, ...(version ? { version } : {}) },
+    orderBy: { version: 'desc' },
+  });
+  if (!found) {
+    throw version
+      ? new ApiError(404, 'version_not_found', `Workflow "${workflow.name}" has no version ${version}`)
+      : new ApiError(409, 'not_published', `Workflow "${workflow.name}" has no published version to run yet`);
+  }
+  return found;
+}
+
+export interface StartOptions {
+  trigger: RunTrigger;
+  reuse?: Record<string, ReusedStep>;
+  rerunOfId?: string;
+}
+
+/** Records a run and starts it on Temporal with the run id as the workflow id. */
+export async function startRun(
+  org: OrgContext,
+  workflowId: string,
+  body: StartRunBody,
+  options: StartOptions,
+): Promise<{ runId: string; version: number }> {
+  const version = await findPublishedVersion(org, workflowId, body.version);
+  const definition = workflowDefinitionSchema.parse(version.definition);
+  const runId = randomUUID();
+  const input = body.input ?? null;
+  const requestedAt = new Date();
+  await db().run.create({
+    data: {
+      id: runId,
+      orgId: org.orgId,
+      workflowId,
+      versionId: version.id,
+      trigger: options.trigger,
+      input: input as never,
+      startedByType: 'USER',
+      startedById: org.userId,
+      rerunOfId: options.rerunOfId,
+      createdAt: requestedAt,
+    },
+  });
+  const workflowInput: RunWorkflowInput = {
+    runId,
+    orgId: org.orgId,
+    workflowId,
+    version: version.version,
+    definition,
+    input,
+    requestedAt: requestedAt.toISOString(),
+    ...(options.reuse ? { reuse: options.reuse } : {}),
+  };
+  try {
+    const client = await temporalClient();
+    await client.workflow.start(RUN_WORKFLOW_TYPE, {
+      taskQueue: serverEnv().TEMPORAL_TASK_QUEUE,
+      workflowId: runId,
+      args: [workflowInput],
+      ...(definition.settings.timeoutMs ? { workflowExecutionTimeout: definition.settings.timeoutMs } : {}),
+    });
+  } catch (error) {
+    const message = `The run could not be started on Temporal: ${(error as Error).message}`;
+    await db().run.update({
+      where: { id: runId },
+      data: { status: 'FAILED', error: { type: 'StartFailed', message }, endedAt: new Date() },
+    });
+    throw new ApiError(503, 'engine_unavailable', message);
+  }
+  return { runId, version: version.version };
+}

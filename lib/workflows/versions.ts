@@ -1,0 +1,115 @@
+import { db } from '../db/client';
+import { Prisma } from '../db/generated/client';
+import { ApiError, notFound } from '../api/errors';
+import type { OrgContext } from '../auth/current-org';
+import { validateDefinition } from '../definition/validate';
+import type { WorkflowDefinition } from '../definition/schema';
+import { definitionChecksum } from './definition-checksum';
+import { versionRef } from './schemas';
+import { getWorkflow } from './workflows';
+
+// Each failed attempt means another publish got in first, so this many concurrent publishes always succeed.
+const MAX_PUBLISH_ATTEMPTS = 10;
+
+export interface PublishedVersion {
+  version: number;
+  checksum: string;
+  publishedAt: Date;
+}
+
+export interface VersionSummary extends PublishedVersion {
+  publishedById: string | null;
+}
+
+export interface VersionDetail extends VersionSummary {
+  definition: WorkflowDefinition;
+}
+
+export interface PublishableDefinition {
+  /** Validated, with every default filled in: what runs is exactly what was stored. */
+  definition: WorkflowDefinition;
+  checksum: string;
+}
+
+/** The definition as it will be stored, or a 422 whose details list every problem at once. */
+export function requireValidDefinition(input: unknown): PublishableDefinition {
+  const result = validateDefinition(input);
+  if (!result.ok) {
+    const { problems } = result;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more, see details)` : '';
+    const message = `The definition cannot be published: ${problems[0].message}${more}`;
+    throw new ApiError(422, 'invalid_definition', message, problems);
+  }
+  return { definition: result.definition, checksum: definitionChecksum(result.definition) };
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+/**
+ * Publishes a new immutable version, numbered one past the latest. An unchanged definition still
+ * gets a new version: publishing is an explicit act, and its checksum shows it matches the last.
+ */
+export async function publishVersion(
+  org: OrgContext,
+  workflowId: string,
+  definitionInput: unknown,
+): Promise<PublishedVersion> {
+  await getWorkflow(org, workflowId);
+  const { definition, checksum } = requireValidDefinition(definitionInput);
+  const prisma = db();
+  for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
+    const latest = await prisma.workflowVersion.findFirst({
+      where: { workflowId },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
+    try {
+      return await prisma.workflowVersion.create({
+        data: {
+          orgId: org.orgId,
+          workflowId,
+          version: (latest?.version ?? 0) + 1,
+          definition: definition as Prisma.InputJsonObject,
+          checksum,
+          publishedById: org.userId,
+        },
+        select: { version: true, checksum: true, publishedAt: true },
+      });
+    } catch (error) {
+      // A concurrent publish took this number between our read and our insert: read again.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new ApiError(409, 'publish_conflict', 'Too many publishes of this workflow at once; try again');
+}
+
+/** Newest first, without definitions (they can be large). */
+export async function listVersions(org: OrgContext, workflowId: string): Promise<VersionSummary[]> {
+  await getWorkflow(org, workflowId);
+  return db().workflowVersion.findMany({
+    where: { orgId: org.orgId, workflowId },
+    orderBy: { version: 'desc' },
+    select: { version: true, checksum: true, publishedAt: true, publishedById: true },
+  });
+}
+
+/** `ref` is the URL segment: a version number or `latest`. */
+export async function getVersion(org: OrgContext, workflowId: string, ref: string): Promise<VersionDetail> {
+  await getWorkflow(org, workflowId);
+  const parsed = versionRef.safeParse(ref);
+  const row = parsed.success
+    ? await db().workflowVersion.findFirst({
+        where: { orgId: org.orgId, workflowId, ...(parsed.data === 'latest' ? {} : { version: parsed.data }) },
+        orderBy: { version: 'desc' },
+        select: { version: true, checksum: true, publishedAt: true, publishedById: true, definition: true },
+      })
+    : null;
+  if (!row) {
+    throw parsed.data === 'latest'
+      ? new ApiError(404, 'not_published', `Workflow "${workflowId}" has no published version yet`)
+      : notFound(`Version "${ref}" of workflow "${workflowId}"`);
+  }
+  // Stored only after validation, so it has the definition's shape.
+  return { ...row, definition: row.definition as unknown as WorkflowDefinition };
+}

@@ -1,0 +1,49 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { db } from '../../lib/db/client';
+import { workflowDefinitionSchema, type WorkflowDefinition } from '../../lib/definition/schema';
+
+export interface PrepareChildRunInput {
+  parentRunId: string;
+  childRunId: string;
+  orgId: string;
+  workflowId: string;
+  version?: number;
+  input: unknown;
+}
+
+/** Finds the published version a sub-workflow node names and records the child run. */
+export async function prepareChildRun(
+  request: PrepareChildRunInput,
+): Promise<{ version: number; definition: WorkflowDefinition }> {
+  const prisma = db();
+  const version = await prisma.workflowVersion.findFirst({
+    where: {
+      orgId: request.orgId,
+      workflowId: request.workflowId,
+      workflow: { deletedAt: null },
+      ...(request.version ? { version: request.version } : {}),
+    },
+    orderBy: { version: 'desc' },
+  });
+  if (!version) {
+    throw ApplicationFailure.create({
+      type: 'SubWorkflowNotFound',
+      nonRetryable: true,
+      message: `Workflow ${request.workflowId} has no published version${request.version ? ` ${request.version}` : ''}`,
+    });
+  }
+  await prisma.run.upsert({
+    where: { id: request.childRunId },
+    update: {},
+    create: {
+      id: request.childRunId,
+      orgId: request.orgId,
+      workflowId: request.workflowId,
+      versionId: version.id,
+      trigger: 'SUBWORKFLOW',
+      parentRunId: request.parentRunId,
+      input: (request.input ?? undefined) as never,
+    },
+  });
+  return { version: version.version, definition: workflowDefinitionSchema.parse(version.definition) };
+}

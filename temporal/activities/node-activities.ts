@@ -1,0 +1,100 @@
+import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
+import { activityNodeTypes } from '../../lib/connectors/activity-nodes';
+import { NodeFailure, type ActivityNodeType, type NodeLogEntry } from '../../lib/connectors/define-node';
+import { activityName } from '../../lib/connectors/node-key';
+import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
+import type { NodeActivityInput, NodeErrorInfo, StepStatus } from '../../lib/runs/run-contract';
+import { recordProgress } from './record-progress';
+import { writeRunLogs } from './run-logs';
+
+const HEARTBEAT_EVERY_MS = 2_000;
+
+function toFailure(error: unknown): ApplicationFailure {
+  if (error instanceof ApplicationFailure) return error;
+  if (error instanceof NodeFailure) {
+    return ApplicationFailure.create({
+      message: error.message,
+      type: error.options.type ?? 'NodeFailure',
+      nonRetryable: error.options.nonRetryable ?? false,
+      details: error.options.details === undefined ? [] : [error.options.details],
+    });
+  }
+  const cause = error instanceof Error ? error : new Error(String(error));
+  return ApplicationFailure.create({ message: cause.message, type: cause.name, cause });
+}
+
+const errorInfo = (failure: ApplicationFailure): NodeErrorInfo => ({
+  message: failure.message,
+  type: failure.type ?? 'Error',
+  stack: failure.stack,
+  ...(failure.details?.length ? { details: failure.details[0] } : {}),
+});
+
+/** Runs one attempt of an activity node: parses its config, records the attempt, keeps the heartbeat. */
+async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInput): Promise<unknown> {
+  const context = Context.current();
+  const { attempt } = context.info;
+  const { runId, orgId, nodeId, iteration } = input;
+  const startedAt = new Date().toISOString();
+  const record = (status: StepStatus, extra: { output?: unknown; error?: NodeErrorInfo; endedAt?: string } = {}) =>
+    recordProgress({
+      runId,
+      orgId,
+      steps: [
+        {
+          nodeId,
+          iteration,
+          attempt,
+          status,
+          startedAt,
+          ...(status === 'SUCCEEDED' ? { handles: ['out'] } : {}),
+          ...extra,
+        },
+      ],
+    });
+  const logs: NodeLogEntry[] = [];
+  await record('RUNNING');
+  const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+  try {
+    const parsed = nodeType.config.safeParse(await resolvePayloadRefs(input.config, orgId));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new NodeFailure(`Node "${nodeId}", ${['config', ...issue.path].join('.')}: ${issue.message}`, {
+        type: 'InvalidConfig',
+        nonRetryable: true,
+      });
+    }
+    const output = await nodeType.execute({
+      config: parsed.data,
+      run: { runId, orgId, nodeId, attempt },
+      idempotencyKey: iteration > 0 ? `${runId}:${nodeId}:${iteration}` : `${runId}:${nodeId}`,
+      log: (entry) => logs.push(entry),
+      signal: context.cancellationSignal,
+    });
+    const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
+    await record('SUCCEEDED', { output: stored, endedAt: new Date().toISOString() });
+    return stored;
+  } catch (error) {
+    const endedAt = new Date().toISOString();
+    if (context.cancellationSignal.aborted) {
+      await record('CANCELLED', { endedAt });
+      throw error instanceof CancelledFailure ? error : new CancelledFailure('Activity cancelled');
+    }
+    const failure = toFailure(error);
+    await record('FAILED', { error: errorInfo(failure), endedAt });
+    throw failure;
+  } finally {
+    clearInterval(heartbeat);
+    await writeRunLogs({ orgId, runId, nodeId }, logs);
+  }
+}
+
+/** One Temporal activity per activity node type, named by the type. */
+export function createNodeActivities(): Record<string, (input: NodeActivityInput) => Promise<unknown>> {
+  return Object.fromEntries(
+    activityNodeTypes.map((nodeType) => [
+      activityName(nodeType.type, nodeType.version),
+      (input: NodeActivityInput) => runNodeAttempt(nodeType as ActivityNodeType, input),
+    ]),
+  );
+}

@@ -1,0 +1,133 @@
+import { condition, ParentClosePolicy, proxyActivities, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import type { NodeType } from '../../../lib/connectors/define-node';
+import type { DefinitionNode } from '../../../lib/definition/schema';
+import type { RunWorkflowInput } from '../../../lib/runs/run-contract';
+import type * as activities from '../../activities';
+import type { RunContext } from './run-context';
+import { Execution } from './execution';
+import type { NodeResult } from './node-executor';
+
+const { prepareChildRun } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5 },
+});
+
+type MergeConfig = { mode: 'wait-all' | 'first' };
+type ForEachConfig = { items: unknown[]; concurrency: number };
+type DelayConfig = { mode: 'duration'; durationMs: number } | { mode: 'until'; until: string };
+type ApprovalConfig = { message: string; approvers: string[]; timeoutMs?: number };
+type SubWorkflowConfig = { workflowId: string; version?: number; input?: unknown; wait: boolean };
+
+function merge(execution: Execution, node: DefinitionNode, config: MergeConfig): NodeResult {
+  const sources = execution.activeSources(node.id);
+  const output =
+    config.mode === 'first'
+      ? execution.output(sources[0])
+      : Object.fromEntries(sources.map((source) => [source, execution.output(source)]));
+  return { output, handles: ['out'] };
+}
+
+/** Runs the loop body once per item, `concurrency` passes at a time; results keep item order. */
+async function forEach(ctx: RunContext, node: DefinitionNode, config: ForEachConfig): Promise<NodeResult> {
+  const resultNodes = ctx.graph.loopResultNodes(node.id);
+  const results: unknown[] = new Array(config.items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < config.items.length) {
+      const index = next++;
+      const pass = new Execution(ctx, { loopId: node.id, item: config.items[index], index });
+      await pass.run();
+      results[index] =
+        resultNodes.length === 1
+          ? pass.output(resultNodes[0])
+          : Object.fromEntries(resultNodes.map((id) => [id, pass.output(id)]));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.concurrency, config.items.length) }, worker));
+  return { output: results, handles: ['done'] };
+}
+
+async function delay(ctx: RunContext, config: DelayConfig): Promise<NodeResult> {
+  const waitMs = config.mode === 'duration' ? config.durationMs : Math.max(0, Date.parse(config.until) - Date.now());
+  await ctx.recorder.flush();
+  await sleep(waitMs);
+  return { output: { waitedMs: waitMs }, handles: ['out'] };
+}
+
+async function approval(ctx: RunContext, node: DefinitionNode, config: ApprovalConfig): Promise<NodeResult> {
+  ctx.waitingApprovals.add(node.id);
+  ctx.setLive(node.id, { status: 'WAITING' });
+  ctx.recorder.add({
+    nodeId: node.id,
+    iteration: 0,
+    attempt: 1,
+    status: 'WAITING',
+    input: { message: config.message, approvers: config.approvers },
+  });
+  ctx.status = 'WAITING';
+  await ctx.recorder.flush({ status: 'WAITING' });
+  const decided = await condition(() => ctx.approvalDecisions.has(node.id), config.timeoutMs);
+  ctx.waitingApprovals.delete(node.id);
+  ctx.status = ctx.waitingApprovals.size > 0 ? 'WAITING' : 'RUNNING';
+  await ctx.recorder.flush({ status: ctx.status });
+  if (!decided) {
+    return { output: { decision: 'timeout', decidedAt: new Date().toISOString() }, handles: ['timeout'] };
+  }
+  const { decision, approver, comment, decidedAt } = ctx.approvalDecisions.get(node.id)!;
+  return { output: { decision, approver, comment, decidedAt }, handles: [decision] };
+}
+
+async function subWorkflow(ctx: RunContext, node: DefinitionNode, config: SubWorkflowConfig): Promise<NodeResult> {
+  await ctx.recorder.flush();
+  const childRunId = uuid4();
+  const child = await prepareChildRun({
+    parentRunId: ctx.input.runId,
+    childRunId,
+    orgId: ctx.input.orgId,
+    workflowId: config.workflowId,
+    version: config.version,
+    input: config.input ?? null,
+  });
+  const childInput: RunWorkflowInput = {
+    runId: childRunId,
+    orgId: ctx.input.orgId,
+    workflowId: config.workflowId,
+    version: child.version,
+    definition: child.definition,
+    input: config.input ?? null,
+    requestedAt: new Date().toISOString(),
+  };
+  const handle = await startChild('runWorkflow', {
+    workflowId: childRunId,
+    args: [childInput],
+    // Fire-and-forget children outlive their parent; awaited ones end with it.
+    parentClosePolicy: config.wait ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
+  });
+  if (!config.wait) return { output: { runId: childRunId }, handles: ['out'] };
+  const output = await handle.result();
+  return { output: { runId: childRunId, output }, handles: ['out'] };
+}
+
+/** The interpreter's own node types: joins, loops, timers, waits and child runs. */
+export async function runControlNode(
+  ctx: RunContext,
+  execution: Execution,
+  node: DefinitionNode,
+  nodeType: NodeType,
+  config: unknown,
+): Promise<NodeResult> {
+  switch (nodeType.type) {
+    case 'flow.merge':
+      return merge(execution, node, config as MergeConfig);
+    case 'flow.forEach':
+      return forEach(ctx, node, config as ForEachConfig);
+    case 'flow.delay':
+      return delay(ctx, config as DelayConfig);
+    case 'human.approval':
+      return approval(ctx, node, config as ApprovalConfig);
+    case 'flow.subWorkflow':
+      return subWorkflow(ctx, node, config as SubWorkflowConfig);
+    default:
+      throw new Error(`The interpreter has no implementation for control node ${nodeType.type}`);
+  }
+}
