@@ -1,4 +1,15 @@
-import { newQuickJSWASMModule, Scope, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
+import {
+  newQuickJSWASMModule,
+  newVariant,
+  RELEASE_SYNC,
+  Scope,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSWASMModule,
+} from 'quickjs-emscripten';
+
+export const MAX_TIMEOUT_MS = 30_000;
+export const MAX_MEMORY_LIMIT_MB = 256;
 
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
@@ -12,13 +23,15 @@ export interface JavaScriptRun {
   code: string;
   /** Copied into the sandbox as JSON. */
   input?: unknown;
+  /** At most MAX_TIMEOUT_MS. */
   timeoutMs: number;
+  /** At most MAX_MEMORY_LIMIT_MB. */
   memoryLimitMb: number;
   signal?: AbortSignal;
 }
 
 export interface CodeFailure {
-  /** The thrown error's name ('TypeError'), or a Code* type for limits the sandbox enforced. */
+  /** The thrown error's name ('TypeError'), or a Code* type for a limit the sandbox enforced. */
   type: string;
   message: string;
   nonRetryable: boolean;
@@ -27,18 +40,27 @@ export interface CodeFailure {
 }
 
 export type JavaScriptOutcome =
-  { ok: true; value: unknown; console: ConsoleLine[] } | { ok: false; failure: CodeFailure; console: ConsoleLine[] };
+  | { ok: true; value: unknown; console: ConsoleLine[] }
+  | { ok: false; failure: CodeFailure; console: ConsoleLine[] };
 
-/** Well below the native stack Node gives WebAssembly, so QuickJS's own check usually fires first. */
+const MB = 1024 * 1024;
+// The hard ceiling for every run. QuickJS's own memory limit bounds single allocations only in this
+// build (Emscripten has no malloc_usable_size, so its byte count never grows), and the interrupt
+// handler that measures the heap is not called during a long native call such as Array#fill; a
+// WASM memory that cannot grow past this is what keeps the worker's memory bounded.
+const WASM_MEMORY_MAX_BYTES = (MAX_MEMORY_LIMIT_MB + 64) * MB;
+const WASM_PAGE_BYTES = 64 * 1024;
+const WASM_MEMORY_INITIAL_BYTES = 16 * MB;
+// Measuring the heap walks every object, so it is not done on every interrupt.
+const MEMORY_CHECK_INTERVAL_MS = 50;
+// Well below the native stack Node gives WebAssembly, so QuickJS's own check usually fires first.
 const MAX_STACK_BYTES = 256 * 1024;
-/** Room to describe an out-of-memory error once the user's code has stopped. */
-const DESCRIBE_HEADROOM_BYTES = 1024 * 1024;
-/** The host keeps every line in memory and the run log stores them, so a logging loop is capped. */
+// The host keeps every line in memory and the run log stores them, so a logging loop is capped.
 const MAX_CONSOLE_LINES = 1000;
 const MAX_CONSOLE_LINE_CHARS = 10_000;
-const CODE_FILE = 'code.js';
 // The user's code starts on the wrapper's first line so that their line numbers need no shifting.
 const WRAPPER_HEAD = '(async function (input) {';
+const CODE_FILE = 'code.js';
 
 // Runs inside the sandbox before the user's code, so the builtins it captures are still the
 // originals. The host only ever receives strings from it.
@@ -93,22 +115,36 @@ const GUEST_PRELUDE = String.raw`(function (hostLog) {
   };
 })`;
 
-// One WASM module per process: instantiating it takes milliseconds, a runtime on it a fraction of one.
-let quickJsModule: Promise<QuickJSWASMModule> | undefined;
+interface QuickJs {
+  module: QuickJSWASMModule;
+  memory: WebAssembly.Memory;
+}
 
-function loadQuickJs(): Promise<QuickJSWASMModule> {
-  quickJsModule ??= newQuickJSWASMModule().catch((error: unknown) => {
-    quickJsModule = undefined;
+// One WASM module per process: instantiating it takes milliseconds, a runtime on it a fraction of one.
+let quickJsLoad: Promise<QuickJs> | undefined;
+
+function loadQuickJs(): Promise<QuickJs> {
+  quickJsLoad ??= (async () => {
+    const memory = new WebAssembly.Memory({
+      initial: WASM_MEMORY_INITIAL_BYTES / WASM_PAGE_BYTES,
+      maximum: WASM_MEMORY_MAX_BYTES / WASM_PAGE_BYTES,
+    });
+    return { module: await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory: memory })), memory };
+  })().catch((error: unknown) => {
+    quickJsLoad = undefined;
     throw error;
   });
-  return quickJsModule;
+  return quickJsLoad;
 }
 
 /**
- * Runs user JavaScript in a fresh QuickJS runtime with CPU, memory and stack limits. Failures of
+ * Runs user JavaScript in a fresh QuickJS runtime with time, memory and stack limits. Failures of
  * the user's code are returned, not thrown; only an aborted signal or a broken host throws.
  */
 export async function runJavaScript(run: JavaScriptRun): Promise<JavaScriptOutcome> {
+  if (run.timeoutMs > MAX_TIMEOUT_MS || run.memoryLimitMb > MAX_MEMORY_LIMIT_MB) {
+    throw new RangeError(`A run may take at most ${MAX_TIMEOUT_MS} ms and ${MAX_MEMORY_LIMIT_MB} MB`);
+  }
   run.signal?.throwIfAborted();
   const lines: ConsoleLine[] = [];
   let inputJson: string | undefined;
@@ -118,8 +154,8 @@ export async function runJavaScript(run: JavaScriptRun): Promise<JavaScriptOutco
     const message = `The input is not JSON-serialisable: ${(error as Error).message}`;
     return { ok: false, failure: { type: 'CodeInputNotJson', message, nonRetryable: true }, console: lines };
   }
-  const modulePromise = loadQuickJs();
-  const quickJs = await modulePromise;
+  const load = loadQuickJs();
+  const quickJs = await load;
   // Everything from here on is synchronous, so an abort can only be seen now; the timeout bounds the rest.
   run.signal?.throwIfAborted();
   try {
@@ -127,7 +163,7 @@ export async function runJavaScript(run: JavaScriptRun): Promise<JavaScriptOutco
   } catch (error) {
     // A host exception unwinding through the WASM frames leaves QuickJS's C state (stack pointer,
     // allocator, the runtime's object list) undefined: the module is dropped, neither reused nor disposed.
-    if (quickJsModule === modulePromise) quickJsModule = undefined;
+    if (quickJsLoad === load) quickJsLoad = undefined;
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return { ok: false, failure: stackOverflow(), console: lines };
     }
@@ -139,24 +175,38 @@ type Settled = { ok: true; value: unknown } | { ok: false; failure: CodeFailure 
 type Phase = 'input' | 'compile' | 'run' | 'result';
 
 function runInFreshRuntime(
-  quickJs: QuickJSWASMModule,
+  quickJs: QuickJs,
   { code, timeoutMs, memoryLimitMb }: JavaScriptRun,
   inputJson: string | undefined,
   lines: ConsoleLine[],
 ): Settled {
-  const memoryLimitBytes = memoryLimitMb * 1024 * 1024;
+  const memoryLimitBytes = memoryLimitMb * MB;
   // performance.now() is monotonic: a wall-clock change cannot stretch or cut the deadline.
   const deadline = performance.now() + timeoutMs;
-  let timedOut = false;
-  const runtime = quickJs.newRuntime({
-    memoryLimitBytes,
-    maxStackSizeBytes: MAX_STACK_BYTES,
-    interruptHandler: () => (timedOut ||= performance.now() > deadline),
+  let nextMemoryCheck = 0;
+  let stoppedBy: 'timeout' | 'memory' | undefined;
+
+  // A context made by the module owns its runtime, and is the one computeMemoryUsage reports into.
+  const vm = quickJs.module.newContext();
+  const runtime = vm.runtime;
+  runtime.setMemoryLimit(memoryLimitBytes);
+  runtime.setMaxStackSize(MAX_STACK_BYTES);
+  runtime.setInterruptHandler(() => {
+    stoppedBy ??= performance.now() > deadline ? 'timeout' : overMemoryLimit() ? 'memory' : undefined;
+    return stoppedBy !== undefined;
   });
-  const vm = runtime.newContext();
+
+  function overMemoryLimit(): boolean {
+    // The heap lives in the WASM memory, so while that is within the limit there is nothing to measure.
+    if (quickJs.memory.buffer.byteLength <= memoryLimitBytes) return false;
+    const now = performance.now();
+    if (now < nextMemoryCheck) return false;
+    nextMemoryCheck = now + MEMORY_CHECK_INTERVAL_MS;
+    return heapBytes(vm) > memoryLimitBytes;
+  }
+
   const scope = new Scope();
   let droppedLines = 0;
-
   const hostLog = scope.manage(
     vm.newFunction('hostLog', (level, message) => {
       if (lines.length >= MAX_CONSOLE_LINES) {
@@ -176,17 +226,13 @@ function runInFreshRuntime(
   const describeThrown = helper('describeThrown');
 
   function fail(errorHandle: QuickJSHandle, phase: Phase): Settled {
-    if (timedOut) return { ok: false, failure: timeout(timeoutMs) };
-    runtime.setMemoryLimit(memoryLimitBytes + DESCRIBE_HEADROOM_BYTES);
-    const thrown = describe(errorHandle);
-    if (timedOut) return { ok: false, failure: timeout(timeoutMs) };
-    return { ok: false, failure: classify(thrown, phase, code, memoryLimitMb) };
-  }
-
-  function describe(errorHandle: QuickJSHandle): Thrown {
+    if (stoppedBy === 'timeout') return { ok: false, failure: timeout(timeoutMs) };
+    if (stoppedBy === 'memory') return { ok: false, failure: outOfMemory(phase, memoryLimitMb) };
     const described = scope.manage(vm.callFunction(describeThrown, vm.undefined, errorHandle));
-    if (described.error) return { name: 'Error', message: 'The code threw a value that could not be read', stack: '' };
-    return JSON.parse(vm.getString(described.value)) as Thrown;
+    if (described.error) {
+      return { ok: false, failure: { type: 'Error', message: 'Code threw a value that cannot be read', nonRetryable: false } };
+    }
+    return { ok: false, failure: classify(JSON.parse(vm.getString(described.value)), phase, code, memoryLimitMb) };
   }
 
   function settle(): Settled {
@@ -220,16 +266,18 @@ function runInFreshRuntime(
 
   const settled = settle();
   if (droppedLines > 0) {
-    lines.push({
-      level: 'warn',
-      message: `${droppedLines} more console lines were dropped (limit ${MAX_CONSOLE_LINES})`,
-    });
+    lines.push({ level: 'warn', message: `${droppedLines} more console lines were dropped (limit ${MAX_CONSOLE_LINES})` });
   }
-  // Only reached when QuickJS itself is sound; see runJavaScript for the other case.
+  // Only reached while QuickJS is sound; runJavaScript handles the other case.
   scope.dispose();
   vm.dispose();
-  runtime.dispose();
   return settled;
+}
+
+function heapBytes(vm: QuickJSContext): number {
+  return vm.runtime
+    .computeMemoryUsage()
+    .consume((usage) => vm.getProp(usage, 'memory_used_size').consume((size) => vm.getNumber(size)));
 }
 
 interface Thrown {
@@ -240,19 +288,11 @@ interface Thrown {
 
 function classify(thrown: Thrown, phase: Phase, code: string, memoryLimitMb: number): CodeFailure {
   if (thrown.name === 'InternalError' && thrown.message.startsWith('out of memory')) {
-    const message =
-      phase === 'input'
-        ? `The input does not fit in the code's memory limit of ${memoryLimitMb} MB`
-        : `Code used more than its memory limit of ${memoryLimitMb} MB`;
-    return { type: 'CodeMemoryLimit', message, nonRetryable: true };
+    return outOfMemory(phase, memoryLimitMb);
   }
   if (thrown.message === 'stack overflow') return stackOverflow();
   if (phase === 'compile' && thrown.name === 'SyntaxError') {
-    return {
-      type: 'SyntaxError',
-      message: `${thrown.message} ${syntaxErrorPlace(thrown.stack, code)}`,
-      nonRetryable: true,
-    };
+    return { type: 'SyntaxError', message: `${thrown.message} ${syntaxErrorPlace(thrown.stack, code)}`, nonRetryable: true };
   }
   if (phase === 'result') {
     const message = `The code's return value is not JSON-serialisable: ${thrown.message}`;
@@ -267,7 +307,7 @@ function syntaxErrorPlace(stack: string, code: string): string {
   return line > code.split('\n').length ? '(at the end of the code)' : `(line ${line})`;
 }
 
-/** Columns on line 1 are shifted by the wrapper; later lines already match the user's code. */
+// Columns on line 1 are shifted by the wrapper; later lines already match the user's code.
 function userStack(stack: string): string | undefined {
   if (!stack) return undefined;
   return stack.replace(/code\.js:1:(\d+)/g, (_, column: string) => `code.js:1:${Number(column) - WRAPPER_HEAD.length}`);
@@ -279,6 +319,14 @@ function truncate(message: string): string {
 
 function timeout(timeoutMs: number): CodeFailure {
   return { type: 'CodeTimeout', message: `Code ran longer than ${timeoutMs} ms`, nonRetryable: true };
+}
+
+function outOfMemory(phase: Phase, memoryLimitMb: number): CodeFailure {
+  const message =
+    phase === 'input'
+      ? `The input does not fit in the code's memory limit of ${memoryLimitMb} MB`
+      : `Code used more than its memory limit of ${memoryLimitMb} MB`;
+  return { type: 'CodeMemoryLimit', message, nonRetryable: true };
 }
 
 function stackOverflow(): CodeFailure {
