@@ -2,5 +2,6 @@
 // workflow sandbox, and may use Node APIs.
 import type { NodeType } from './define-node';
 import { httpRequest } from './nodes/http-request';
+import { code } from './nodes/code';
 
-export const activityNodeTypes: NodeType[] = [httpRequest];
+export const activityNodeTypes: NodeType[] = [httpRequest, code];

@@ -225,9 +225,16 @@ function runInFreshRuntime(
   const serializeResult = helper('serializeResult');
   const describeThrown = helper('describeThrown');
 
-  function fail(errorHandle: QuickJSHandle, phase: Phase): Settled {
+  // Once the interrupt handler has stopped the run, whatever else went wrong is a consequence of that.
+  function stopped(phase: Phase): Settled | undefined {
     if (stoppedBy === 'timeout') return { ok: false, failure: timeout(timeoutMs) };
     if (stoppedBy === 'memory') return { ok: false, failure: outOfMemory(phase, memoryLimitMb) };
+    return undefined;
+  }
+
+  function fail(errorHandle: QuickJSHandle, phase: Phase): Settled {
+    const stop = stopped(phase);
+    if (stop) return stop;
     const described = scope.manage(vm.callFunction(describeThrown, vm.undefined, errorHandle));
     if (described.error) {
       return { ok: false, failure: { type: 'Error', message: 'Code threw a value that cannot be read', nonRetryable: false } };
@@ -258,7 +265,7 @@ function runInFreshRuntime(
         if (json.error) return fail(json.error, 'result');
         return { ok: true, value: JSON.parse(vm.getString(json.value)) };
       }
-      if (!runtime.hasPendingJob()) return { ok: false, failure: neverSettled() };
+      if (!runtime.hasPendingJob()) return stopped('run') ?? { ok: false, failure: neverSettled() };
       const jobs = scope.manage(runtime.executePendingJobs(1));
       if (jobs.error) return fail(jobs.error, 'run');
     }
@@ -304,7 +311,8 @@ function classify(thrown: Thrown, phase: Phase, code: string, memoryLimitMb: num
 function syntaxErrorPlace(stack: string, code: string): string {
   const line = Number(/code\.js:(\d+)/.exec(stack)?.[1]);
   if (!line) return '';
-  return line > code.split('\n').length ? '(at the end of the code)' : `(line ${line})`;
+  const lastLine = code.split('\n').length;
+  return line > lastLine ? `(line ${lastLine}, at the end of the code)` : `(line ${line})`;
 }
 
 // Columns on line 1 are shifted by the wrapper; later lines already match the user's code.

@@ -65,6 +65,9 @@ describe('workflow CRUD', () => {
     expect(renamed.body).toMatchObject({ id, name: 'Invoice sync v2', description: 'Nightly' });
     const described = await call('PATCH', `/workflows/${id}`, { description: '' });
     expect(described.body).toMatchObject({ name: 'Invoice sync v2', description: '' });
+    const unchanged = await call('PATCH', `/workflows/${id}`, {});
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ name: 'Invoice sync v2', description: '' });
 
     const deleted = await fetch(`${api}/workflows/${id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);

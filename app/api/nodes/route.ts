@@ -1,8 +1,5 @@
 import { withOrg } from '@/lib/api/handler';
 import { listPaletteNodes } from '@/lib/connectors/palette';
 
-// The registry can change with each deploy and the org check reads the session: never prerender.
-export const dynamic = 'force-dynamic';
-
 // GET /api/nodes — every node type's palette metadata, with config and output as JSON Schema
 export const GET = withOrg('node:read', async () => Response.json({ items: listPaletteNodes() }));

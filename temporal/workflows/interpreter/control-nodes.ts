@@ -66,7 +66,9 @@ async function approval(ctx: RunContext, node: DefinitionNode, config: ApprovalC
   });
   ctx.status = 'WAITING';
   await ctx.recorder.flush({ status: 'WAITING' });
-  const decided = await condition(() => ctx.approvalDecisions.has(node.id), config.timeoutMs);
+  const hasDecision = () => ctx.approvalDecisions.has(node.id);
+  // Without a timeout, condition() resolves to nothing rather than true.
+  const decided = config.timeoutMs === undefined ? (await condition(hasDecision), true) : await condition(hasDecision, config.timeoutMs);
   ctx.waitingApprovals.delete(node.id);
   ctx.status = ctx.waitingApprovals.size > 0 ? 'WAITING' : 'RUNNING';
   await ctx.recorder.flush({ status: ctx.status });

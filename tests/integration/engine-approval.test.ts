@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+
+const approvalFlow = (timeoutMs?: number) => ({
+  nodes: [
+    { id: 'start', type: 'trigger.manual' },
+    { id: 'review', type: 'human.approval', config: { message: 'Pay {{ input.amount }}?', ...(timeoutMs ? { timeoutMs } : {}) } },
+    { id: 'paid', type: 'flow.output', config: { value: '{{ "paid by " & nodes.review.output.approver }}' } },
+    { id: 'refused', type: 'flow.output', config: { value: '{{ "refused: " & nodes.review.output.comment }}' } },
+    { id: 'expired', type: 'flow.output', config: { value: 'expired' } },
+  ],
+  edges: [
+    { source: 'start', target: 'review' },
+    { source: 'review', sourceHandle: 'approved', target: 'paid' },
+    { source: 'review', sourceHandle: 'rejected', target: 'refused' },
+    { source: 'review', sourceHandle: 'timeout', target: 'expired' },
+  ],
+});
+
+const decide = (runId: string, nodeId: string, body: unknown) =>
+  fetch(api(`/api/runs/${runId}/approvals/${nodeId}`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('engine: human approval', () => {
+  it('pauses until approved, refuses unknown and repeated decisions', async () => {
+    const runId = await startRun(await publishWorkflow('approve', approvalFlow()), { amount: 120 });
+    const waiting = await waitForRun(runId, ['WAITING']);
+    expect(waiting.status).toBe('WAITING');
+    expect(waiting.waitingApprovals).toEqual(['review']);
+
+    const unknown = await decide(runId, 'paid', { decision: 'approved' });
+    expect(unknown.status).toBe(409);
+    expect((await unknown.json()).error.message).toContain('not an approval step');
+
+    const invalid = await decide(runId, 'review', { decision: 'maybe' });
+    expect(invalid.status).toBe(400);
+
+    const approved = await decide(runId, 'review', { decision: 'approved', comment: 'ok' });
+    expect(approved.status).toBe(200);
+    const again = await decide(runId, 'review', { decision: 'rejected' });
+    expect([409]).toContain(again.status);
+
+    const run = await waitForRun(runId);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatch(/^paid by /);
+    expect(run.nodes.refused.status).toBe('SKIPPED');
+  });
+
+  it('takes the rejected branch with the comment', async () => {
+    const runId = await startRun(await publishWorkflow('reject', approvalFlow()), { amount: 5 });
+    await waitForRun(runId, ['WAITING']);
+    expect((await decide(runId, 'review', { decision: 'rejected', comment: 'too much' })).status).toBe(200);
+    const run = await waitForRun(runId);
+    expect(run.output).toBe('refused: too much');
+  });
+
+  it('takes the timeout branch when nobody decides in time', async () => {
+    const runId = await startRun(await publishWorkflow('expire', approvalFlow(300)), { amount: 5 });
+    const run = await waitForRun(runId);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toBe('expired');
+  });
+});

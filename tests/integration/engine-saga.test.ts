@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { TestServer } from '../support/test-server';
+
+const server = new TestServer();
+let base = '';
+beforeAll(async () => {
+  base = await server.start();
+});
+afterAll(() => server.stop());
+
+const call = (id: string, path: string, settings: Record<string, unknown> = {}) => ({
+  id,
+  type: 'http.request',
+  config: { method: 'POST', url: `${base}${path}` },
+  settings: { retry: { maxAttempts: 1 }, ...settings },
+});
+
+describe('engine: compensation, cancellation and rerun', () => {
+  it('undoes completed steps in reverse order when a later step fails', async () => {
+    const workflowId = await publishWorkflow('saga', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        call('reserve', '/saga/reserve', { compensation: 'release' }),
+        call('charge', '/saga/charge', { compensation: 'refund' }),
+        { id: 'boom', type: 'flow.stopAndError', config: { message: 'shipping unavailable', code: 'NoShipping' } },
+        call('release', '/saga/release'),
+        call('refund', '/saga/refund'),
+      ],
+      edges: [
+        { source: 'start', target: 'reserve' },
+        { source: 'reserve', target: 'charge' },
+        { source: 'charge', target: 'boom' },
+      ],
+    });
+    const run = await waitForRun(await startRun(workflowId));
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toMatchObject({ nodeId: 'boom', type: 'NoShipping', message: 'shipping unavailable' });
+    const order = server.seen.filter((r) => r.path.startsWith('/saga/')).map((r) => r.path);
+    expect(order).toEqual(['/saga/reserve', '/saga/charge', '/saga/refund', '/saga/release']);
+  });
+
+  it('cancels a waiting run and still compensates', async () => {
+    const workflowId = await publishWorkflow('cancel', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        call('book', '/cancel/book', { compensation: 'unbook' }),
+        { id: 'wait', type: 'flow.delay', config: { mode: 'duration', durationMs: 3_600_000 } },
+        call('unbook', '/cancel/unbook'),
+      ],
+      edges: [
+        { source: 'start', target: 'book' },
+        { source: 'book', target: 'wait' },
+      ],
+    });
+    const runId = await startRun(workflowId);
+    await waitForRun(runId, ['RUNNING']);
+    // The delay starts right after `book`; wait for book's request before cancelling.
+    await expect.poll(() => server.requests('/cancel/book').length).toBe(1);
+    const response = await fetch(api(`/api/runs/${runId}/cancel`), { method: 'POST' });
+    expect(response.status).toBe(202);
+    const run = await waitForRun(runId);
+    expect(run.status).toBe('CANCELLED');
+    expect(server.requests('/cancel/unbook')).toHaveLength(1);
+    const again = await fetch(api(`/api/runs/${runId}/cancel`), { method: 'POST' });
+    expect(again.status).toBe(409);
+  });
+
+  it('reruns from the failed node, reusing the outputs recorded before it', async () => {
+    let healthy = false;
+    server.on('/rerun/flaky', () => (healthy ? { json: { fixed: true } } : { status: 500 }));
+    const workflowId = await publishWorkflow('rerun', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        call('first', '/rerun/first'),
+        call('flaky', '/rerun/flaky'),
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.flaky.output.body }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'first' },
+        { source: 'first', target: 'flaky' },
+        { source: 'flaky', target: 'out' },
+      ],
+    });
+    const failed = await waitForRun(await startRun(workflowId, { order: 7 }));
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatchObject({ nodeId: 'flaky', type: 'HttpError500' });
+
+    healthy = true;
+    const response = await fetch(api(`/api/runs/${failed.id}/rerun`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: 'failed' }),
+    });
+    expect(response.status).toBe(202);
+    const rerun = await waitForRun((await response.json()).runId);
+    expect(rerun.status).toBe('SUCCEEDED');
+    expect(rerun.output).toEqual({ fixed: true });
+    expect(rerun.rerunOfId).toBe(failed.id);
+    expect(rerun.input).toEqual({ order: 7 });
+    // `first` was reused, not called again.
+    expect(server.requests('/rerun/first')).toHaveLength(1);
+    expect(server.requests('/rerun/flaky')).toHaveLength(2);
+  });
+});
