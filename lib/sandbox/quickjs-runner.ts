@@ -40,8 +40,7 @@ export interface CodeFailure {
 }
 
 export type JavaScriptOutcome =
-  | { ok: true; value: unknown; console: ConsoleLine[] }
-  | { ok: false; failure: CodeFailure; console: ConsoleLine[] };
+  { ok: true; value: unknown; console: ConsoleLine[] } | { ok: false; failure: CodeFailure; console: ConsoleLine[] };
 
 const MB = 1024 * 1024;
 // The hard ceiling for every run. QuickJS's own memory limit bounds single allocations only in this
@@ -51,6 +50,9 @@ const MB = 1024 * 1024;
 const WASM_MEMORY_MAX_BYTES = (MAX_MEMORY_LIMIT_MB + 64) * MB;
 const WASM_PAGE_BYTES = 64 * 1024;
 const WASM_MEMORY_INITIAL_BYTES = 16 * MB;
+// WASM memory never shrinks: a module that grew past this is replaced after the run, so that one
+// greedy run does not leave the worker holding hundreds of megabytes.
+const WASM_MEMORY_RETAINED_MAX_BYTES = 64 * MB;
 // Measuring the heap walks every object, so it is not done on every interrupt.
 const MEMORY_CHECK_INTERVAL_MS = 50;
 // Well below the native stack Node gives WebAssembly, so QuickJS's own check usually fires first.
@@ -137,6 +139,10 @@ function loadQuickJs(): Promise<QuickJs> {
   return quickJsLoad;
 }
 
+function dropQuickJs(load: Promise<QuickJs>): void {
+  if (quickJsLoad === load) quickJsLoad = undefined;
+}
+
 /**
  * Runs user JavaScript in a fresh QuickJS runtime with time, memory and stack limits. Failures of
  * the user's code are returned, not thrown; only an aborted signal or a broken host throws.
@@ -159,11 +165,13 @@ export async function runJavaScript(run: JavaScriptRun): Promise<JavaScriptOutco
   // Everything from here on is synchronous, so an abort can only be seen now; the timeout bounds the rest.
   run.signal?.throwIfAborted();
   try {
-    return { ...runInFreshRuntime(quickJs, run, inputJson, lines), console: lines };
+    const settled = runInFreshRuntime(quickJs, run, inputJson, lines);
+    if (quickJs.memory.buffer.byteLength > WASM_MEMORY_RETAINED_MAX_BYTES) dropQuickJs(load);
+    return { ...settled, console: lines };
   } catch (error) {
     // A host exception unwinding through the WASM frames leaves QuickJS's C state (stack pointer,
     // allocator, the runtime's object list) undefined: the module is dropped, neither reused nor disposed.
-    if (quickJsLoad === load) quickJsLoad = undefined;
+    dropQuickJs(load);
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return { ok: false, failure: stackOverflow(), console: lines };
     }
@@ -237,7 +245,10 @@ function runInFreshRuntime(
     if (stop) return stop;
     const described = scope.manage(vm.callFunction(describeThrown, vm.undefined, errorHandle));
     if (described.error) {
-      return { ok: false, failure: { type: 'Error', message: 'Code threw a value that cannot be read', nonRetryable: false } };
+      return {
+        ok: false,
+        failure: { type: 'Error', message: 'Code threw a value that cannot be read', nonRetryable: false },
+      };
     }
     return { ok: false, failure: classify(JSON.parse(vm.getString(described.value)), phase, code, memoryLimitMb) };
   }
@@ -273,7 +284,10 @@ function runInFreshRuntime(
 
   const settled = settle();
   if (droppedLines > 0) {
-    lines.push({ level: 'warn', message: `${droppedLines} more console lines were dropped (limit ${MAX_CONSOLE_LINES})` });
+    lines.push({
+      level: 'warn',
+      message: `${droppedLines} more console lines were dropped (limit ${MAX_CONSOLE_LINES})`,
+    });
   }
   // Only reached while QuickJS is sound; runJavaScript handles the other case.
   scope.dispose();
@@ -299,7 +313,11 @@ function classify(thrown: Thrown, phase: Phase, code: string, memoryLimitMb: num
   }
   if (thrown.message === 'stack overflow') return stackOverflow();
   if (phase === 'compile' && thrown.name === 'SyntaxError') {
-    return { type: 'SyntaxError', message: `${thrown.message} ${syntaxErrorPlace(thrown.stack, code)}`, nonRetryable: true };
+    return {
+      type: 'SyntaxError',
+      message: `${thrown.message} ${syntaxErrorPlace(thrown.stack, code)}`,
+      nonRetryable: true,
+    };
   }
   if (phase === 'result') {
     const message = `The code's return value is not JSON-serialisable: ${thrown.message}`;
