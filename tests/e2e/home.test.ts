@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
+import { currentOrg } from '@/lib/auth/current-org';
+import { db } from '@/lib/db/client';
 
 describe('home page', () => {
   let browser: Browser;
@@ -8,6 +10,8 @@ describe('home page', () => {
   const webUrl = inject('platform').webUrl;
 
   beforeAll(async () => {
+    // Other test files publish workflows in the same default org; start from an empty list.
+    await db().workflow.updateMany({ where: { orgId: (await currentOrg()).orgId }, data: { deletedAt: new Date() } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
