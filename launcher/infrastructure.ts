@@ -12,6 +12,7 @@ export interface InfrastructureOptions {
   /** Existing services to use instead of starting local ones. */
   external: { databaseUrl?: string; redisUrl?: string; temporalAddress?: string };
   quiet?: boolean;
+  temporalDynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export interface Infrastructure {
@@ -43,6 +44,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
           port: ports.temporal,
           uiPort: ports.temporalUi,
           quiet,
+          dynamicConfig: options.temporalDynamicConfig,
         }),
   ];
   const results = await Promise.allSettled(starting);

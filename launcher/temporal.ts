@@ -15,6 +15,8 @@ export interface TemporalOptions {
   /** 0 runs headless. */
   uiPort: number;
   quiet?: boolean;
+  /** Server dynamic config, e.g. lower history limits so tests reach them quickly. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 /** Starts `temporal server start-dev` with a SQLite file in dataDir. */
@@ -27,6 +29,10 @@ export async function startTemporalDevServer(options: TemporalOptions): Promise<
   await assertPortFree(options.port, 'Temporal', 'TEMPORAL_PORT');
   if (options.uiPort) await assertPortFree(options.uiPort, 'the Temporal UI', 'TEMPORAL_UI_PORT');
   const ui = options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless'];
+  const dynamicConfig = Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
+    '--dynamic-config-value',
+    `${key}=${JSON.stringify(value)}`,
+  ]);
   const temporal = startProcess({
     name: 'temporal',
     command: binary,
@@ -42,6 +48,7 @@ export async function startTemporalDevServer(options: TemporalOptions): Promise<
       '--log-level',
       'error',
       ...ui,
+      ...dynamicConfig,
     ],
     pidFile,
     silent: options.quiet,

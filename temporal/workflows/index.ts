@@ -1,2 +1,3 @@
 export * from './diagnostic';
 export * from './run-workflow';
+export * from './for-each-workflow';

@@ -4,7 +4,11 @@ import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
 const approvalFlow = (timeoutMs?: number) => ({
   nodes: [
     { id: 'start', type: 'trigger.manual' },
-    { id: 'review', type: 'human.approval', config: { message: 'Pay {{ input.amount }}?', ...(timeoutMs ? { timeoutMs } : {}) } },
+    {
+      id: 'review',
+      type: 'human.approval',
+      config: { message: 'Pay {{ input.amount }}?', ...(timeoutMs ? { timeoutMs } : {}) },
+    },
     { id: 'paid', type: 'flow.output', config: { value: '{{ "paid by " & nodes.review.output.approver }}' } },
     { id: 'refused', type: 'flow.output', config: { value: '{{ "refused: " & nodes.review.output.comment }}' } },
     { id: 'expired', type: 'flow.output', config: { value: 'expired' } },

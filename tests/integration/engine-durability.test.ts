@@ -44,7 +44,11 @@ describe('engine: durability', () => {
     const definition = {
       nodes: [
         { id: 'start', type: 'trigger.manual' },
-        { id: 'charge', type: 'http.request', config: { method: 'POST', url: `${base}/charge`, body: { type: 'json', value: { cents: 500 } } } },
+        {
+          id: 'charge',
+          type: 'http.request',
+          config: { method: 'POST', url: `${base}/charge`, body: { type: 'json', value: { cents: 500 } } },
+        },
         { id: 'out', type: 'flow.output', config: { value: '{{ nodes.charge.output.body }}' } },
       ],
       edges: [

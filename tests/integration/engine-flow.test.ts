@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
+import { temporalClient } from '@/temporal/client';
 
 const server = new TestServer();
 let base = '';
@@ -28,7 +29,11 @@ describe('engine: control flow', () => {
         get('a', '/slow-a'),
         get('b', '/slow-b'),
         { id: 'join', type: 'flow.merge', config: { mode: 'wait-all' } },
-        { id: 'out', type: 'flow.output', config: { value: '{{ [nodes.join.output.a.body.branch, nodes.join.output.b.body.branch] }}' } },
+        {
+          id: 'out',
+          type: 'flow.output',
+          config: { value: '{{ [nodes.join.output.a.body.branch, nodes.join.output.b.body.branch] }}' },
+        },
       ],
       edges: [
         { source: 'start', target: 'fan' },
@@ -57,11 +62,20 @@ describe('engine: control flow', () => {
         {
           id: 'route',
           type: 'logic.switch',
-          config: { cases: [{ name: 'eu', when: '{{ input.region = "eu" }}' }, { name: 'us', when: '{{ input.region = "us" }}' }] },
+          config: {
+            cases: [
+              { name: 'eu', when: '{{ input.region = "eu" }}' },
+              { name: 'us', when: '{{ input.region = "us" }}' },
+            ],
+          },
         },
         get('call', '/broken', { settings: { onError: 'error-branch', retry: { maxAttempts: 1 } } }),
         { id: 'usOut', type: 'flow.output', config: { value: 'us' } },
-        { id: 'fallback', type: 'flow.output', config: { value: '{{ "recovered: " & nodes.call.output.error.type }}' } },
+        {
+          id: 'fallback',
+          type: 'flow.output',
+          config: { value: '{{ "recovered: " & nodes.call.output.error.type }}' },
+        },
         { id: 'fine', type: 'flow.output', config: { value: 'no error' } },
       ],
       edges: [
@@ -145,4 +159,38 @@ describe('engine: control flow', () => {
     expect(run.error).toMatchObject({ nodeId: 'check', type: 'InvalidConfig' });
     expect(run.error.message).toContain('config.condition');
   });
+});
+
+describe('engine: long loops', () => {
+  it('runs a long loop in a child that continues as new past its history budget', async () => {
+    const items = Array.from({ length: 120 }, (_, i) => i);
+    const workflowId = await publishWorkflow('long loop', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'each', type: 'flow.forEach', config: { items: '{{ input.items }}', concurrency: 5 } },
+        { id: 'tick', type: 'flow.delay', config: { mode: 'duration', durationMs: 1 } },
+        { id: 'square', type: 'data.transform', config: { expression: 'loop.item * loop.item' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'each' },
+        { source: 'each', sourceHandle: 'each', target: 'tick' },
+        { source: 'tick', target: 'square' },
+        { source: 'square', target: 'each' },
+        { source: 'each', sourceHandle: 'done', target: 'out' },
+      ],
+    });
+    const runId = await startRun(workflowId, { items });
+    const run = await waitForRun(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 120_000);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toBe(items.reduce((sum, i) => sum + i * i, 0));
+    const client = await temporalClient();
+    const loops: string[] = [];
+    for await (const execution of client.workflow.list({ query: `WorkflowType = 'forEachWorkflow'` })) {
+      if (execution.workflowId.startsWith(`${runId}:loop:each:`)) loops.push(execution.status.name);
+    }
+    // One execution per generation: the first ones ended by continuing as new.
+    expect(loops.filter((status) => status === 'CONTINUED_AS_NEW').length).toBeGreaterThanOrEqual(1);
+    expect(loops).toContain('COMPLETED');
+  }, 150_000);
 });

@@ -52,9 +52,22 @@ describe('engine: large outputs and the code node', () => {
         {
           id: 'sum',
           type: 'code.javascript',
-          config: { code: "console.log('summing', input.length); return input.reduce((a, b) => a + b, 0)", input: '{{ input.numbers }}' },
+          config: {
+            code: "console.log('summing', input.length); return input.reduce((a, b) => a + b, 0)",
+            input: '{{ input.numbers }}',
+          },
         },
-        { id: 'out', type: 'flow.output', config: { value: { sum: '{{ nodes.sum.output }}', escape: '{{ nodes.escape.output.error.type }}', spin: '{{ nodes.spin.output.error.type }}' } } },
+        {
+          id: 'out',
+          type: 'flow.output',
+          config: {
+            value: {
+              sum: '{{ nodes.sum.output }}',
+              escape: '{{ nodes.escape.output.error.type }}',
+              spin: '{{ nodes.spin.output.error.type }}',
+            },
+          },
+        },
       ],
       edges: [
         { source: 'start', target: 'escape' },

@@ -36,7 +36,16 @@ describe.runIf(recording)('record replay histories', () => {
       // The CLI's JSON is the format the SDK's replayer reads back (historyFromJSON).
       const history = execFileSync(
         findBinary('temporal'),
-        ['workflow', 'show', '--workflow-id', runId, '--address', inject('platform').temporalAddress, '--output', 'json'],
+        [
+          'workflow',
+          'show',
+          '--workflow-id',
+          runId,
+          '--address',
+          inject('platform').temporalAddress,
+          '--output',
+          'json',
+        ],
         { encoding: 'utf8' },
       );
       await writeFile(path.join(import.meta.dirname, 'histories', `${name}.json`), history);

@@ -22,6 +22,8 @@ export default async function setup(project: TestProject) {
     ports: { postgres: postgresPort, redis: redisPort, temporal: temporalPort, temporalUi: 0 },
     external: {},
     quiet: true,
+    // Long-loop tests must reach the point where Temporal suggests continue-as-new quickly.
+    temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 300 },
   });
   const env = {
     DATABASE_URL: infrastructure.databaseUrl,

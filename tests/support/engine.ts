@@ -16,7 +16,13 @@ export async function publishWorkflow(name: string, definition: WorkflowDefiniti
   const org = await currentOrg();
   const workflow = await db().workflow.create({ data: { orgId: org.orgId, name } });
   await db().workflowVersion.create({
-    data: { orgId: org.orgId, workflowId: workflow.id, version: 1, definition: validation.definition as never, checksum: 'test' },
+    data: {
+      orgId: org.orgId,
+      workflowId: workflow.id,
+      version: 1,
+      definition: validation.definition as never,
+      checksum: 'test',
+    },
   });
   return workflow.id;
 }
@@ -56,7 +62,10 @@ export async function waitForRun(runId: string, statuses: string[] = TERMINAL, t
       await Promise.race([
         reached,
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`run ${runId} did not reach ${statuses.join('/')} in ${timeoutMs} ms`)), timeoutMs),
+          setTimeout(
+            () => reject(new Error(`run ${runId} did not reach ${statuses.join('/')} in ${timeoutMs} ms`)),
+            timeoutMs,
+          ),
         ),
       ]);
     }

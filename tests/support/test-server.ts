@@ -73,7 +73,8 @@ export class TestServer {
         for (const waiter of this.heldWaiters.splice(0)) waiter();
       });
       request.endedAt = Date.now();
-      if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ released: true }));
+      if (!res.destroyed)
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ released: true }));
       return;
     }
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));

@@ -1,10 +1,20 @@
-import { condition, ParentClosePolicy, proxyActivities, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import {
+  condition,
+  executeChild,
+  ParentClosePolicy,
+  proxyActivities,
+  sleep,
+  startChild,
+  uuid4,
+} from '@temporalio/workflow';
 import type { NodeType } from '../../../lib/connectors/define-node';
 import type { DefinitionNode } from '../../../lib/definition/schema';
 import type { RunWorkflowInput } from '../../../lib/runs/run-contract';
 import type * as activities from '../../activities';
 import type { RunContext } from './run-context';
-import { Execution } from './execution';
+import type { Execution } from './execution';
+import { runLoopPasses } from './loop-passes';
+import type { ForEachWorkflowInput } from '../for-each-workflow';
 import type { NodeResult } from './node-executor';
 
 const { prepareChildRun } = proxyActivities<typeof activities>({
@@ -27,23 +37,35 @@ function merge(execution: Execution, node: DefinitionNode, config: MergeConfig):
   return { output, handles: ['out'] };
 }
 
+/** Loops longer than this run in a child workflow that can continue as new. */
+const INLINE_LOOP_ITEMS = 100;
+
 /** Runs the loop body once per item, `concurrency` passes at a time; results keep item order. */
 async function forEach(ctx: RunContext, node: DefinitionNode, config: ForEachConfig): Promise<NodeResult> {
-  const resultNodes = ctx.graph.loopResultNodes(node.id);
-  const results: unknown[] = new Array(config.items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < config.items.length) {
-      const index = next++;
-      const pass = new Execution(ctx, { loopId: node.id, item: config.items[index], index });
-      await pass.run();
-      results[index] =
-        resultNodes.length === 1
-          ? pass.output(resultNodes[0])
-          : Object.fromEntries(resultNodes.map((id) => [id, pass.output(id)]));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(config.concurrency, config.items.length) }, worker));
+  if (config.items.length <= INLINE_LOOP_ITEMS) {
+    const { results } = await runLoopPasses(ctx, node.id, config.items, config.concurrency, {
+      results: [],
+      nextIndex: 0,
+    });
+    return { output: results, handles: ['done'] };
+  }
+  await ctx.recorder.flush();
+  const results = await executeChild('forEachWorkflow', {
+    workflowId: `${ctx.input.runId}:loop:${node.id}:${uuid4()}`,
+    args: [
+      {
+        run: ctx.input,
+        loopId: node.id,
+        items: config.items,
+        concurrency: config.concurrency,
+        nextIndex: 0,
+        results: [],
+        outputs: { ...ctx.outputs },
+        vars: { ...ctx.vars },
+        generation: 0,
+      } satisfies ForEachWorkflowInput,
+    ],
+  });
   return { output: results, handles: ['done'] };
 }
 
@@ -68,7 +90,10 @@ async function approval(ctx: RunContext, node: DefinitionNode, config: ApprovalC
   await ctx.recorder.flush({ status: 'WAITING' });
   const hasDecision = () => ctx.approvalDecisions.has(node.id);
   // Without a timeout, condition() resolves to nothing rather than true.
-  const decided = config.timeoutMs === undefined ? (await condition(hasDecision), true) : await condition(hasDecision, config.timeoutMs);
+  const decided =
+    config.timeoutMs === undefined
+      ? (await condition(hasDecision), true)
+      : await condition(hasDecision, config.timeoutMs);
   ctx.waitingApprovals.delete(node.id);
   ctx.status = ctx.waitingApprovals.size > 0 ? 'WAITING' : 'RUNNING';
   await ctx.recorder.flush({ status: ctx.status });
