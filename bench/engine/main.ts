@@ -45,6 +45,8 @@ function readOptions() {
   return { runs: count('runs'), concurrency: count('concurrency') };
 }
 
+let interrupted = false;
+
 /** Cleanups run newest first, once, whether the bench ends, fails or is interrupted. */
 const cleanups: (() => Promise<void>)[] = [];
 async function stopEverything() {
@@ -64,6 +66,7 @@ function handleInterrupts() {
       process.exit(130);
     }
     stopRequestedAt = Date.now();
+    interrupted = true;
     console.log('Interrupted: stopping the worker and the services…');
     void stopEverything().finally(() => process.exit(130));
   };
@@ -108,6 +111,7 @@ async function main() {
   // A stop asked for mid-start waits for the services to be up, then stops them.
   cleanups.push(async () => (await starting.catch(() => undefined))?.stop());
   const infrastructure = await starting;
+  if (interrupted) return;
 
   Object.assign(process.env, {
     DATABASE_URL: infrastructure.databaseUrl,
@@ -136,6 +140,19 @@ async function main() {
 
   const client = await temporalClient();
   cleanups.push(() => client.connection.close());
+  // Runs in flight poll for their result; end those polls before the connection closes.
+  const runsInFlight = new Set<AbortController>();
+  cleanups.push(async () => runsInFlight.forEach((run) => run.abort()));
+  const abortable = async <T>(work: () => Promise<T>): Promise<T> => {
+    // One controller per run: the client leaves its listeners on the signal.
+    const run = new AbortController();
+    runsInFlight.add(run);
+    try {
+      return await client.withAbortSignal(run.signal, work);
+    } finally {
+      runsInFlight.delete(run);
+    }
+  };
   console.log('Bundling the bench workflows and starting the worker…');
   const connection = await NativeConnection.connect({ address: infrastructure.temporalAddress });
   cleanups.push(() => connection.close());
@@ -203,7 +220,7 @@ async function main() {
               ...options,
               args: [{ runId, orgId: org.orgId, input }],
             });
-    return { runId, execute };
+    return { runId, execute: () => abortable(execute) };
   }
 
   /** Runs `size` runs of one kind at once; each latency is from its start to its result. */
@@ -276,7 +293,8 @@ async function main() {
 
 main()
   .catch((error: unknown) => {
-    console.error(`bench:engine failed: ${describeError(error)}`);
+    // An interrupted bench fails its runs in flight on purpose.
+    if (!interrupted) console.error(`bench:engine failed: ${describeError(error)}`);
     process.exitCode = 1;
   })
   .finally(stopEverything);

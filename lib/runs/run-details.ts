@@ -22,11 +22,37 @@ async function findRun(org: OrgContext, runId: string) {
   return run;
 }
 
-/** The state Temporal holds right now, for runs still going; null if it cannot be asked. */
+const CLOSED_STATUS: Record<string, 'FAILED' | 'CANCELLED'> = {
+  TIMED_OUT: 'FAILED',
+  TERMINATED: 'CANCELLED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+};
+
+/**
+ * The state Temporal holds right now, for runs still going; null if it cannot be asked. A run
+ * that Temporal ended without the interpreter recording it (a workflow timeout, a termination
+ * from the Temporal UI) is marked ended here. Queries also answer for closed workflows, so the
+ * execution's status is checked first.
+ */
 async function liveState(runId: string): Promise<LiveRunState | null> {
   try {
-    const client = await temporalClient();
-    return await client.workflow.getHandle(runId).query<LiveRunState>(LIVE_STATE_QUERY);
+    const handle = (await temporalClient()).workflow.getHandle(runId);
+    const description = await handle.describe();
+    const ended = CLOSED_STATUS[description.status.name];
+    if (!ended) return await handle.query<LiveRunState>(LIVE_STATE_QUERY);
+    await db().run.updateMany({
+      where: { id: runId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] } },
+      data: {
+        status: ended,
+        endedAt: description.closeTime ?? new Date(),
+        error: {
+          type: `Workflow${description.status.name}`,
+          message: `Temporal reports the run ${description.status.name.toLowerCase().replace('_', ' ')}`,
+        },
+      },
+    });
+    return null;
   } catch {
     return null;
   }
@@ -34,7 +60,7 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
 
 /** A run with its steps and a per-node summary (latest attempt of each node). */
 export async function getRun(org: OrgContext, runId: string) {
-  const run = await findRun(org, runId);
+  let run = await findRun(org, runId);
   const nodes: Record<
     string,
     {
@@ -58,6 +84,7 @@ export async function getRun(org: OrgContext, runId: string) {
     };
   }
   const live = ACTIVE.has(run.status) ? await liveState(runId) : null;
+  if (ACTIVE.has(run.status) && !live) run = await findRun(org, runId);
   if (live) {
     for (const [nodeId, state] of Object.entries(live.nodes)) {
       nodes[nodeId] = {

@@ -103,3 +103,25 @@ describe('engine: compensation, cancellation and rerun', () => {
     expect(server.requests('/rerun/flaky')).toHaveLength(2);
   });
 });
+
+describe('engine: runs Temporal ends on its own', () => {
+  it('marks a run failed when the workflow timeout set in the definition expires', async () => {
+    const workflowId = await publishWorkflow('timeout', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'wait', type: 'flow.delay', config: { mode: 'duration', durationMs: 3_600_000 } },
+      ],
+      edges: [{ source: 'start', target: 'wait' }],
+      settings: { timeoutMs: 1_000 },
+    });
+    const runId = await startRun(workflowId);
+    await expect
+      .poll(async () => (await (await fetch(api(`/api/runs/${runId}`))).json()).status, {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toBe('FAILED');
+    const run = await (await fetch(api(`/api/runs/${runId}`))).json();
+    expect(run.error.type).toBe('WorkflowTIMED_OUT');
+  }, 90_000);
+});
