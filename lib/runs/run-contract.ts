@@ -53,11 +53,14 @@ export interface RunPatch {
   endedAt?: string;
 }
 
-export interface ProgressReport {
-  runId: string;
-  orgId: string;
+export interface ProgressBatch {
   run?: RunPatch;
   steps: StepRecord[];
+}
+
+export interface ProgressReport extends ProgressBatch {
+  runId: string;
+  orgId: string;
 }
 
 export interface NodeActivityInput {
@@ -67,6 +70,8 @@ export interface NodeActivityInput {
   iteration: number;
   /** The node's config with every expression resolved. */
   config: unknown;
+  /** What the interpreter recorded since its last write, for this activity to write first. */
+  progress?: ProgressBatch;
 }
 
 export interface ApprovalDecision {

@@ -53,7 +53,14 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       ],
     });
   const logs: NodeLogEntry[] = [];
-  await record('RUNNING');
+  // The interpreter's pending records ride along with this attempt's first write. Only the
+  // first attempt applies the run status: by a retry, another branch may have changed it.
+  await recordProgress({
+    runId,
+    orgId,
+    ...(attempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
+    steps: [...(input.progress?.steps ?? []), { nodeId, iteration, attempt, status: 'RUNNING', startedAt }],
+  });
   const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
   try {
     const parsed = nodeType.config.safeParse(await resolvePayloadRefs(input.config, orgId));

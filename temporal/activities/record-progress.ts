@@ -1,69 +1,73 @@
 import { db } from '../../lib/db/client';
-import { Prisma } from '../../lib/db/generated/client';
 import { publishProgress } from '../../lib/events/run-events';
-import type { ProgressReport, StepRecord } from '../../lib/runs/run-contract';
+import type { ProgressReport, RunPatch, StepRecord } from '../../lib/runs/run-contract';
 
-const json = (value: unknown) =>
-  value === undefined ? undefined : value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
-const date = (iso?: string) => (iso ? new Date(iso) : undefined);
+// One statement per report: step upserts and the run update travel together in a single round
+// trip, since this runs on the interpreter's critical path. A field a record leaves out keeps
+// its stored value, so a retried or repeated report is harmless.
+const STEP_COLUMNS = `node_id text, iteration int, attempt int, status text, input jsonb, output jsonb,
+  handles text[], error jsonb, started_at timestamptz, ended_at timestamptz`;
 
-function stepData(step: StepRecord) {
-  return {
-    status: step.status,
-    input: json(step.input),
-    output: json(step.output),
-    handles: step.handles,
-    error: json(step.error),
-    startedAt: date(step.startedAt),
-    endedAt: date(step.endedAt),
-  };
-}
+const upsertSteps = `
+  INSERT INTO run_steps (id, org_id, run_id, node_id, iteration, attempt, status, input, output, handles, error, started_at, ended_at)
+  SELECT gen_random_uuid(), $1::uuid, $2, s.node_id, s.iteration, s.attempt, s.status::"StepStatus", s.input, s.output,
+         COALESCE(s.handles, ARRAY[]::text[]), s.error, s.started_at, s.ended_at
+  FROM jsonb_to_recordset($3::jsonb) AS s(${STEP_COLUMNS})
+  ON CONFLICT (run_id, node_id, iteration, attempt) DO UPDATE SET
+    status = EXCLUDED.status,
+    input = COALESCE(EXCLUDED.input, run_steps.input),
+    output = COALESCE(EXCLUDED.output, run_steps.output),
+    handles = CASE WHEN EXCLUDED.handles = ARRAY[]::text[] THEN run_steps.handles ELSE EXCLUDED.handles END,
+    error = COALESCE(EXCLUDED.error, run_steps.error),
+    started_at = COALESCE(run_steps.started_at, EXCLUDED.started_at),
+    ended_at = COALESCE(EXCLUDED.ended_at, run_steps.ended_at)
+  RETURNING 1`;
 
-/**
- * Writes what the interpreter reports (step records, run status) and publishes it for live
- * views. Idempotent: a retried report upserts the same rows.
- */
+const updateRun = `
+  UPDATE runs SET
+    status = r.status::"RunStatus",
+    output = CASE WHEN r.has_output THEN r.output ELSE runs.output END,
+    error = COALESCE(r.error, runs.error),
+    started_at = COALESCE(runs.started_at, r.started_at),
+    ended_at = COALESCE(r.ended_at, runs.ended_at),
+    duration_ms = CASE WHEN r.ended_at IS NOT NULL
+      THEN (EXTRACT(EPOCH FROM (r.ended_at - COALESCE(runs.started_at, r.started_at))) * 1000)::int
+      ELSE runs.duration_ms END
+  FROM jsonb_to_record($4::jsonb) AS r(status text, has_output boolean, output jsonb, error jsonb,
+    started_at timestamptz, ended_at timestamptz)
+  WHERE runs.id = $2 AND $4::jsonb IS NOT NULL`;
+
+const stepRow = (step: StepRecord) => ({
+  node_id: step.nodeId,
+  iteration: step.iteration,
+  attempt: step.attempt,
+  status: step.status,
+  input: step.input,
+  output: step.output,
+  handles: step.handles,
+  error: step.error,
+  started_at: step.startedAt,
+  ended_at: step.endedAt,
+});
+
+const runRow = (run: RunPatch) => ({
+  status: run.status,
+  has_output: run.output !== undefined,
+  output: run.output ?? null,
+  error: run.error,
+  started_at: run.startedAt,
+  ended_at: run.endedAt,
+});
+
+/** Writes what the interpreter reports (step records, run status) and publishes it for live views. */
 export async function recordProgress(report: ProgressReport): Promise<void> {
-  const prisma = db();
-  const { runId, orgId, run } = report;
-  await prisma.$transaction([
-    ...report.steps.map((step) =>
-      prisma.runStep.upsert({
-        where: {
-          runId_nodeId_iteration_attempt: {
-            runId,
-            nodeId: step.nodeId,
-            iteration: step.iteration,
-            attempt: step.attempt,
-          },
-        },
-        create: {
-          orgId,
-          runId,
-          nodeId: step.nodeId,
-          iteration: step.iteration,
-          attempt: step.attempt,
-          ...stepData(step),
-        },
-        update: stepData(step),
-      }),
-    ),
-    ...(run
-      ? [
-          prisma.run.update({
-            where: { id: runId },
-            data: {
-              status: run.status,
-              output: json(run.output),
-              error: json(run.error),
-              startedAt: date(run.startedAt),
-              endedAt: date(run.endedAt),
-            },
-          }),
-          prisma.$executeRaw`UPDATE runs SET duration_ms = (EXTRACT(EPOCH FROM (ended_at - started_at)) * 1000)::int
-            WHERE id = ${runId} AND ended_at IS NOT NULL AND started_at IS NOT NULL`,
-        ]
-      : []),
-  ]);
+  const { runId, orgId, run, steps } = report;
+  await db().$executeRawUnsafe(
+    `WITH written_steps AS (${upsertSteps}) ${updateRun}`,
+    orgId,
+    runId,
+    JSON.stringify(steps.map(stepRow)),
+    run ? JSON.stringify(runRow(run)) : null,
+  );
   await publishProgress(report);
 }

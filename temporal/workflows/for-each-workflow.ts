@@ -44,7 +44,7 @@ export async function forEachWorkflow(input: ForEachWorkflowInput): Promise<unkn
     { results: input.results, nextIndex: input.nextIndex },
     overBudget,
   );
-  await ctx.recorder.flush();
+  await ctx.recorder.flush(undefined, { final: true });
   if (progress.nextIndex < input.items.length) {
     await continueAsNew<typeof forEachWorkflow>({
       ...input,

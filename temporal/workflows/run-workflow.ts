@@ -70,11 +70,11 @@ export async function runWorkflow(input: RunWorkflowInput): Promise<unknown> {
     if (!approvalProblem(ctx, decision)) decide(decision);
   });
 
-  await ctx.recorder.flush({ status: 'RUNNING', startedAt: now() });
+  ctx.recorder.setRun({ status: 'RUNNING', startedAt: now() });
   try {
     await new Execution(ctx).run();
     ctx.status = 'SUCCEEDED';
-    await ctx.recorder.flush({ status: 'SUCCEEDED', output: ctx.runOutput, endedAt: now() });
+    await ctx.recorder.flush({ status: 'SUCCEEDED', output: ctx.runOutput, endedAt: now() }, { final: true });
     return ctx.runOutput;
   } catch (error) {
     const cancelled = isCancellation(error);
@@ -84,7 +84,10 @@ export async function runWorkflow(input: RunWorkflowInput): Promise<unknown> {
       const compensationFailures = await compensate(ctx);
       ctx.status = cancelled ? 'CANCELLED' : 'FAILED';
       const runError = compensationFailures.length ? { ...info, details: { compensationFailures } } : info;
-      await ctx.recorder.flush({ status: ctx.status, error: cancelled ? undefined : runError, endedAt: now() });
+      await ctx.recorder.flush(
+        { status: ctx.status, error: cancelled ? undefined : runError, endedAt: now() },
+        { final: true },
+      );
     });
     if (cancelled) throw error;
     throw ApplicationFailure.create({ type: 'RunFailed', message: info.message, nonRetryable: true, details: [info] });

@@ -34,7 +34,7 @@ export async function runActivityNode(
   node: DefinitionNode,
   config: unknown,
 ): Promise<NodeResult> {
-  await ctx.recorder.flush();
+  const progress = ctx.recorder.take();
   const activities = proxyActivities<NodeActivities>(activityOptions(node));
   const output = await activities[activityName(node.type, node.typeVersion)]({
     runId: ctx.input.runId,
@@ -42,6 +42,7 @@ export async function runActivityNode(
     nodeId: node.id,
     iteration: execution.iteration,
     config,
+    progress,
   });
   return { output, handles: ['out'] };
 }
