@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import * as activities from './activities';
 import { createNodeActivities } from './activities/node-activities';
+import { createRunSinks } from './sinks';
 import { serverEnv } from '../lib/config/server-env';
 import { createLogger } from '../lib/logging/logger';
 import { signalReady } from '../launcher/ready-signal';
@@ -42,6 +43,7 @@ async function main() {
           taskQueue,
           workflowBundle,
           activities: allActivities,
+          sinks: createRunSinks(),
         }),
       ),
     );

@@ -129,6 +129,7 @@ async function main() {
   const { temporalClient } = await import('../../temporal/client');
   const activities = await import('../../temporal/activities');
   const { createNodeActivities } = await import('../../temporal/activities/node-activities');
+  const { createRunSinks } = await import('../../temporal/sinks');
   cleanups.push(async () => {
     await db().$disconnect();
     redis().disconnect();
@@ -162,6 +163,7 @@ async function main() {
     taskQueue: TASK_QUEUE,
     workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
     activities: { ...activities, ...createNodeActivities() },
+    sinks: createRunSinks(),
     shutdownForceTime: '10s',
   });
   const running = worker.run();

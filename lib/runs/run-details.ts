@@ -4,7 +4,7 @@ import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
-import { LIVE_STATE_QUERY, type LiveRunState } from './run-contract';
+import { LIVE_STATE_QUERY, type LiveRunState, type RunStatus } from './run-contract';
 import type { ListRunsQuery } from './schemas';
 
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'WAITING']);
@@ -39,19 +39,24 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
   try {
     const handle = (await temporalClient()).workflow.getHandle(runId);
     const description = await handle.describe();
-    const ended = CLOSED_STATUS[description.status.name];
-    if (!ended) return await handle.query<LiveRunState>(LIVE_STATE_QUERY);
-    await db().run.updateMany({
-      where: { id: runId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] } },
-      data: {
-        status: ended,
-        endedAt: description.closeTime ?? new Date(),
-        error: {
-          type: `Workflow${description.status.name}`,
-          message: `Temporal reports the run ${description.status.name.toLowerCase().replace('_', ' ')}`,
+    const status = description.status.name;
+    if (status === 'RUNNING') return await handle.query<LiveRunState>(LIVE_STATE_QUERY);
+    const stillActive = { id: runId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] as RunStatus[] } };
+    const endedAt = description.closeTime ?? new Date();
+    if (status === 'COMPLETED') {
+      // The interpreter's own record of success is best effort (a sink); the result is not.
+      const output = await handle.result();
+      await db().run.updateMany({ where: stillActive, data: { status: 'SUCCEEDED', output: output as never, endedAt } });
+    } else if (CLOSED_STATUS[status]) {
+      await db().run.updateMany({
+        where: stillActive,
+        data: {
+          status: CLOSED_STATUS[status],
+          endedAt,
+          error: { type: `Workflow${status}`, message: `Temporal reports the run ${status.toLowerCase().replace('_', ' ')}` },
         },
-      },
-    });
+      });
+    }
     return null;
   } catch {
     return null;

@@ -74,7 +74,7 @@ export async function runWorkflow(input: RunWorkflowInput): Promise<unknown> {
   try {
     await new Execution(ctx).run();
     ctx.status = 'SUCCEEDED';
-    await ctx.recorder.flush({ status: 'SUCCEEDED', output: ctx.runOutput, endedAt: now() }, { final: true });
+    ctx.recorder.recordSuccess({ status: 'SUCCEEDED', output: ctx.runOutput, endedAt: now() });
     return ctx.runOutput;
   } catch (error) {
     const cancelled = isCancellation(error);

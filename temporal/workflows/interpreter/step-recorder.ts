@@ -1,11 +1,13 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
+import { proxyLocalActivities, proxySinks } from '@temporalio/workflow';
 import type * as activities from '../../activities';
 import type { ProgressBatch, RunPatch, StepRecord } from '../../../lib/runs/run-contract';
+import type { RunProgressSinks } from '../../../lib/runs/progress-sink';
 
 const { recordProgress } = proxyLocalActivities<typeof activities>({
   startToCloseTimeout: '15 seconds',
   retry: { maximumAttempts: 20, initialInterval: '200 milliseconds', maximumInterval: '5 seconds' },
 });
+const { runProgress } = proxySinks<RunProgressSinks>();
 
 /**
  * Buffers what the interpreter records (steps of nodes it evaluates itself, run status) so it
@@ -42,12 +44,26 @@ export class StepRecorder {
   }
 
   async flush(run?: RunPatch, options: { final?: boolean } = {}) {
+    const report = this.drain(run, options.final);
+    if (report) await recordProgress(report);
+  }
+
+  /**
+   * The record of a successful end goes to the worker through a sink: the run's result does not
+   * wait for the write, and a write lost to a crash is reconciled from Temporal on read.
+   */
+  recordSuccess(run: RunPatch) {
+    const report = this.drain(run, true);
+    if (report) runProgress.record(report);
+  }
+
+  private drain(run: RunPatch | undefined, final = false) {
     if (run) this.setRun(run);
-    const steps = options.final ? [...this.handedOff, ...this.pending] : this.pending;
-    if (steps.length === 0 && !this.pendingRun) return;
-    const patch = this.pendingRun;
+    const steps = final ? [...this.handedOff, ...this.pending] : this.pending;
+    if (steps.length === 0 && !this.pendingRun) return null;
+    const report = { runId: this.runId, orgId: this.orgId, run: this.pendingRun, steps };
     this.pending = [];
     this.pendingRun = undefined;
-    await recordProgress({ runId: this.runId, orgId: this.orgId, run: patch, steps });
+    return report;
   }
 }
