@@ -1,6 +1,8 @@
 import jsonata from 'jsonata';
 
-// Expressions are `{{ … }}` inside string config values, evaluated with JSONata. Only the
+// Expressions are `{{ … }}` inside string config values, evaluated with JSONata. JSONata 1.x is
+// used on purpose: it evaluates synchronously, while 2.x makes a promise per evaluation step, and
+// inside Temporal's workflow sandbox every promise costs a captured stack trace. Only the
 // definition's own config is ever evaluated: values that come from outside (webhook bodies,
 // HTTP responses, node outputs) are data, and an expression's result is never re-scanned.
 
@@ -66,7 +68,7 @@ export function expressionSyntaxError(expression: string): string | null {
   }
 }
 
-async function evaluate(expression: string, scope: ExpressionScope, nodeId: string, path: string): Promise<unknown> {
+function evaluate(expression: string, scope: ExpressionScope, nodeId: string, path: string): unknown {
   let program: Compiled;
   try {
     program = compile(expression);
@@ -74,20 +76,20 @@ async function evaluate(expression: string, scope: ExpressionScope, nodeId: stri
     throw new ExpressionError(`does not parse: ${(error as Error).message}`, nodeId, path, expression);
   }
   try {
-    return await program.evaluate(scope);
+    return program.evaluate(scope);
   } catch (error) {
     throw new ExpressionError(`failed: ${(error as Error).message}`, nodeId, path, expression);
   }
 }
 
-async function resolveString(value: string, scope: ExpressionScope, nodeId: string, path: string): Promise<unknown> {
+function resolveString(value: string, scope: ExpressionScope, nodeId: string, path: string): unknown {
   const whole = WHOLE_TEMPLATE.exec(value);
   // A value that is one expression keeps the expression's type (number, object, array, …).
   if (whole && !whole[1].includes('}}')) return evaluate(whole[1].trim(), scope, nodeId, path);
   let result = '';
   let last = 0;
   for (const match of value.matchAll(TEMPLATE)) {
-    const evaluated = await evaluate(match[1].trim(), scope, nodeId, path);
+    const evaluated = evaluate(match[1].trim(), scope, nodeId, path);
     result += value.slice(last, match.index) + stringify(evaluated);
     last = match.index + match[0].length;
   }
@@ -101,23 +103,17 @@ function stringify(value: unknown): string {
 }
 
 /** Resolves every `{{ }}` in a node's config, depth first; other values pass through untouched. */
-export async function resolveTemplates(
-  value: unknown,
-  scope: ExpressionScope,
-  nodeId: string,
-  path = '',
-): Promise<unknown> {
+export function resolveTemplates(value: unknown, scope: ExpressionScope, nodeId: string, path = ''): unknown {
   if (typeof value === 'string') return containsExpression(value) ? resolveString(value, scope, nodeId, path) : value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const [index, item] of value.entries())
-      out.push(await resolveTemplates(item, scope, nodeId, `${path}[${index}]`));
+    for (const [index, item] of value.entries()) out.push(resolveTemplates(item, scope, nodeId, `${path}[${index}]`));
     return out;
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = await resolveTemplates(item, scope, nodeId, path ? `${path}.${key}` : key);
+      out[key] = resolveTemplates(item, scope, nodeId, path ? `${path}.${key}` : key);
     }
     return out;
   }

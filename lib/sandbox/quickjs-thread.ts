@@ -5,8 +5,8 @@ import type { ThreadMessage, ThreadRequest } from './thread-protocol';
 // The body of a sandbox thread: it runs the scripts the main thread sends, one at a time. A host
 // failure is left uncaught on purpose: it ends the thread, whose owner fails the run and replaces it.
 
+if (!parentPort) throw new Error('quickjs-thread.ts runs only as a worker thread (see sandbox-thread.ts)');
 const port = parentPort;
-if (!port) throw new Error('quickjs-thread.ts runs only as a worker thread (see sandbox-thread.ts)');
 
 function post(message: ThreadMessage): void {
   port.postMessage(message);

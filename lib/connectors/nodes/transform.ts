@@ -11,7 +11,7 @@ export const transform = defineNode({
   icon: 'braces',
   config: z.object({ expression: z.string().min(1, 'Write a JSONata expression') }),
   output: z.unknown(),
-  async execute({ nodeId, config, scope }) {
-    return { output: (await evaluateExpression(config.expression, scope, nodeId, 'expression')) ?? null };
-  },
+  execute: ({ nodeId, config, scope }) => ({
+    output: evaluateExpression(config.expression, scope, nodeId, 'expression') ?? null,
+  }),
 });

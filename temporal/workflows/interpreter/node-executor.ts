@@ -82,7 +82,7 @@ export async function executeNode(ctx: RunContext, execution: Execution, nodeId:
   const recordsItself = !nodeType;
   ctx.setLive(nodeId, { status: 'RUNNING', iteration, attempt: 1, startedAt });
   try {
-    const config = await resolveTemplates(node.config, execution.scope(), nodeId);
+    const config = resolveTemplates(node.config, execution.scope(), nodeId);
     let result: NodeResult;
     if (!nodeType) result = await runActivityNode(ctx, execution, node, config);
     else if (nodeType.kind === 'pure') result = await runPureNode(ctx, execution, node, nodeType, config);
