@@ -46,14 +46,20 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
     if (status === 'COMPLETED') {
       // The interpreter's own record of success is best effort (a sink); the result is not.
       const output = await handle.result();
-      await db().run.updateMany({ where: stillActive, data: { status: 'SUCCEEDED', output: output as never, endedAt } });
+      await db().run.updateMany({
+        where: stillActive,
+        data: { status: 'SUCCEEDED', output: output as never, endedAt },
+      });
     } else if (CLOSED_STATUS[status]) {
       await db().run.updateMany({
         where: stillActive,
         data: {
           status: CLOSED_STATUS[status],
           endedAt,
-          error: { type: `Workflow${status}`, message: `Temporal reports the run ${status.toLowerCase().replace('_', ' ')}` },
+          error: {
+            type: `Workflow${status}`,
+            message: `Temporal reports the run ${status.toLowerCase().replace('_', ' ')}`,
+          },
         },
       });
     }

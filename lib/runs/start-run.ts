@@ -43,6 +43,23 @@ export async function startRun(
 ): Promise<{ runId: string; version: number }> {
   const version = await findPublishedVersion(org, workflowId, body.version);
   const definition = workflowDefinitionSchema.parse(version.definition);
+  const limit = definition.settings.concurrencyLimit;
+  if (limit) {
+    const active = await db().run.count({
+      where: { orgId: org.orgId, workflowId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] } },
+    });
+    if (active >= limit) {
+      throw new ApiError(
+        429,
+        'concurrency_limit',
+        `This workflow allows ${limit} active run(s) at a time and has ${active}`,
+        {
+          limit,
+          active,
+        },
+      );
+    }
+  }
   const runId = randomUUID();
   const input = body.input ?? null;
   const requestedAt = new Date();

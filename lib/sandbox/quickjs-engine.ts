@@ -8,7 +8,14 @@ import {
   type QuickJSWASMModule,
 } from 'quickjs-emscripten';
 import { MAX_MEMORY_LIMIT_MB } from './limits';
-import { codeMemoryLimit, codeTimeout, type CodeFailure, type ConsoleLevel, type ConsoleLine, type Settled } from './outcome';
+import {
+  codeMemoryLimit,
+  codeTimeout,
+  type CodeFailure,
+  type ConsoleLevel,
+  type ConsoleLine,
+  type Settled,
+} from './outcome';
 import type { ThreadRequest } from './thread-protocol';
 
 // Runs on a sandbox thread (quickjs-thread.ts). Its limits are the first line of defence: the main
@@ -32,6 +39,10 @@ const MAX_STACK_BYTES = 256 * 1024;
 // The host keeps every line in memory and the run log stores them, so a logging loop is capped.
 const MAX_CONSOLE_LINES = 1000;
 const MAX_CONSOLE_LINE_CHARS = 10_000;
+// Parsed on this thread, JSON takes up to ~20 bytes of V8 heap per character (an array of empty
+// objects), and for some shapes of heap exhaustion Node aborts the whole process, not the thread
+// (nodejs/node#47224). Temporal's default payload limit (2 MB) refuses larger results anyway.
+const MAX_RESULT_JSON_CHARS = 8 * MB;
 // The user's code starts on the wrapper's first line so that their line numbers need no shifting.
 const WRAPPER_HEAD = '(async function (input) {';
 const CODE_FILE = 'code.js';
@@ -81,7 +92,8 @@ const GUEST_PRELUDE = String.raw`(function (hostLog) {
   }
   return {
     parseJson: (json) => parse(json),
-    serializeResult: (value) => (value === undefined ? 'null' : stringify(value, rejectNonJson)),
+    // stringify gives undefined for undefined, and for a toJSON() that returns it.
+    serializeResult: (value) => stringify(value, rejectNonJson) ?? 'null',
     describeThrown: (value) =>
       value instanceof Error
         ? stringify({ name: String(value.name), message: String(value.message), stack: String(value.stack || '') })
@@ -89,7 +101,7 @@ const GUEST_PRELUDE = String.raw`(function (hostLog) {
   };
 })`;
 
-export interface QuickJs {
+interface QuickJs {
   module: QuickJSWASMModule;
   memory: WebAssembly.Memory;
 }
@@ -118,14 +130,16 @@ export function loadQuickJs(): Promise<QuickJs> {
 export function runInQuickJs(quickJs: QuickJs, request: ThreadRequest, log: (line: ConsoleLine) => void): Settled {
   try {
     const settled = runInFreshRuntime(quickJs, request, log);
-    // The next loadQuickJs() starts over; the thread runs one script at a time, so no run still uses this one.
+    // No other run holds the module (a thread runs one at a time), so the next one can simply load afresh.
     if (quickJs.memory.buffer.byteLength > WASM_MEMORY_RETAINED_MAX_BYTES) quickJsLoad = undefined;
     return settled;
   } catch (error) {
     // A host exception unwinding through the WASM frames leaves QuickJS's C state (stack pointer,
     // allocator, the runtime's object list) undefined: the module is dropped, neither reused nor disposed.
     quickJsLoad = undefined;
-    if (error instanceof RangeError && /call stack/i.test(error.message)) return { ok: false, failure: stackOverflow() };
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { ok: false, failure: stackOverflow() };
+    }
     throw error;
   }
 }
@@ -204,6 +218,12 @@ function runInFreshRuntime(
     return { ok: false, failure: classify(JSON.parse(vm.getString(described.value)), phase, code, memoryLimitMb) };
   }
 
+  function parseResult(json: QuickJSHandle): Settled {
+    const chars = vm.getProp(json, 'length').consume((length) => vm.getNumber(length));
+    if (chars > MAX_RESULT_JSON_CHARS) return { ok: false, failure: resultTooLarge(chars) };
+    return { ok: true, value: JSON.parse(vm.getString(json)) };
+  }
+
   function settle(): Settled {
     let input = vm.undefined;
     if (inputJson !== undefined) {
@@ -225,7 +245,7 @@ function runInFreshRuntime(
       if (state.type === 'fulfilled') {
         const json = scope.manage(vm.callFunction(serializeResult, vm.undefined, scope.manage(state.value)));
         if (json.error) return fail(json.error, 'result');
-        return { ok: true, value: JSON.parse(vm.getString(json.value)) };
+        return parseResult(json.value);
       }
       if (!runtime.hasPendingJob()) return stopped('run') ?? { ok: false, failure: neverSettled() };
       const jobs = scope.manage(runtime.executePendingJobs(1));
@@ -296,6 +316,16 @@ function truncate(message: string): string {
 
 function outOfMemory(phase: Phase, memoryLimitMb: number): CodeFailure {
   return codeMemoryLimit(memoryLimitMb, phase === 'input' ? 'input' : 'run');
+}
+
+function resultTooLarge(jsonChars: number): CodeFailure {
+  return {
+    type: 'CodeResultTooLarge',
+    message:
+      `The code's return value is ${(jsonChars / MB).toFixed(1)} MB as JSON, more than the ` +
+      `${MAX_RESULT_JSON_CHARS / MB} MB a run may return; return a summary instead`,
+    nonRetryable: true,
+  };
 }
 
 function stackOverflow(): CodeFailure {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { NodeFailure, type NodeLogEntry } from '../connectors/define-node';
-import { code as codeNode } from '../connectors/nodes/code';
-import { runJavaScript, type CodeFailure, type JavaScriptRun } from './quickjs-runner';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeSandboxPool, runJavaScript, type CodeFailure, type JavaScriptRun } from './quickjs-runner';
 
 const limits = { timeoutMs: 1000, memoryLimitMb: 32 };
+// QuickJS checks its deadline once every ten thousand or so operations, and each of these takes ~40 ms:
+// left to the sandbox thread alone, this would overrun its deadline by minutes.
+const slowNativeLoop = 'for (;;) new Array(1e7).fill(1);';
+
+afterAll(closeSandboxPool);
 
 function run(code: string, options: Partial<JavaScriptRun> = {}) {
   return runJavaScript({ code, ...limits, ...options });
@@ -39,6 +43,7 @@ describe('runJavaScript', () => {
 
   it('returns null when the code returns nothing', async () => {
     expect(await valueOf('const unused = 1;')).toBeNull();
+    expect(await valueOf('return { toJSON() {} }')).toBeNull();
   });
 
   it('captures console lines with their level, formatting values the way Node does', async () => {
@@ -95,6 +100,12 @@ describe('runJavaScript', () => {
     const failure = await failureOf(code);
     expect(failure).toMatchObject({ type: 'CodeResultNotJson', nonRetryable: true });
     expect(failure.message).toContain(problem);
+  });
+
+  it('refuses a return value too large to hand back', async () => {
+    const failure = await failureOf("return 'x'.repeat(9 * 2 ** 20)", { memoryLimitMb: 64 });
+    expect(failure).toMatchObject({ type: 'CodeResultTooLarge', nonRetryable: true });
+    expect(failure.message).toContain('9.0 MB as JSON');
   });
 
   it('fails a run whose result waits on a promise nothing can settle', async () => {
@@ -178,81 +189,57 @@ describe('runJavaScript isolation', () => {
   });
 });
 
-describe('code.javascript node', () => {
-  function contextFor(config: unknown, signal = new AbortController().signal) {
-    const logs: NodeLogEntry[] = [];
-    const context = {
-      config: codeNode.config.parse(config),
-      run: { runId: 'run-1', orgId: 'org-1', nodeId: 'code-1', attempt: 1 },
-      idempotencyKey: 'run-1:code-1',
-      log: (entry: NodeLogEntry) => void logs.push(entry),
-      signal,
-    };
-    return { context, logs };
-  }
-
-  async function nodeFailureOf(config: unknown): Promise<NodeFailure> {
-    const error = await codeNode.execute(contextFor(config).context).then(
-      () => expect.fail('the code should have failed'),
-      (reason: unknown) => reason,
-    );
-    expect(error).toBeInstanceOf(NodeFailure);
-    return error as NodeFailure;
-  }
-
-  it('fills in the default limits and bounds them', () => {
-    expect(codeNode.config.parse({ code: 'return 1' })).toEqual({
-      code: 'return 1',
-      timeoutMs: 1000,
-      memoryLimitMb: 32,
-    });
-    expect(codeNode.config.safeParse({ code: '' }).success).toBe(false);
-    expect(codeNode.config.safeParse({ code: 'return 1', timeoutMs: 30_001 }).success).toBe(false);
-    expect(codeNode.config.safeParse({ code: 'return 1', memoryLimitMb: 257 }).success).toBe(false);
+describe('runJavaScript on sandbox threads', () => {
+  // Two warm threads whatever the machine, so that runs queue and a replaced thread gets work.
+  beforeAll(async () => {
+    await closeSandboxPool();
+    vi.stubEnv('CODE_SANDBOX_THREADS', '2');
+    await Promise.all([valueOf('return 1'), valueOf('return 2')]);
   });
 
-  it('returns the value and sends console lines to the run log at their levels', async () => {
-    const { context, logs } = contextFor({
-      code: "console.log('l'); console.info('i'); console.warn('w'); console.error('e'); console.debug('d'); return input.n + 1;",
-      input: { n: 1 },
-    });
-    expect(await codeNode.execute(context)).toBe(2);
-    expect(logs).toEqual([
-      { level: 'INFO', message: 'l' },
-      { level: 'INFO', message: 'i' },
-      { level: 'WARN', message: 'w' },
-      { level: 'ERROR', message: 'e' },
-      { level: 'DEBUG', message: 'd' },
-    ]);
+  afterAll(async () => {
+    await closeSandboxPool();
+    vi.unstubAllEnvs();
   });
 
-  it('fails with the user error, keeping the lines logged before it', async () => {
-    const { context, logs } = contextFor({ code: "console.log('before');\nnull.field;" });
-    const error = await codeNode.execute(context).catch((reason: unknown) => reason);
-    expect(error).toBeInstanceOf(NodeFailure);
-    expect((error as NodeFailure).options).toMatchObject({
-      type: 'TypeError',
-      nonRetryable: false,
-      details: { stack: expect.stringContaining('code.js:2:') },
-    });
-    expect(logs).toEqual([{ level: 'INFO', message: 'before' }]);
+  it('leaves the event loop free while a script runs', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 50);
+    const failure = await failureOf('while (true) {}', { timeoutMs: 2000 }).finally(() => clearInterval(ticker));
+    expect(failure.type).toBe('CodeTimeout');
+    // 40 ticks on an idle machine; an event loop blocked by the script would have run at most one.
+    expect(ticks).toBeGreaterThanOrEqual(20);
   });
 
-  it.each([
-    [{ code: 'while (true) {}', timeoutMs: 100 }, 'CodeTimeout', 'Code ran longer than 100 ms'],
-    [{ code: "return 'x'.repeat(2 ** 29)", memoryLimitMb: 8 }, 'CodeMemoryLimit', '8 MB'],
-    [{ code: 'return (' }, 'SyntaxError', 'line'],
-    [{ code: 'return Symbol()' }, 'CodeResultNotJson', 'symbol'],
-  ])('turns a sandbox limit into a non-retryable NodeFailure: %j', async (config, type, message) => {
-    const failure = await nodeFailureOf(config);
-    expect(failure.options).toMatchObject({ type, nonRetryable: true });
-    expect(failure.message).toContain(message);
-  });
-
-  it('rethrows the cancellation when the signal is already aborted', async () => {
+  it('stops a running script as soon as its signal is aborted', async () => {
     const controller = new AbortController();
+    const running = run('while (true) {}', { timeoutMs: 10_000, signal: controller.signal });
+    await sleep(300);
+    const abortedAt = performance.now();
     controller.abort(new Error('activity cancelled'));
-    const { context } = contextFor({ code: 'return 1' }, controller.signal);
-    await expect(codeNode.execute(context)).rejects.toThrow('activity cancelled');
+    await expect(running).rejects.toThrow('activity cancelled');
+    expect(performance.now() - abortedAt).toBeLessThan(300);
+  });
+
+  it('stops a native call that overruns the deadline', async () => {
+    const started = performance.now();
+    const failure = await failureOf(slowNativeLoop, { timeoutMs: 300, memoryLimitMb: 256 });
+    expect(failure).toEqual({ type: 'CodeTimeout', message: 'Code ran longer than 300 ms', nonRetryable: true });
+    expect(performance.now() - started).toBeLessThan(1200);
+  });
+
+  it('queues runs beyond the number of threads and completes them all', async () => {
+    const inputs = [1, 2, 3, 4, 5, 6];
+    const code = 'let sum = 0; for (let i = 0; i < 1e5; i++) sum += i; return sum + input;';
+    const values = await Promise.all(inputs.map((input) => valueOf(code, { input })));
+    expect(values).toEqual(inputs.map((input) => 4_999_950_000 + input));
+  });
+
+  it('replaces a terminated thread', async () => {
+    expect(await failureOf(slowNativeLoop, { timeoutMs: 100, memoryLimitMb: 256 })).toMatchObject({
+      type: 'CodeTimeout',
+    });
+    // As many runs as threads, so that one of them lands on the replacement.
+    expect(await Promise.all([valueOf('return 1 + 1'), valueOf('return 2 + 2')])).toEqual([2, 4]);
   });
 });

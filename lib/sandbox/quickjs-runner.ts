@@ -22,7 +22,7 @@ let pool: SandboxPool | undefined;
 
 /**
  * Runs user JavaScript in a fresh QuickJS runtime on a sandbox thread, with time, memory and stack
- * limits, leaving this thread's event loop free. Failures of the user's code are returned, not
+ * limits, leaving the caller's event loop free. Failures of the user's code are returned, not
  * thrown; only an aborted signal or a broken host throws.
  */
 export async function runJavaScript(run: JavaScriptRun): Promise<JavaScriptOutcome> {

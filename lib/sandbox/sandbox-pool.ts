@@ -7,7 +7,7 @@ import type { ThreadRequest } from './thread-protocol';
 const threadCountSetting = z.coerce.number().int().min(1);
 
 /** CODE_SANDBOX_THREADS, or one thread per core: scripts are CPU-bound, so more would only contend. */
-export function sandboxThreadCount(env: NodeJS.ProcessEnv = process.env): number {
+export function sandboxThreadCount(env: Record<string, string | undefined> = process.env): number {
   const configured = env.CODE_SANDBOX_THREADS;
   if (configured === undefined) return Math.max(1, availableParallelism());
   const parsed = threadCountSetting.safeParse(configured);

@@ -9,7 +9,8 @@ const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
 const DEADLINE_GRACE_MS = 250;
 // The QuickJS heap is WASM memory, which V8's limits do not count and quickjs-engine.ts caps. These
 // bound the host side of a run (its result and console lines, copied out of WASM), so that a runaway
-// ends its thread rather than the whole worker.
+// usually ends only its thread; Node still aborts the process for some shapes of heap exhaustion,
+// which is why quickjs-engine.ts also caps the result.
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: MAX_MEMORY_LIMIT_MB + 64, maxYoungGenerationSizeMb: 32 };
 
 interface ActiveRun {
@@ -30,7 +31,9 @@ export class SandboxThread {
     this.worker.unref();
     this.worker.on('message', (message: ThreadMessage) => this.active?.onMessage(message));
     this.worker.on('error', (error) => this.died(error));
-    this.worker.on('exit', (exitCode) => this.died(new Error(`The code sandbox thread stopped with exit code ${exitCode}`)));
+    this.worker.on('exit', (exitCode) =>
+      this.died(new Error(`The code sandbox thread stopped with exit code ${exitCode}`)),
+    );
   }
 
   get alive(): boolean {

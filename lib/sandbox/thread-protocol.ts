@@ -14,6 +14,4 @@ export interface ThreadRequest {
  * main thread's deadline counts from it), each console line as it is logged, then `settled`.
  */
 export type ThreadMessage =
-  | { type: 'started' }
-  | { type: 'console'; line: ConsoleLine }
-  | { type: 'settled'; settled: Settled };
+  { type: 'started' } | { type: 'console'; line: ConsoleLine } | { type: 'settled'; settled: Settled };

@@ -20,6 +20,7 @@ import { RunContext } from './interpreter/run-context';
 import { Execution, RunFailed } from './interpreter/execution';
 import { executeNode } from './interpreter/node-executor';
 import { toErrorInfo } from './interpreter/error-info';
+import { startErrorWorkflow } from './interpreter/error-workflow';
 
 export const liveStateQuery = defineQuery<LiveRunState>(LIVE_STATE_QUERY);
 export const decideApprovalUpdate = defineUpdate<void, [ApprovalDecision]>(DECIDE_APPROVAL_UPDATE);
@@ -90,6 +91,7 @@ export async function runWorkflow(input: RunWorkflowInput): Promise<unknown> {
       );
     });
     if (cancelled) throw error;
+    await startErrorWorkflow(ctx, info);
     throw ApplicationFailure.create({ type: 'RunFailed', message: info.message, nonRetryable: true, details: [info] });
   }
 }

@@ -125,3 +125,44 @@ describe('engine: runs Temporal ends on its own', () => {
     expect(run.error.type).toBe('WorkflowTIMED_OUT');
   }, 90_000);
 });
+
+describe('engine: workflow settings', () => {
+  it('starts the error workflow with the failed run, and enforces the concurrency limit', async () => {
+    const alertId = await publishWorkflow('alerts', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'out', type: 'flow.output', config: { value: '{{ "alert: " & input.error.message }}' } },
+      ],
+      edges: [{ source: 'start', target: 'out' }],
+    });
+    const failingId = await publishWorkflow('fails with alert', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'wait', type: 'human.approval', config: { message: 'hold' } },
+        { id: 'boom', type: 'flow.stopAndError', config: { message: 'disk full' } },
+      ],
+      edges: [
+        { source: 'start', target: 'wait' },
+        { source: 'wait', sourceHandle: 'approved', target: 'boom' },
+      ],
+      settings: { errorWorkflowId: alertId, concurrencyLimit: 1 },
+    });
+    const runId = await startRun(failingId);
+    await waitForRun(runId, ['WAITING']);
+    const second = await fetch(api(`/api/workflows/${failingId}/runs`), { method: 'POST' });
+    expect(second.status).toBe(429);
+    expect((await second.json()).error.code).toBe('concurrency_limit');
+
+    await fetch(api(`/api/runs/${runId}/approvals/wait`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'approved' }),
+    });
+    expect((await waitForRun(runId)).status).toBe('FAILED');
+    const alerts = await (await fetch(api(`/api/runs?workflowId=${alertId}`))).json();
+    expect(alerts.items).toHaveLength(1);
+    const alert = await waitForRun(alerts.items[0].id);
+    expect(alert.output).toBe('alert: disk full');
+    expect(alert.parentRunId).toBe(runId);
+  });
+});
