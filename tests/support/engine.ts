@@ -1,29 +1,27 @@
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { db } from '@/lib/db/client';
-import { currentOrg } from '@/lib/auth/current-org';
-import { validateDefinition } from '@/lib/definition/validate';
 import { runEventsChannel } from '@/lib/events/run-events';
 import type { WorkflowDefinitionInput } from '@/lib/definition/schema';
 
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 export const api = (path: string) => `${inject('platform').webUrl}${path}`;
 
-/** Creates a workflow in the default org with `definition` published as version 1. */
-export async function publishWorkflow(name: string, definition: WorkflowDefinitionInput) {
-  const validation = validateDefinition(definition);
-  if (!validation.ok) throw new Error(`Invalid test definition: ${JSON.stringify(validation.problems)}`);
-  const org = await currentOrg();
-  const workflow = await db().workflow.create({ data: { orgId: org.orgId, name } });
-  await db().workflowVersion.create({
-    data: {
-      orgId: org.orgId,
-      workflowId: workflow.id,
-      version: 1,
-      definition: validation.definition as never,
-      checksum: 'test',
-    },
+async function post(path: string, body: unknown) {
+  const response = await fetch(api(path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Creates a workflow and publishes `definition` as version 1, through the REST API. */
+export async function publishWorkflow(name: string, definition: WorkflowDefinitionInput): Promise<string> {
+  const workflow = await post('/api/workflows', { name });
+  await post(`/api/workflows/${workflow.id}/versions`, { definition });
   return workflow.id;
 }
 
