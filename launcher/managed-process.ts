@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { lineSplitter, writePrefixed } from './log';
 import { LaunchError } from './errors';
 import { READY_MESSAGE } from './ready-signal';
+import { waitForPort } from './ports';
 
 export interface ProcessSpec {
   name: string;
@@ -140,4 +141,13 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
       signalGroup('SIGKILL');
     },
   };
+}
+
+/** Waits until a started server accepts connections on its port, failing at once if it exits first. */
+export async function waitUntilListening(server: ManagedProcess, port: number, timeoutMs: number): Promise<void> {
+  const exitedEarly = server.exited.then((code) => {
+    throw new LaunchError(`${server.name} exited (code ${code}) before it was ready.\n${server.recentOutput()}`);
+  });
+  exitedEarly.catch(() => undefined); // a later, deliberate stop is not an error
+  await Promise.race([waitForPort(port, timeoutMs), exitedEarly]);
 }

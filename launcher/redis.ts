@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findBinary } from './binaries';
-import { assertPortFree, waitForPort } from './ports';
-import { LaunchError } from './errors';
+import { assertPortFree } from './ports';
 import { stopStaleProcess } from './stale-processes';
-import { startProcess } from './managed-process';
+import { startProcess, waitUntilListening } from './managed-process';
 import type { RunningService } from './postgres';
 
 /** Starts redis-server on loopback with its data (RDB + AOF) kept in dataDir. */
@@ -39,10 +38,6 @@ export async function startRedis(options: { dataDir: string; port: number; quiet
     // The start-up banner and a warning about vm.overcommit_memory are noise on a dev machine.
     quiet: /oO0OoO0OoO0Oo|Redis version=|Configuration loaded|Server initialized|overcommit/,
   });
-  const exitedEarly = redis.exited.then((code) => {
-    throw new LaunchError(`redis-server exited (code ${code}) before it was ready.`);
-  });
-  exitedEarly.catch(() => undefined); // a later, deliberate stop is not an error
-  await Promise.race([waitForPort(options.port, 30_000), exitedEarly]);
+  await waitUntilListening(redis, options.port, 30_000);
   return { url: `redis://127.0.0.1:${options.port}`, stop: () => redis.stop() };
 }

@@ -2,10 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { findBinary } from './binaries';
-import { assertPortFree, waitForPort } from './ports';
-import { startProcess } from './managed-process';
+import { assertPortFree } from './ports';
+import { startProcess, waitUntilListening } from './managed-process';
 import { launcherLog } from './log';
-import { LaunchError } from './errors';
 import { stopStaleProcess } from './stale-processes';
 import type { RunningService } from './postgres';
 
@@ -56,11 +55,7 @@ export async function startTemporalDevServer(options: TemporalOptions): Promise<
     quiet: /^(CLI|Server|UI|Temporal|Metrics|\s*$)/,
   });
   const address = `127.0.0.1:${options.port}`;
-  const exitedEarly = temporal.exited.then((code) => {
-    throw new LaunchError(`temporal server exited (code ${code}) before it was ready.`);
-  });
-  exitedEarly.catch(() => undefined); // a later, deliberate stop is not an error
-  await Promise.race([waitForPort(options.port, 60_000), exitedEarly]);
+  await waitUntilListening(temporal, options.port, 60_000);
   await waitForFrontend(address);
   if (options.uiPort) launcherLog(`Temporal UI: http://127.0.0.1:${options.uiPort}`);
   return { url: address, stop: () => temporal.stop() };
