@@ -7,6 +7,7 @@ import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { buildWeb, projectRoot, startApps, type WebMode } from './apps';
 import { readLauncherSettings } from './settings';
 import { launcherLog } from './log';
+import { localMasterKeys } from './vault-key';
 import { LaunchError } from './errors';
 import { killAllNow, type ManagedProcess } from './managed-process';
 
@@ -69,6 +70,7 @@ async function main() {
       TEMPORAL_TASK_QUEUE: settings.TEMPORAL_TASK_QUEUE,
       COLLAB_PORT: String(settings.COLLAB_PORT),
       COLLAB_INTERNAL_URL: `http://127.0.0.1:${settings.COLLAB_PORT}`,
+      VAULT_MASTER_KEYS: await localMasterKeys(settings.DATA_DIR, settings.VAULT_MASTER_KEYS),
     };
     if (mode === 'start' && !existsSync(path.join(projectRoot, '.next/BUILD_ID'))) {
       launcherLog('No production build yet: running next build…');

@@ -21,6 +21,7 @@ export const launcherSettingsSchema = z.object({
   TEMPORAL_ADDRESS: optionalText,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('flow-orchestrator'),
+  VAULT_MASTER_KEYS: optionalText,
 });
 
 export type LauncherSettings = z.infer<typeof launcherSettingsSchema>;

@@ -8,6 +8,7 @@ export interface PlatformInfo {
   temporalNamespace: string;
   taskQueue: string;
   workerPid: number;
+  vaultMasterKeys: string;
 }
 
 declare module 'vitest' {

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startInfrastructure } from '../../launcher/infrastructure';
 import { buildWeb, startApps } from '../../launcher/apps';
 import { getFreePort } from '../../launcher/ports';
+import { newMasterKeyList } from '../../launcher/vault-key';
 import type { ManagedProcess } from '../../launcher/managed-process';
 import type { PlatformInfo } from './platform-info';
 
@@ -34,6 +35,7 @@ export default async function setup(project: TestProject) {
     COLLAB_PORT: String(collabPort),
     COLLAB_INTERNAL_URL: `http://127.0.0.1:${collabPort}`,
     LOG_LEVEL: 'warn',
+    VAULT_MASTER_KEYS: newMasterKeyList(),
   };
   let apps: ManagedProcess[] = [];
   const teardown = async () => {
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
     temporalNamespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     workerPid: apps.find((app) => app.name === 'worker')!.pid,
+    vaultMasterKeys: env.VAULT_MASTER_KEYS,
   };
   project.provide('platform', platform);
   return teardown;

@@ -10,4 +10,5 @@ Object.assign(process.env, {
   TEMPORAL_NAMESPACE: platform.temporalNamespace,
   TEMPORAL_TASK_QUEUE: platform.taskQueue,
   COLLAB_INTERNAL_URL: platform.collabUrl,
+  VAULT_MASTER_KEYS: platform.vaultMasterKeys,
 });

@@ -1,4 +1,4 @@
-import type { HttpRequestConfig } from './request-config';
+import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-config';
 
 export interface BuiltRequest {
   url: string;
@@ -6,7 +6,7 @@ export interface BuiltRequest {
 }
 
 /** The `Authorization` (or custom) header the auth config asks for, if any. */
-export function authHeader(auth: HttpRequestConfig['auth']): [name: string, value: string] | undefined {
+export function authHeader(auth: ResolvedHttpRequestConfig['auth']): [name: string, value: string] | undefined {
   switch (auth.type) {
     case 'none':
       return undefined;
@@ -36,7 +36,7 @@ function encodeBody(body: HttpRequestConfig['body']): { content?: string; conten
  * Turns the parsed config into fetch's arguments. Headers the user typed win over the defaults
  * (content type, Idempotency-Key); the auth config wins over both, being the more deliberate choice.
  */
-export function buildRequest(config: HttpRequestConfig, idempotencyKey: string): BuiltRequest {
+export function buildRequest(config: ResolvedHttpRequestConfig, idempotencyKey: string): BuiltRequest {
   const url = new URL(config.url);
   for (const [name, value] of Object.entries(config.query)) url.searchParams.append(name, String(value));
 

@@ -1,4 +1,4 @@
-import type { HttpRequestConfig } from './request-config';
+import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-config';
 import { authHeader } from './build-request';
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
@@ -7,7 +7,7 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
  * Masks the request's credentials in text we emit (error messages, echoed response bodies), so a
  * server that reflects the request cannot leak them into the run log.
  */
-export function secretRedactor(config: HttpRequestConfig): (text: string) => string {
+export function secretRedactor(config: ResolvedHttpRequestConfig): (text: string) => string {
   const auth = authHeader(config.auth);
   const secretHeaders = new Set(CREDENTIAL_HEADERS);
   if (auth) secretHeaders.add(auth[0].toLowerCase());

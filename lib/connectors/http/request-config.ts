@@ -40,6 +40,11 @@ const auth = z
     'type',
     [
       z.object({ type: z.literal('none') }),
+      // A stored credential, decrypted only inside the activity, just before the request.
+      z.object({
+        type: z.literal('credential'),
+        credentialId: z.uuid({ error: 'auth.credentialId must be a credential id' }),
+      }),
       z.object({ type: z.literal('bearer'), token: headerValue.min(1, 'auth.token is empty: check the credential') }),
       z.object({
         type: z.literal('basic'),
@@ -54,7 +59,7 @@ const auth = z
         value: headerValue.min(1, 'auth.value is empty: check the credential'),
       }),
     ],
-    { error: 'auth.type must be none, bearer, basic or header' },
+    { error: 'auth.type must be none, credential, bearer, basic or header' },
   )
   .default({ type: 'none' });
 
@@ -99,3 +104,7 @@ export const httpRequestConfig = z
   });
 
 export type HttpRequestConfig = z.output<typeof httpRequestConfig>;
+/** The config once a credential reference has been replaced by the auth it holds. */
+export type ResolvedHttpRequestConfig = Omit<HttpRequestConfig, 'auth'> & {
+  auth: Exclude<HttpRequestConfig['auth'], { type: 'credential' }>;
+};

@@ -5,6 +5,7 @@ import { statusFailure, transportFailure } from '../http/http-failures';
 import { parseResponseBody, responseHeaders } from '../http/parse-response';
 import { secretRedactor } from '../http/redact-secrets';
 import { httpRequestConfig } from '../http/request-config';
+import { resolveCredentialAuth } from '../http/credential-auth';
 
 export const httpRequest = defineNode({
   type: 'http.request',
@@ -20,7 +21,8 @@ export const httpRequest = defineNode({
     headers: z.record(z.string(), z.string()),
     body: z.unknown(),
   }),
-  async execute({ config, idempotencyKey, signal, log }) {
+  async execute({ config: rawConfig, idempotencyKey, signal, log, run }) {
+    const config = await resolveCredentialAuth(rawConfig, run.orgId);
     const { url, init } = buildRequest(config, idempotencyKey);
     const redact = secretRedactor(config);
     const request = { method: config.method, url: redact(url) };

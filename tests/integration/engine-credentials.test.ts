@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentOrg } from '@/lib/auth/current-org';
+import { db } from '@/lib/db/client';
+import { storeCredential } from '@/lib/vault/credentials';
+import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { TestServer } from '../support/test-server';
+
+const server = new TestServer();
+let base = '';
+beforeAll(async () => {
+  base = await server.start();
+});
+afterAll(() => server.stop());
+
+describe('engine: credentials in HTTP nodes', () => {
+  it('decrypts a stored credential inside the activity and keeps it out of every record', async () => {
+    const canary = `canary-${randomUUID()}`;
+    const org = await currentOrg();
+    const credentialId = await storeCredential(org.orgId, {
+      name: `api ${canary.slice(-6)}`,
+      type: 'bearer',
+      value: { token: canary },
+    });
+    server.on('/secure', (request) =>
+      request.headers.authorization === `Bearer ${canary}`
+        ? { json: { ok: true } }
+        : { status: 401, json: { echo: request.headers.authorization } },
+    );
+    server.on('/denied', (request) => ({ status: 403, json: { echo: request.headers.authorization } }));
+    const workflowId = await publishWorkflow('credential', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'call',
+          type: 'http.request',
+          config: { url: `${base}/secure`, auth: { type: 'credential', credentialId } },
+        },
+        {
+          id: 'fail',
+          type: 'http.request',
+          config: { url: `${base}/denied`, auth: { type: 'credential', credentialId } },
+          settings: { retry: { maxAttempts: 1 } },
+        },
+      ],
+      edges: [
+        { source: 'start', target: 'call' },
+        { source: 'call', target: 'fail' },
+      ],
+    });
+    const run = await waitForRun(await startRun(workflowId));
+    expect(run.status).toBe('FAILED');
+    expect(run.nodes.call.status).toBe('SUCCEEDED');
+    expect(run.error.type).toBe('HttpError403');
+
+    const apiText = JSON.stringify(await (await fetch(api(`/api/runs/${run.id}`))).json());
+    const stored = {
+      steps: await db().runStep.findMany({ where: { runId: run.id } }),
+      logs: await db().runLog.findMany({ where: { runId: run.id } }),
+      run: await db().run.findUnique({ where: { id: run.id } }),
+      credential: await db().credential.findUnique({
+        where: { id: credentialId },
+        select: { ciphertext: true, metadata: true },
+      }),
+    };
+    const records = JSON.stringify(stored, (_key, value) => (typeof value === 'bigint' ? String(value) : value));
+    expect(apiText).not.toContain(canary);
+    expect(records).not.toContain(canary);
+    expect(apiText).toContain('[redacted]');
+  });
+
+  it('fails clearly when the credential does not exist', async () => {
+    const workflowId = await publishWorkflow('missing credential', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'call',
+          type: 'http.request',
+          config: { url: `${base}/secure`, auth: { type: 'credential', credentialId: randomUUID() } },
+        },
+      ],
+      edges: [{ source: 'start', target: 'call' }],
+    });
+    const run = await waitForRun(await startRun(workflowId));
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toMatchObject({ nodeId: 'call', type: 'CredentialNotFound' });
+  });
+});
