@@ -57,6 +57,8 @@ interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {
   /** A lucide icon name for the palette. */
   icon: string;
   config: Config;
+  /** What the node expects from upstream, when it expects a shape (documentation for the palette). */
+  input?: z.ZodType;
   output: Output;
   /** Whether edges may lead into the node (triggers take none). */
   acceptsInput: boolean;

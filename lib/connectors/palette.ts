@@ -15,6 +15,7 @@ export interface PaletteNode {
   /** `dynamic` when the handles come from the config (a switch's cases). */
   outputs: string[] | 'dynamic';
   configSchema: z.core.JSONSchema.BaseSchema;
+  inputSchema?: z.core.JSONSchema.BaseSchema;
   outputSchema: z.core.JSONSchema.BaseSchema;
 }
 
@@ -34,6 +35,7 @@ export function toPaletteNode(node: NodeType): PaletteNode {
     acceptsInput: node.acceptsInput,
     outputs: typeof node.outputs === 'function' ? 'dynamic' : [...node.outputs],
     configSchema: toJsonSchema(node.config),
+    ...(node.input ? { inputSchema: toJsonSchema(node.input) } : {}),
     outputSchema: toJsonSchema(node.output),
   };
 }

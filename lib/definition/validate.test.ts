@@ -61,7 +61,7 @@ describe('validateDefinition', () => {
         nodes: [{ id: 'a', type: 'flow.output', config: { value: 1 } }],
         edges: [{ source: 'a', target: 'ghost' }],
       }),
-    ).toEqual(['dangling_edge:a:out->ghost', 'unknown_handle:a']);
+    ).toEqual(['dangling_edge:a:out->ghost', 'unknown_handle:a', 'no_trigger:']);
     expect(codes({ nodes: [{ id: 'a', type: 'flow.output', config: { value: 1 } }] })).toContain('no_trigger:');
     const cycle = codes({
       nodes: [

@@ -155,13 +155,14 @@ export function validateDefinition(input: unknown): ValidationResult {
       });
     }
   }
-  if (problems.some((problem) => problem.code === 'dangling_edge')) return { ok: false, problems };
 
   const triggers = definition.nodes.filter((node) => types.get(node.id)?.category === 'trigger');
   if (triggers.length === 0) {
     problems.push({ code: 'no_trigger', path: 'nodes', message: 'The workflow has no trigger node to start from' });
   }
-  problems.push(...graphProblems(definition, triggers));
+  // Graph checks run on the edges whose ends exist, so a dangling edge hides no other problem.
+  const connected = definition.edges.filter((edge) => nodes.has(edge.source) && nodes.has(edge.target));
+  problems.push(...graphProblems({ ...definition, edges: connected }, triggers));
   return problems.length ? { ok: false, problems } : { ok: true, definition };
 }
 
