@@ -1,4 +1,4 @@
-import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-config';
+import type { ResolvedHttpRequestConfig } from './request-config';
 import { authHeader } from './build-request';
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);

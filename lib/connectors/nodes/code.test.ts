@@ -1,22 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSandboxPool } from '../../sandbox/quickjs-runner';
-import { NodeFailure, type NodeLogEntry } from '../define-node';
+import { NodeFailure } from '../define-node';
 import { code as codeNode } from './code';
+import { testActivityContext } from '../test-activity-context';
 
 afterAll(closeSandboxPool);
 
 describe('code.javascript node', () => {
-  function contextFor(config: unknown, signal = new AbortController().signal) {
-    const logs: NodeLogEntry[] = [];
-    const context = {
-      config: codeNode.config.parse(config),
-      run: { runId: 'run-1', orgId: 'org-1', nodeId: 'code-1', attempt: 1 },
-      idempotencyKey: 'run-1:code-1',
-      log: (entry: NodeLogEntry) => void logs.push(entry),
-      signal,
-    };
-    return { context, logs };
-  }
+  const contextFor = (config: unknown, signal?: AbortSignal) =>
+    testActivityContext(codeNode, config, { nodeId: 'code-1', signal });
 
   async function nodeFailureOf(config: unknown): Promise<NodeFailure> {
     const error = await codeNode.execute(contextFor(config).context).then(

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { NodeFailure, type NodeLogEntry } from '../define-node';
+import { NodeFailure } from '../define-node';
 import { httpRequest } from './http-request';
+import { testActivityContext } from '../test-activity-context';
 
 interface Echo {
   method: string;
@@ -59,17 +60,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function contextFor(config: unknown, signal = new AbortController().signal) {
-  const logs: NodeLogEntry[] = [];
-  const context = {
-    config: httpRequest.config.parse(config),
-    run: { runId: 'run-1', orgId: 'org-1', nodeId: 'call-api', attempt: 2 },
-    idempotencyKey: 'run-1:call-api',
-    log: (entry: NodeLogEntry) => void logs.push(entry),
-    signal,
-  };
-  return { context, logs };
-}
+const contextFor = (config: unknown, signal?: AbortSignal) =>
+  testActivityContext(httpRequest, config, { nodeId: 'call-api', attempt: 2, signal });
 
 async function send(config: unknown) {
   const { context, logs } = contextFor(config);
