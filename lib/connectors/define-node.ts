@@ -71,7 +71,8 @@ export interface PureNodeType<
   Output extends z.ZodType = z.ZodType,
 > extends NodeTypeCommon<Config, Output> {
   kind: 'pure';
-  execute(context: PureContext<z.output<Config>>): PureResult<z.output<Output>> | Promise<PureResult<z.output<Output>>>;
+  /** Synchronous: pure nodes run inside the workflow, where every promise has a cost. */
+  execute(context: PureContext<z.output<Config>>): PureResult<z.output<Output>>;
 }
 
 export interface ActivityNodeType<

@@ -3,7 +3,7 @@ import { edgeId } from '../../../lib/definition/schema';
 import type { NodeErrorInfo } from '../../../lib/runs/run-contract';
 import type { ExpressionScope } from '../../../lib/definition/expressions';
 import type { RunContext } from './run-context';
-import { executeNode, recordSkipped, type NodeOutcome } from './node-executor';
+import { executeNodeLater, executeNodeNow, recordSkipped, type NodeOutcome } from './node-executor';
 
 export class RunFailed extends Error {
   override name = 'RunFailed';
@@ -109,12 +109,18 @@ export class Execution {
 
   private start(nodeId: string) {
     this.started.add(nodeId);
-    const task: Promise<void> = this.runNode(nodeId).finally(() => this.inFlight.delete(task));
+    const settled = executeNodeNow(this.ctx, this, nodeId);
+    if (settled) {
+      this.settle(nodeId, settled);
+      return;
+    }
+    const task: Promise<void> = executeNodeLater(this.ctx, this, nodeId)
+      .then((outcome) => this.settle(nodeId, outcome))
+      .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
 
-  private async runNode(nodeId: string) {
-    const outcome: NodeOutcome = await executeNode(this.ctx, this, nodeId);
+  private settle(nodeId: string, outcome: NodeOutcome) {
     if (outcome.status === 'FAILED') {
       this.failure ??= new RunFailed(nodeId, outcome.error!);
       this.cancellation.cancel();

@@ -1,6 +1,6 @@
 import { isCancellation } from '@temporalio/workflow';
 import { resolveTemplates } from '../../../lib/definition/expressions';
-import { NodeFailure, outputHandles, type NodeType } from '../../../lib/connectors/define-node';
+import { NodeFailure, outputHandles, type NodeType, type PureNodeType } from '../../../lib/connectors/define-node';
 import { workflowNodeTypes } from '../../../lib/connectors/workflow-nodes';
 import { nodeKey } from '../../../lib/connectors/node-key';
 import type { NodeErrorInfo } from '../../../lib/runs/run-contract';
@@ -42,81 +42,121 @@ export function parseConfig(node: DefinitionNode, nodeType: NodeType, config: un
   });
 }
 
-async function runPureNode(
+function runPureNode(
   ctx: RunContext,
   execution: Execution,
   node: DefinitionNode,
-  nodeType: NodeType,
+  nodeType: PureNodeType,
   config: unknown,
-): Promise<NodeResult> {
-  if (nodeType.kind !== 'pure') throw new Error(`${node.type} is not a pure node`);
+): NodeResult {
   const parsed = parseConfig(node, nodeType, config);
-  const result = await nodeType.execute({ nodeId: node.id, config: parsed, scope: execution.scope() });
+  const result = nodeType.execute({ nodeId: node.id, config: parsed, scope: execution.scope() });
   if (result.setVars) Object.assign(ctx.vars, result.setVars);
   if (result.runOutput !== undefined) ctx.runOutput = result.runOutput;
   return { output: result.output ?? null, handles: result.handles ?? outputHandles(nodeType, parsed) };
 }
 
-/** Runs one node and records it; never throws: the outcome says how it ended. */
-export async function executeNode(ctx: RunContext, execution: Execution, nodeId: string): Promise<NodeOutcome> {
-  const node = ctx.graph.node(nodeId);
-  const iteration = execution.iteration;
-  const startedAt = now();
-  const reused = execution.pass ? undefined : ctx.reused(nodeId);
-  if (reused) {
-    ctx.setLive(nodeId, { status: 'SUCCEEDED', iteration, startedAt, endedAt: startedAt });
+interface Attempt {
+  node: DefinitionNode;
+  nodeType?: NodeType;
+  iteration: number;
+  startedAt: string;
+  /** Activity nodes record their own attempts from inside the activity. */
+  recordsItself: boolean;
+}
+
+function succeeded(ctx: RunContext, attempt: Attempt, result: NodeResult): NodeOutcome {
+  const { node, iteration, startedAt } = attempt;
+  const endedAt = now();
+  ctx.setLive(node.id, { status: 'SUCCEEDED', endedAt });
+  if (!attempt.recordsItself) {
+    const { output, handles } = result;
     ctx.recorder.add({
-      nodeId,
+      nodeId: node.id,
       iteration,
       attempt: 1,
       status: 'SUCCEEDED',
-      output: reused.output,
-      handles: reused.handles,
+      output,
+      handles,
       startedAt,
-      endedAt: startedAt,
+      endedAt,
     });
-    return { status: 'SUCCEEDED', output: reused.output, handles: reused.handles };
   }
+  if (node.settings.compensation)
+    ctx.completedWithCompensation.push({ nodeId: node.id, iteration, output: result.output });
+  return { status: 'SUCCEEDED', ...result };
+}
+
+/** Records a failure and applies the node's onError setting. */
+function failed(ctx: RunContext, attempt: Attempt, error: unknown): NodeOutcome {
+  const { node, nodeType, iteration, startedAt } = attempt;
+  const endedAt = now();
+  if (isCancellation(error)) {
+    ctx.setLive(node.id, { status: 'CANCELLED', endedAt });
+    ctx.recorder.add({ nodeId: node.id, iteration, attempt: 1, status: 'CANCELLED', startedAt, endedAt });
+    return { status: 'CANCELLED', cancellation: error };
+  }
+  const info = toErrorInfo(error);
+  ctx.setLive(node.id, { status: 'FAILED', endedAt, error: info });
+  if (!attempt.recordsItself) {
+    ctx.recorder.add({ nodeId: node.id, iteration, attempt: 1, status: 'FAILED', error: info, startedAt, endedAt });
+  }
+  const onError = node.settings.onError;
+  if (onError === 'fail') return { status: 'FAILED', error: info };
+  const handles = onError === 'error-branch' ? ['error'] : nodeType ? outputHandles(nodeType, node.config) : ['out'];
+  return { status: 'SUCCEEDED', output: { error: info }, handles };
+}
+
+function begin(ctx: RunContext, execution: Execution, nodeId: string): Attempt {
+  const node = ctx.graph.node(nodeId);
   const nodeType = workflowTypes.get(nodeKey(node.type, node.typeVersion));
-  // Activity nodes record their own attempts from inside the activity.
-  const recordsItself = !nodeType;
-  ctx.setLive(nodeId, { status: 'RUNNING', iteration, attempt: 1, startedAt });
+  const attempt = { node, nodeType, iteration: execution.iteration, startedAt: now(), recordsItself: !nodeType };
+  ctx.setLive(nodeId, { status: 'RUNNING', iteration: attempt.iteration, attempt: 1, startedAt: attempt.startedAt });
+  return attempt;
+}
+
+/**
+ * Settles a node that needs no waiting, without creating a promise: a reused step or a pure
+ * node. In the workflow sandbox every promise costs a captured stack trace, and most nodes of a
+ * typical flow are pure. Returns null for nodes that must wait (activities and control nodes).
+ */
+export function executeNodeNow(ctx: RunContext, execution: Execution, nodeId: string): NodeOutcome | null {
+  const reused = execution.pass ? undefined : ctx.reused(nodeId);
+  if (reused) {
+    const iteration = execution.iteration;
+    const at = now();
+    ctx.setLive(nodeId, { status: 'SUCCEEDED', iteration, startedAt: at, endedAt: at });
+    ctx.recorder.add({ nodeId, iteration, attempt: 1, status: 'SUCCEEDED', ...reused, startedAt: at, endedAt: at });
+    return { status: 'SUCCEEDED', ...reused };
+  }
+  const node = ctx.graph.node(nodeId);
+  const nodeType = workflowTypes.get(nodeKey(node.type, node.typeVersion));
+  if (nodeType?.kind !== 'pure') return null;
+  const attempt = begin(ctx, execution, nodeId);
   try {
     const config = resolveTemplates(node.config, execution.scope(), nodeId);
-    let result: NodeResult;
-    if (!nodeType) result = await runActivityNode(ctx, execution, node, config);
-    else if (nodeType.kind === 'pure') result = await runPureNode(ctx, execution, node, nodeType, config);
-    else result = await runControlNode(ctx, execution, node, nodeType, parseConfig(node, nodeType, config));
-    const endedAt = now();
-    ctx.setLive(nodeId, { status: 'SUCCEEDED', endedAt });
-    if (!recordsItself) {
-      ctx.recorder.add({
-        nodeId,
-        iteration,
-        attempt: 1,
-        status: 'SUCCEEDED',
-        output: result.output,
-        handles: result.handles,
-        startedAt,
-        endedAt,
-      });
-    }
-    if (node.settings.compensation) ctx.completedWithCompensation.push({ nodeId, iteration, output: result.output });
-    return { status: 'SUCCEEDED', ...result };
+    return succeeded(ctx, attempt, runPureNode(ctx, execution, node, nodeType, config));
   } catch (error) {
-    const endedAt = now();
-    if (isCancellation(error)) {
-      ctx.setLive(nodeId, { status: 'CANCELLED', endedAt });
-      ctx.recorder.add({ nodeId, iteration, attempt: 1, status: 'CANCELLED', startedAt, endedAt });
-      return { status: 'CANCELLED', cancellation: error };
-    }
-    const info = toErrorInfo(error);
-    ctx.setLive(nodeId, { status: 'FAILED', endedAt, error: info });
-    if (!recordsItself)
-      ctx.recorder.add({ nodeId, iteration, attempt: 1, status: 'FAILED', error: info, startedAt, endedAt });
-    const onError = node.settings.onError;
-    if (onError === 'fail') return { status: 'FAILED', error: info };
-    const handles = onError === 'error-branch' ? ['error'] : nodeType ? outputHandles(nodeType, node.config) : ['out'];
-    return { status: 'SUCCEEDED', output: { error: info }, handles };
+    return failed(ctx, attempt, error);
   }
+}
+
+/** Runs an activity or control node and records it; never throws: the outcome says how it ended. */
+export async function executeNodeLater(ctx: RunContext, execution: Execution, nodeId: string): Promise<NodeOutcome> {
+  const attempt = begin(ctx, execution, nodeId);
+  const { node, nodeType } = attempt;
+  try {
+    const config = resolveTemplates(node.config, execution.scope(), nodeId);
+    const result = nodeType
+      ? await runControlNode(ctx, execution, node, nodeType, parseConfig(node, nodeType, config))
+      : await runActivityNode(ctx, execution, node, config);
+    return succeeded(ctx, attempt, result);
+  } catch (error) {
+    return failed(ctx, attempt, error);
+  }
+}
+
+/** Runs any node to its outcome. */
+export async function executeNode(ctx: RunContext, execution: Execution, nodeId: string): Promise<NodeOutcome> {
+  return executeNodeNow(ctx, execution, nodeId) ?? executeNodeLater(ctx, execution, nodeId);
 }
