@@ -1,11 +1,25 @@
 import { currentOrg, type OrgContext } from '../auth/current-org';
 import { isAllowed, type Action } from '../auth/policy';
+import { identityFromApiKey } from '../auth/api-keys';
 import { ApiError, errorResponse } from './errors';
 
 interface HandlerContext<Params> {
   org: OrgContext;
   req: Request;
   params: Params;
+}
+
+/** An `Authorization: Bearer` API key when present; otherwise the signed-in identity. */
+async function identify(req: Request): Promise<OrgContext> {
+  const authorization = req.headers.get('authorization');
+  if (authorization) {
+    const [scheme, key] = authorization.split(/\s+/, 2);
+    if (scheme?.toLowerCase() !== 'bearer' || !key) {
+      throw new ApiError(401, 'invalid_authorization', 'Authorization must be "Bearer <API key>"');
+    }
+    return identityFromApiKey(key);
+  }
+  return currentOrg();
 }
 
 /**
@@ -18,7 +32,7 @@ export function withOrg<Params = Record<string, never>>(
 ) {
   return async (req: Request, route: { params: Promise<Params> }) => {
     try {
-      const org = await currentOrg();
+      const org = await identify(req);
       if (!isAllowed(org.role, action)) {
         throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);
       }

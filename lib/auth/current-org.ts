@@ -7,6 +7,8 @@ export interface OrgContext {
   orgName: string;
   userId: string;
   role: Role;
+  /** Who is acting: a person, or an API key standing in for its creator. */
+  actor: { type: 'USER' | 'API_KEY'; id: string; label: string };
 }
 
 const DEV_ORG_SLUG = 'default';
@@ -33,5 +35,11 @@ export const currentOrg = cache(async (): Promise<OrgContext> => {
     update: {},
     create: { orgId: org.id, userId: user.id, role: 'OWNER' },
   });
-  return { orgId: org.id, orgName: org.name, userId: user.id, role: membership.role };
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    userId: user.id,
+    role: membership.role,
+    actor: { type: 'USER', id: user.id, label: user.email },
+  };
 });

@@ -11,6 +11,7 @@ export const policy = {
   'run:cancel': ['OWNER', 'ADMIN', 'EDITOR'],
   'run:approve': ['OWNER', 'ADMIN', 'EDITOR'],
   'node:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'apikey:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

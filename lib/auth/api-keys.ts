@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { db } from '../db/client';
+import type { Role } from '../db/generated/enums';
+import { ApiError, notFound } from '../api/errors';
+import type { OrgContext } from './current-org';
+
+const KEY_PATTERN = /^fo_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
+// Roles ordered by power: a key may not be given more than its creator has.
+const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2, OWNER: 3 };
+// Writing last-used on every request would make each API call a database write.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const createApiKeyBody = z.object({
+  name: z.string().trim().min(1, 'Give the key a name').max(100),
+  role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER']).default('EDITOR'),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Keys are high-entropy random strings, so a plain SHA-256 is a safe, fast lookup hash. */
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export async function createApiKey(org: OrgContext, body: z.output<typeof createApiKeyBody>) {
+  if (ROLE_RANK[body.role] > ROLE_RANK[org.role]) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      `role: a ${org.role.toLowerCase()} may not create a key with role ${body.role}`,
+    );
+  }
+  if (body.expiresAt && new Date(body.expiresAt) <= new Date()) {
+    throw new ApiError(400, 'invalid_request', 'expiresAt: must be in the future');
+  }
+  const prefix = randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 8);
+  const key = `fo_${prefix}_${randomBytes(32).toString('base64url')}`;
+  const row = await db().apiKey.create({
+    data: {
+      orgId: org.orgId,
+      name: body.name,
+      prefix,
+      keyHash: hashKey(key),
+      role: body.role,
+      createdById: org.userId,
+      expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+    },
+    select: { id: true, name: true, prefix: true, role: true, expiresAt: true, createdAt: true },
+  });
+  // The only time the key itself is returned.
+  return { ...row, key };
+}
+
+export function listApiKeys(org: OrgContext) {
+  return db().apiKey.findMany({
+    where: { orgId: org.orgId },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      role: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdAt: true,
+    },
+  });
+}
+
+export async function revokeApiKey(org: OrgContext, id: string) {
+  if (!z.uuid().safeParse(id).success) throw notFound('API key');
+  const { count } = await db().apiKey.updateMany({
+    where: { id, orgId: org.orgId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) throw notFound('API key');
+}
+
+/** The org, role and actor a bearer key stands for; 401 for anything but a live key. */
+export async function identityFromApiKey(key: string): Promise<OrgContext> {
+  const unauthorized = new ApiError(401, 'invalid_api_key', 'The API key is not valid, was revoked or has expired');
+  if (!KEY_PATTERN.test(key)) throw unauthorized;
+  const row = await db().apiKey.findUnique({ where: { keyHash: hashKey(key) }, include: { org: true } });
+  const now = new Date();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw unauthorized;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return {
+    orgId: row.orgId,
+    orgName: row.org.name,
+    userId: row.createdById ?? '',
+    role: row.role,
+    actor: { type: 'API_KEY', id: row.id, label: `${row.name} (fo_${row.prefix}_…)` },
+  };
+}
