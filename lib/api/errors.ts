@@ -10,6 +10,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -24,7 +25,10 @@ function body(code: string, message: string, details?: unknown) {
 /** The one place errors become HTTP responses: `{ error: { code, message, details } }`. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return Response.json(body(error.code, error.message, error.details), { status: error.status });
+    return Response.json(body(error.code, error.message, error.details), {
+      status: error.status,
+      headers: error.headers,
+    });
   }
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

@@ -1,6 +1,7 @@
 import { currentOrg, type OrgContext } from '../auth/current-org';
 import { isAllowed, type Action } from '../auth/policy';
 import { identityFromApiKey } from '../auth/api-keys';
+import { enforceApiLimits } from '../rate-limit/api-limits';
 import { ApiError, errorResponse } from './errors';
 
 interface HandlerContext<Params> {
@@ -33,6 +34,7 @@ export function withOrg<Params = Record<string, never>>(
   return async (req: Request, route: { params: Promise<Params> }) => {
     try {
       const org = await identify(req);
+      await enforceApiLimits(org);
       if (!isAllowed(org.role, action)) {
         throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);
       }

@@ -67,3 +67,21 @@ describe('API keys', () => {
     expect((await fetch(api('/api/api-keys/not-an-id'), { method: 'DELETE' })).status).toBe(404);
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After once a key passes its limit for the minute', async () => {
+    const { body } = await createKey({ name: 'busy script', role: 'VIEWER' });
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 31; i++) {
+      const response = await fetch(api('/api/nodes'), withKey(body.key));
+      statuses.push(response.status);
+      if (response.status === 429) limited = response;
+      else await response.arrayBuffer();
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited!.json()).error).toMatchObject({ code: 'rate_limited', details: { limit: 30 } });
+  });
+});

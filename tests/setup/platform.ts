@@ -36,6 +36,8 @@ export default async function setup(project: TestProject) {
     COLLAB_INTERNAL_URL: `http://127.0.0.1:${collabPort}`,
     LOG_LEVEL: 'warn',
     VAULT_MASTER_KEYS: newMasterKeyList(),
+    // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
+    RATE_LIMIT_API_KEY_PER_MINUTE: '30',
   };
   let apps: ManagedProcess[] = [];
   const teardown = async () => {

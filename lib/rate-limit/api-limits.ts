@@ -1,0 +1,48 @@
+import type { OrgContext } from '../auth/current-org';
+import { ApiError } from '../api/errors';
+import { createLogger } from '../logging/logger';
+import { hitSlidingWindow } from './sliding-window';
+
+const log = createLogger({ component: 'rate-limit' });
+const MINUTE_MS = 60_000;
+
+function limitFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * Per-org and per-API-key request limits over a sliding minute. Redis being away must not take
+ * the API down with it, so limits are then skipped (and logged).
+ */
+export async function enforceApiLimits(org: OrgContext): Promise<void> {
+  const checks = [
+    { key: `org:${org.orgId}`, limit: limitFromEnv('RATE_LIMIT_ORG_PER_MINUTE', 1200), what: 'organization' },
+  ];
+  if (org.actor.type === 'API_KEY') {
+    checks.push({
+      key: `api-key:${org.actor.id}`,
+      limit: limitFromEnv('RATE_LIMIT_API_KEY_PER_MINUTE', 300),
+      what: 'API key',
+    });
+  }
+  for (const check of checks) {
+    let decision;
+    try {
+      decision = await hitSlidingWindow(check.key, check.limit, MINUTE_MS);
+    } catch (error) {
+      log.warn('rate limit not checked: Redis unavailable', { error: (error as Error).message });
+      return;
+    }
+    if (!decision.allowed) {
+      const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many requests for this ${check.what}: at most ${check.limit} per minute; retry in ${retryAfterSeconds} s`,
+        { limit: check.limit, retryAfterSeconds },
+        { 'Retry-After': String(retryAfterSeconds) },
+      );
+    }
+  }
+}
