@@ -231,9 +231,11 @@ describe('workflow versions', () => {
         expect.objectContaining({ code: 'unknown_node_type', nodeId: 'mystery' }),
         expect.objectContaining({ code: 'invalid_config', nodeId: 'check', path: 'config.condition' }),
         expect.objectContaining({ code: 'dangling_edge', edgeId: 'check:true->ghost', path: 'target' }),
+        // A dangling edge does not hide the graph checks.
+        expect.objectContaining({ code: 'unreachable_node', nodeId: 'mystery' }),
       ]),
     );
-    expect(broken.body.error.message).toContain('and 2 more');
+    expect(broken.body.error.message).toContain(`and ${broken.body.error.details.length - 1} more`);
 
     const noTrigger = await publish(id, {
       nodes: [{ id: 'check', type: 'logic.if', config: { condition: 1 } }],
