@@ -10,6 +10,15 @@ interface HandlerContext<Params> {
   params: Params;
 }
 
+function requestOrigin(req: Request): OrgContext['origin'] {
+  // Behind a proxy the client is the first address it forwards.
+  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return {
+    ip: forwarded || req.headers.get('x-real-ip') || undefined,
+    userAgent: req.headers.get('user-agent') ?? undefined,
+  };
+}
+
 /** An `Authorization: Bearer` API key when present; otherwise the signed-in identity. */
 async function identify(req: Request): Promise<OrgContext> {
   const authorization = req.headers.get('authorization');
@@ -33,7 +42,7 @@ export function withOrg<Params = Record<string, never>>(
 ) {
   return async (req: Request, route: { params: Promise<Params> }) => {
     try {
-      const org = await identify(req);
+      const org = { ...(await identify(req)), origin: requestOrigin(req) };
       await enforceApiLimits(org);
       if (!isAllowed(org.role, action)) {
         throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);

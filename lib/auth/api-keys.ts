@@ -4,6 +4,7 @@ import { db } from '../db/client';
 import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
 import type { OrgContext } from './current-org';
+import { recordAudit } from '../audit/record';
 
 const KEY_PATTERN = /^fo_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 // Roles ordered by power: a key may not be given more than its creator has.
@@ -49,6 +50,12 @@ export async function createApiKey(org: OrgContext, body: z.output<typeof create
     },
     select: { id: true, name: true, prefix: true, role: true, expiresAt: true, createdAt: true },
   });
+  await recordAudit(org, {
+    action: 'apikey.create',
+    targetType: 'api_key',
+    targetId: row.id,
+    data: { name: body.name, role: body.role },
+  });
   // The only time the key itself is returned.
   return { ...row, key };
 }
@@ -77,6 +84,7 @@ export async function revokeApiKey(org: OrgContext, id: string) {
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw notFound('API key');
+  await recordAudit(org, { action: 'apikey.revoke', targetType: 'api_key', targetId: id });
 }
 
 /** The org, role and actor a bearer key stands for; 401 for anything but a live key. */

@@ -7,8 +7,10 @@ export interface OrgContext {
   orgName: string;
   userId: string;
   role: Role;
-  /** Who is acting: a person, or an API key standing in for its creator. */
-  actor: { type: 'USER' | 'API_KEY'; id: string; label: string };
+  /** Who is acting: a person, an API key standing in for its creator, or the platform itself. */
+  actor: { type: 'USER' | 'API_KEY' | 'SYSTEM'; id: string; label: string };
+  /** Where the request came from, for the audit log. */
+  origin?: { ip?: string; userAgent?: string };
 }
 
 const DEV_ORG_SLUG = 'default';

@@ -12,6 +12,7 @@ export const policy = {
   'run:approve': ['OWNER', 'ADMIN', 'EDITOR'],
   'node:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'apikey:manage': ['OWNER', 'ADMIN'],
+  'audit:read': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../api/errors';
 import { db } from '../db/client';
 import { temporalClient } from '../../temporal/client';
 import { DECIDE_APPROVAL_UPDATE, type ApprovalDecision } from './run-contract';
+import { recordAudit } from '../audit/record';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
@@ -21,6 +22,7 @@ export async function cancelRun(org: OrgContext, runId: string) {
   await activeRun(org, runId);
   const client = await temporalClient();
   await client.workflow.getHandle(runId).cancel();
+  await recordAudit(org, { action: 'run.cancel', targetType: 'run', targetId: runId });
   return { runId, status: 'cancelling' as const };
 }
 
@@ -39,5 +41,11 @@ export async function decideApproval(org: OrgContext, runId: string, decision: O
     }
     throw error;
   }
+  await recordAudit(org, {
+    action: `approval.${decision.decision === 'approved' ? 'approve' : 'reject'}`,
+    targetType: 'run',
+    targetId: runId,
+    data: { nodeId: decision.nodeId, comment: decision.comment },
+  });
   return { runId, nodeId: decision.nodeId, decision: decision.decision };
 }

@@ -8,6 +8,7 @@ import { workflowDefinitionSchema } from '../definition/schema';
 import { temporalClient } from '../../temporal/client';
 import { RUN_WORKFLOW_TYPE, type ReusedStep, type RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
+import { recordAudit } from '../audit/record';
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -103,5 +104,11 @@ export async function startRun(
     });
     throw new ApiError(503, 'engine_unavailable', message);
   }
+  await recordAudit(org, {
+    action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
+    targetType: 'run',
+    targetId: runId,
+    data: { workflowId, version: version.version, ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}) },
+  });
   return { runId, version: version.version };
 }

@@ -3,6 +3,7 @@ import { db } from '../db/client';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
 import { open, seal } from './envelope';
 import { readMasterKeys } from './master-keys';
+import { recordSystemAudit } from '../audit/record';
 
 export class CredentialNotFound extends Error {
   override name = 'CredentialNotFound';
@@ -34,8 +35,12 @@ export async function storeCredential(
   return id;
 }
 
-/** Decrypts a credential just in time, for the activity about to use it. */
-export async function readCredential(orgId: string, credentialId: string): Promise<CredentialValue> {
+/** Decrypts a credential just in time, for the activity about to use it; the use is audited. */
+export async function readCredential(
+  orgId: string,
+  credentialId: string,
+  usedBy: { runId: string; nodeId: string },
+): Promise<CredentialValue> {
   const row = await db().credential.findFirst({ where: { id: credentialId, orgId } });
   if (!row) throw new CredentialNotFound(`Credential ${credentialId} does not exist in this organization`);
   const type = row.type as CredentialType;
@@ -51,5 +56,11 @@ export async function readCredential(orgId: string, credentialId: string): Promi
     ),
   );
   await db().credential.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  await recordSystemAudit(orgId, {
+    action: 'credential.use',
+    targetType: 'credential',
+    targetId: row.id,
+    data: usedBy,
+  });
   return { type, ...value } as CredentialValue;
 }

@@ -10,6 +10,7 @@ import {
 } from './export-format';
 import { requireValidDefinition } from './versions';
 import { getWorkflow } from './workflows';
+import { recordAudit } from '../audit/record';
 
 export interface WorkflowExport {
   filename: string;
@@ -66,6 +67,12 @@ export async function importWorkflow(
       },
     },
     select: { id: true, name: true },
+  });
+  await recordAudit(org, {
+    action: 'workflow.import',
+    targetType: 'workflow',
+    targetId: workflow.id,
+    data: { name: workflow.name },
   });
   return { ...workflow, version: 1 };
 }

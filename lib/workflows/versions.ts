@@ -7,6 +7,7 @@ import type { WorkflowDefinition } from '../definition/schema';
 import { definitionChecksum } from './definition-checksum';
 import { versionRef } from './schemas';
 import { getWorkflow } from './workflows';
+import { recordAudit } from '../audit/record';
 
 // Each failed attempt means another publish got in first, so this many concurrent publishes always succeed.
 const MAX_PUBLISH_ATTEMPTS = 10;
@@ -65,7 +66,7 @@ export async function publishVersion(
       select: { version: true },
     });
     try {
-      return await prisma.workflowVersion.create({
+      const published = await prisma.workflowVersion.create({
         data: {
           orgId: org.orgId,
           workflowId,
@@ -76,6 +77,13 @@ export async function publishVersion(
         },
         select: { version: true, checksum: true, publishedAt: true },
       });
+      await recordAudit(org, {
+        action: 'workflow.publish',
+        targetType: 'workflow',
+        targetId: workflowId,
+        data: { version: published.version, checksum },
+      });
+      return published;
     } catch (error) {
       // A concurrent publish took this number between our read and our insert: read again.
       if (!isUniqueViolation(error)) throw error;

@@ -5,6 +5,7 @@ import { notFound } from '../api/errors';
 import type { OrgContext } from '../auth/current-org';
 import { encodeListCursor } from './list-cursor';
 import { createWorkflowInput, type CreateWorkflowInput, type WorkflowChanges, type WorkflowListQuery } from './schemas';
+import { recordAudit } from '../audit/record';
 
 export interface WorkflowSummary {
   id: string;
@@ -89,12 +90,14 @@ export async function createWorkflow(org: OrgContext, input: CreateWorkflowInput
     data: { orgId: org.orgId, name, description, createdById: org.userId },
     select: summarySelect,
   });
+  await recordAudit(org, { action: 'workflow.create', targetType: 'workflow', targetId: row.id, data: { name } });
   return toSummary(row);
 }
 
 export async function updateWorkflow(org: OrgContext, id: string, changes: WorkflowChanges): Promise<WorkflowSummary> {
   const { count } = await db().workflow.updateMany({ where: liveWorkflow(org, id), data: changes });
   if (count === 0) throw notFound(`Workflow "${id}"`);
+  await recordAudit(org, { action: 'workflow.update', targetType: 'workflow', targetId: id, data: changes });
   return getWorkflow(org, id);
 }
 
@@ -102,4 +105,5 @@ export async function updateWorkflow(org: OrgContext, id: string, changes: Workf
 export async function deleteWorkflow(org: OrgContext, id: string): Promise<void> {
   const { count } = await db().workflow.updateMany({ where: liveWorkflow(org, id), data: { deletedAt: new Date() } });
   if (count === 0) throw notFound(`Workflow "${id}"`);
+  await recordAudit(org, { action: 'workflow.delete', targetType: 'workflow', targetId: id });
 }

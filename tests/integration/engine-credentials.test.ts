@@ -67,6 +67,14 @@ describe('engine: credentials in HTTP nodes', () => {
     expect(apiText).not.toContain(canary);
     expect(records).not.toContain(canary);
     expect(apiText).toContain('[redacted]');
+    const uses = await db().auditEvent.findMany({ where: { action: 'credential.use', targetId: credentialId } });
+    expect(uses.map((use) => use.data)).toEqual(
+      expect.arrayContaining([
+        { runId: run.id, nodeId: 'call' },
+        { runId: run.id, nodeId: 'fail' },
+      ]),
+    );
+    expect(JSON.stringify(uses)).not.toContain(canary);
   });
 
   it('fails clearly when the credential does not exist', async () => {

@@ -5,12 +5,13 @@ import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-con
 /** Replaces a credential reference with the auth it holds, decrypted for this request only. */
 export async function resolveCredentialAuth(
   config: HttpRequestConfig,
-  orgId: string,
+  run: { orgId: string; runId: string; nodeId: string },
 ): Promise<ResolvedHttpRequestConfig> {
   const { auth } = config;
   if (auth.type !== 'credential') return { ...config, auth };
   try {
-    return { ...config, auth: await readCredential(orgId, auth.credentialId) };
+    const usedBy = { runId: run.runId, nodeId: run.nodeId };
+    return { ...config, auth: await readCredential(run.orgId, auth.credentialId, usedBy) };
   } catch (error) {
     if (error instanceof CredentialNotFound) {
       throw new NodeFailure(`auth.credentialId: ${error.message}`, { type: 'CredentialNotFound', nonRetryable: true });

@@ -22,7 +22,7 @@ export const httpRequest = defineNode({
     body: z.unknown(),
   }),
   async execute({ config: rawConfig, idempotencyKey, signal, log, run }) {
-    const config = await resolveCredentialAuth(rawConfig, run.orgId);
+    const config = await resolveCredentialAuth(rawConfig, run);
     const { url, init } = buildRequest(config, idempotencyKey);
     const redact = secretRedactor(config);
     const request = { method: config.method, url: redact(url) };
