@@ -3,9 +3,16 @@
 import { ThemeProvider as NextThemesProvider } from 'next-themes';
 import type { ReactNode } from 'react';
 
-export function ThemeProvider({ children }: { children: ReactNode }) {
+// The nonce lets the theme's inline script run under the Content-Security-Policy.
+export function ThemeProvider({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
-    <NextThemesProvider attribute="class" defaultTheme="dark" enableSystem={false} disableTransitionOnChange>
+    <NextThemesProvider
+      attribute="class"
+      defaultTheme="dark"
+      enableSystem={false}
+      disableTransitionOnChange
+      nonce={nonce}
+    >
       {children}
     </NextThemesProvider>
   );
