@@ -1,0 +1,7 @@
+// `npm run vault:rotate`: with VAULT_MASTER_KEYS listing the old and the new key (the new one
+// current), re-wraps every credential under the new key. Afterwards the old key can be removed.
+import { rotateCredentialKeys } from './rotate';
+
+const rotated = await rotateCredentialKeys();
+process.stdout.write(`Re-wrapped ${rotated} credential(s) under the current master key.\n`);
+process.exit(0);

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { currentOrg } from '@/lib/auth/current-org';
+import { db } from '@/lib/db/client';
+import { readCredential, storeCredential } from '@/lib/vault/credentials';
+import { rotateCredentialKeys } from '@/lib/vault/rotate';
+
+describe('vault key rotation', () => {
+  const original = process.env.VAULT_MASTER_KEYS!;
+  afterAll(() => {
+    process.env.VAULT_MASTER_KEYS = original;
+  });
+
+  it('re-wraps every credential under a new master key while reads keep succeeding', async () => {
+    const org = await currentOrg();
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        storeCredential(org.orgId, {
+          name: `rotation-${i}-${randomBytes(3).toString('hex')}`,
+          type: 'bearer',
+          value: { token: `token-${i}` },
+        }),
+      ),
+    );
+    const newKey = `2:${randomBytes(32).toString('base64')}`;
+    process.env.VAULT_MASTER_KEYS = `${original},${newKey}`;
+
+    let reads = 0;
+    let rotating = true;
+    const readers = Array.from({ length: 3 }, async () => {
+      while (rotating) {
+        const index = reads++ % ids.length;
+        const value = await readCredential(org.orgId, ids[index], { runId: 'rotation-test', nodeId: 'reader' });
+        expect(value).toEqual({ type: 'bearer', token: `token-${index}` });
+      }
+    });
+    const rotated = await rotateCredentialKeys({ batchSize: 7 });
+    rotating = false;
+    await Promise.all(readers);
+
+    expect(rotated).toBeGreaterThanOrEqual(ids.length);
+    expect(reads).toBeGreaterThan(0);
+    const versions = await db().credential.findMany({ where: { id: { in: ids } }, select: { keyVersion: true } });
+    expect(new Set(versions.map((row) => row.keyVersion))).toEqual(new Set([2]));
+
+    // The old key can go: everything decrypts with the new one alone.
+    process.env.VAULT_MASTER_KEYS = newKey;
+    for (const [index, id] of ids.entries()) {
+      expect(await readCredential(org.orgId, id, { runId: 'rotation-test', nodeId: 'after' })).toEqual({
+        type: 'bearer',
+        token: `token-${index}`,
+      });
+    }
+  });
+});
