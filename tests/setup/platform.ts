@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     VAULT_MASTER_KEYS: newMasterKeyList(),
     // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
-    RATE_LIMIT_API_KEY_PER_MINUTE: '30',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '60',
   };
   let apps: ManagedProcess[] = [];
   const teardown = async () => {
