@@ -13,6 +13,8 @@ export const policy = {
   'node:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'apikey:manage': ['OWNER', 'ADMIN'],
   'audit:read': ['OWNER', 'ADMIN'],
+  'credential:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'credential:manage': ['OWNER', 'ADMIN', 'EDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

@@ -1,12 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../db/client';
+import { ApiError } from '../api/errors';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
 import { open, seal } from './envelope';
 import { readMasterKeys } from './master-keys';
 import { recordSystemAudit } from '../audit/record';
 
-export class CredentialNotFound extends Error {
+/** A 404 to API callers; a non-retryable node failure inside a run. */
+export class CredentialNotFound extends ApiError {
   override name = 'CredentialNotFound';
+  constructor(message: string) {
+    super(404, 'not_found', message);
+  }
+}
+
+function sealValue(id: string, type: CredentialType, value: unknown) {
+  const parsed = credentialValueSchemas[type].parse(value);
+  const sealed = seal(readMasterKeys(), id, JSON.stringify(parsed));
+  // Prisma's Bytes fields take plain Uint8Arrays.
+  return {
+    ciphertext: new Uint8Array(sealed.ciphertext),
+    iv: new Uint8Array(sealed.iv),
+    authTag: new Uint8Array(sealed.authTag),
+    wrappedDataKey: new Uint8Array(sealed.wrappedDataKey),
+    keyVersion: sealed.keyVersion,
+  };
 }
 
 /** Stores a credential's value encrypted; returns its id. The value is never readable through the API. */
@@ -14,10 +32,7 @@ export async function storeCredential(
   orgId: string,
   input: { name: string; type: CredentialType; value: unknown; createdById?: string },
 ): Promise<string> {
-  const value = credentialValueSchemas[input.type].parse(input.value);
   const id = randomUUID();
-  const sealed = seal(readMasterKeys(), id, JSON.stringify(value));
-  const bytes = (buffer: Buffer) => new Uint8Array(buffer);
   await db().credential.create({
     data: {
       id,
@@ -25,11 +40,7 @@ export async function storeCredential(
       name: input.name,
       type: input.type,
       createdById: input.createdById,
-      ciphertext: bytes(sealed.ciphertext),
-      iv: bytes(sealed.iv),
-      authTag: bytes(sealed.authTag),
-      wrappedDataKey: bytes(sealed.wrappedDataKey),
-      keyVersion: sealed.keyVersion,
+      ...sealValue(id, input.type, input.value),
     },
   });
   return id;
@@ -64,3 +75,42 @@ export async function readCredential(
   });
   return { type, ...value } as CredentialValue;
 }
+
+const metadataSelect = {
+  id: true,
+  name: true,
+  type: true,
+  keyVersion: true,
+  metadata: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+  lastUsedAt: true,
+} as const;
+
+/** Credentials as the API shows them: everything but the value. */
+export function listCredentials(orgId: string) {
+  return db().credential.findMany({ where: { orgId }, orderBy: { name: 'asc' }, select: metadataSelect });
+}
+
+export async function getCredentialMetadata(orgId: string, id: string) {
+  const row = isUuid(id) ? await db().credential.findFirst({ where: { id, orgId }, select: metadataSelect }) : null;
+  if (!row) throw new CredentialNotFound(`Credential ${id} does not exist in this organization`);
+  return row;
+}
+
+/** Renames and/or replaces the value (write-only: the old value is never returned). */
+export async function updateCredential(orgId: string, id: string, changes: { name?: string; value?: unknown }) {
+  const current = await getCredentialMetadata(orgId, id);
+  const type = current.type as CredentialType;
+  const sealed = changes.value === undefined ? undefined : sealValue(id, type, changes.value);
+  await db().credential.update({ where: { id }, data: { ...(changes.name ? { name: changes.name } : {}), ...sealed } });
+  return getCredentialMetadata(orgId, id);
+}
+
+export async function deleteCredential(orgId: string, id: string) {
+  await getCredentialMetadata(orgId, id);
+  await db().credential.delete({ where: { id } });
+}
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

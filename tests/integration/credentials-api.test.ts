@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { currentOrg } from '@/lib/auth/current-org';
+import { readCredential } from '@/lib/vault/credentials';
+import { api } from '../support/engine';
+
+async function call(method: string, path: string, body?: unknown) {
+  const response = await fetch(api(path), {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text ? JSON.parse(text) : null };
+}
+
+describe('credentials API', () => {
+  it('stores values encrypted and never returns them; values are write-only', async () => {
+    const canary = `canary-${randomUUID()}`;
+    const created = await call('POST', '/api/credentials', {
+      name: `Stripe ${canary.slice(-6)}`,
+      type: 'bearer',
+      value: { token: canary },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ type: 'bearer', keyVersion: 1 });
+    const id = created.json.id;
+
+    const list = await call('GET', '/api/credentials');
+    const one = await call('GET', `/api/credentials/${id}`);
+    for (const response of [created, list, one]) expect(response.text).not.toContain(canary);
+
+    const replaced = `replaced-${randomUUID()}`;
+    const updated = await call('PATCH', `/api/credentials/${id}`, { value: { token: replaced } });
+    expect(updated.status).toBe(200);
+    expect(updated.text).not.toContain(replaced);
+    const org = await currentOrg();
+    expect(await readCredential(org.orgId, id, { runId: 'api-test', nodeId: 'check' })).toEqual({
+      type: 'bearer',
+      token: replaced,
+    });
+
+    expect((await call('DELETE', `/api/credentials/${id}`)).status).toBe(204);
+    expect((await call('GET', `/api/credentials/${id}`)).status).toBe(404);
+    expect((await call('GET', '/api/credentials/not-an-id')).status).toBe(404);
+  });
+
+  it('rejects values that do not fit their type, naming the field', async () => {
+    const empty = await call('POST', '/api/credentials', { name: 'x', type: 'bearer', value: { token: '' } });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.message).toContain('value.token');
+    const unknown = await call('POST', '/api/credentials', { name: 'x', type: 'oauth9', value: {} });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.message).toContain('type');
+  });
+});
