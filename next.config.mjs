@@ -10,6 +10,8 @@ const nextConfig = {
     'quickjs-emscripten',
   ],
   poweredByHeader: false,
+  // The dev-tools badge would cover the sidebar footer.
+  devIndicators: { position: 'bottom-right' },
   typedRoutes: true,
 };
 

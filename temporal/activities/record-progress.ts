@@ -29,9 +29,11 @@ const updateRun = `
     output = CASE WHEN r.has_output THEN r.output ELSE runs.output END,
     error = COALESCE(r.error, runs.error),
     started_at = COALESCE(runs.started_at, r.started_at),
-    ended_at = COALESCE(r.ended_at, runs.ended_at),
+    -- Workflow time stands still within a workflow task, so a run's end is stamped with the
+    -- clock when its final record is written, which follows the end by moments.
+    ended_at = CASE WHEN r.ended_at IS NOT NULL THEN clock_timestamp() ELSE runs.ended_at END,
     duration_ms = CASE WHEN r.ended_at IS NOT NULL
-      THEN (EXTRACT(EPOCH FROM (r.ended_at - COALESCE(runs.started_at, r.started_at))) * 1000)::int
+      THEN (EXTRACT(EPOCH FROM (clock_timestamp() - COALESCE(runs.started_at, r.started_at))) * 1000)::int
       ELSE runs.duration_ms END
   FROM jsonb_to_record($4::jsonb) AS r(status text, has_output boolean, output jsonb, error jsonb,
     started_at timestamptz, ended_at timestamptz)
