@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DependencyList } from '@/components/health/dependency-list';
@@ -10,24 +9,19 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const report = await checkHealth();
   return (
-    <>
-      <PageHeader title="Settings" description="Platform status and configuration." />
-      <div className="max-w-3xl px-8 py-6">
-        <Card>
-          <CardHeader className="flex-row items-start justify-between">
-            <div>
-              <CardTitle>System status</CardTitle>
-              <CardDescription>The services this installation depends on, checked just now.</CardDescription>
-            </div>
-            <Badge tone={report.status === 'up' ? 'success' : 'danger'}>
-              {report.status === 'up' ? 'All systems up' : 'Degraded'}
-            </Badge>
-          </CardHeader>
-          <CardContent>
-            <DependencyList report={report} />
-          </CardContent>
-        </Card>
-      </div>
-    </>
+    <Card>
+      <CardHeader className="flex-row items-start justify-between">
+        <div>
+          <CardTitle>System status</CardTitle>
+          <CardDescription>The services this installation depends on, checked just now.</CardDescription>
+        </div>
+        <Badge tone={report.status === 'up' ? 'success' : 'danger'}>
+          {report.status === 'up' ? 'All systems up' : 'Degraded'}
+        </Badge>
+      </CardHeader>
+      <CardContent>
+        <DependencyList report={report} />
+      </CardContent>
+    </Card>
   );
 }

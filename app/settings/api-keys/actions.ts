@@ -1,0 +1,34 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { currentOrg } from '@/lib/auth/current-org';
+import { createApiKey, createApiKeyBody, revokeApiKey } from '@/lib/auth/api-keys';
+import { ApiError } from '@/lib/api/errors';
+
+export interface CreateKeyState {
+  error?: string;
+  created?: { name: string; key: string };
+}
+
+export async function createKeyAction(_previous: CreateKeyState, form: FormData): Promise<CreateKeyState> {
+  const expires = String(form.get('expiresAt') ?? '');
+  const parsed = createApiKeyBody.safeParse({
+    name: form.get('name'),
+    role: form.get('role'),
+    ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
+  });
+  if (!parsed.success) return { error: `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}` };
+  try {
+    const created = await createApiKey(await currentOrg(), parsed.data);
+    revalidatePath('/settings/api-keys');
+    return { created: { name: created.name, key: created.key } };
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.message };
+    throw error;
+  }
+}
+
+export async function revokeKeyAction(form: FormData) {
+  await revokeApiKey(await currentOrg(), String(form.get('id')));
+  revalidatePath('/settings/api-keys');
+}

@@ -1,0 +1,43 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { currentOrg } from '@/lib/auth/current-org';
+import { recordAudit } from '@/lib/audit/record';
+import { deleteCredential, storeCredential } from '@/lib/vault/credentials';
+import { createCredentialBody } from '@/lib/vault/schemas';
+
+export interface CredentialFormState {
+  error?: string;
+  savedName?: string;
+}
+
+export async function createCredentialAction(
+  _previous: CredentialFormState,
+  form: FormData,
+): Promise<CredentialFormState> {
+  const value: Record<string, string> = {};
+  for (const [key, field] of form.entries()) if (key.startsWith('value.')) value[key.slice(6)] = String(field);
+  const parsed = createCredentialBody.safeParse({ name: form.get('name'), type: form.get('type'), value });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: `${issue.path.join('.')}: ${issue.message}` };
+  }
+  const org = await currentOrg();
+  const id = await storeCredential(org.orgId, { ...parsed.data, createdById: org.userId });
+  await recordAudit(org, {
+    action: 'credential.create',
+    targetType: 'credential',
+    targetId: id,
+    data: { name: parsed.data.name, type: parsed.data.type },
+  });
+  revalidatePath('/settings/credentials');
+  return { savedName: parsed.data.name };
+}
+
+export async function deleteCredentialAction(form: FormData) {
+  const org = await currentOrg();
+  const id = String(form.get('id'));
+  await deleteCredential(org.orgId, id);
+  await recordAudit(org, { action: 'credential.delete', targetType: 'credential', targetId: id });
+  revalidatePath('/settings/credentials');
+}

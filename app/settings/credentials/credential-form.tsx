@@ -1,0 +1,66 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input, Label } from '@/components/ui/input';
+import { createCredentialAction, type CredentialFormState } from './actions';
+
+export interface CredentialFormType {
+  type: string;
+  label: string;
+  /** From the type's zod schema (JSON Schema properties): one input each. */
+  fields: { name: string; secret: boolean }[];
+}
+
+export function CredentialForm({ types }: { types: CredentialFormType[] }) {
+  const [state, formAction, pending] = useActionState<CredentialFormState, FormData>(createCredentialAction, {});
+  const [type, setType] = useState(types[0].type);
+  const fields = types.find((candidate) => candidate.type === type)?.fields ?? [];
+  return (
+    <form action={formAction} className="flex flex-col gap-4" key={state.savedName}>
+      <div className="flex flex-wrap gap-3">
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="credential-name">Name</Label>
+          <Input id="credential-name" name="name" placeholder="Stripe live key" className="w-64" />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="credential-type">Type</Label>
+          <select
+            id="credential-type"
+            name="type"
+            value={type}
+            onChange={(event) => setType(event.target.value)}
+            className="h-9 rounded-md border border-border bg-background px-2 text-sm"
+          >
+            {types.map((option) => (
+              <option key={option.type} value={option.type}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        {fields.map((field) => (
+          <div key={`${type}.${field.name}`} className="flex flex-col gap-1.5">
+            <Label htmlFor={`value-${field.name}`}>{field.name}</Label>
+            <Input
+              id={`value-${field.name}`}
+              name={`value.${field.name}`}
+              type={field.secret ? 'password' : 'text'}
+              autoComplete="off"
+              className="w-64"
+            />
+          </div>
+        ))}
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save credential'}
+        </Button>
+        {state.error && <p className="text-sm text-danger">{state.error}</p>}
+        {state.savedName && !state.error && <p className="text-sm text-success">Saved “{state.savedName}”.</p>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { formatRelativeTime } from '@/components/format';
+import { currentOrg } from '@/lib/auth/current-org';
+import { credentialTypes, credentialValueSchemas } from '@/lib/connectors/credential-types';
+import { listCredentials } from '@/lib/vault/credentials';
+import { CredentialForm, type CredentialFormType } from './credential-form';
+import { deleteCredentialAction } from './actions';
+
+export const metadata: Metadata = { title: 'Credentials' };
+
+const labels: Record<string, string> = { bearer: 'Bearer token', basic: 'Basic auth', header: 'API key header' };
+const SECRET_FIELDS = new Set(['token', 'password', 'value']);
+
+// The form is generated from each credential type's zod schema.
+const formTypes: CredentialFormType[] = credentialTypes.map((type) => {
+  const schema = z.toJSONSchema(credentialValueSchemas[type]) as { properties?: Record<string, unknown> };
+  return {
+    type,
+    label: labels[type] ?? type,
+    fields: Object.keys(schema.properties ?? {}).map((name) => ({ name, secret: SECRET_FIELDS.has(name) })),
+  };
+});
+
+export default async function CredentialsPage() {
+  const org = await currentOrg();
+  const credentials = await listCredentials(org.orgId);
+  return (
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>New credential</CardTitle>
+          <CardDescription>
+            Stored encrypted; nodes refer to it by id and only the worker decrypts it, for the request that needs it.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CredentialForm types={formTypes} />
+        </CardContent>
+      </Card>
+      <Card className="overflow-hidden">
+        <table className="w-full text-sm">
+          <thead className="border-b border-border bg-surface-raised text-left text-xs uppercase tracking-wide text-muted-foreground">
+            <tr>
+              <th className="px-4 py-2.5 font-medium">Name</th>
+              <th className="px-4 py-2.5 font-medium">Type</th>
+              <th className="px-4 py-2.5 font-medium">Id</th>
+              <th className="px-4 py-2.5 font-medium">Last used</th>
+              <th className="px-4 py-2.5 font-medium" />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {credentials.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-4 py-6 text-center text-muted-foreground">
+                  No credentials yet.
+                </td>
+              </tr>
+            )}
+            {credentials.map((credential) => (
+              <tr key={credential.id}>
+                <td className="px-4 py-3 font-medium">{credential.name}</td>
+                <td className="px-4 py-3">
+                  <Badge>{labels[credential.type] ?? credential.type}</Badge>
+                </td>
+                <td className="px-4 py-3 font-mono text-xs text-muted-foreground">{credential.id}</td>
+                <td className="px-4 py-3 text-muted-foreground">
+                  {credential.lastUsedAt ? formatRelativeTime(credential.lastUsedAt) : 'never'}
+                </td>
+                <td className="px-4 py-3 text-right">
+                  <form action={deleteCredentialAction}>
+                    <input type="hidden" name="id" value={credential.id} />
+                    <Button type="submit" variant="ghost" size="sm">
+                      Delete
+                    </Button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}

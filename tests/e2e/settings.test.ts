@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshotPath } from '../support/browser';
+
+describe('settings pages', () => {
+  let browser: Browser;
+  let page: Page;
+  const webUrl = inject('platform').webUrl;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates an API key shown once, which then works, and revokes it', async () => {
+    await page.goto(`${webUrl}/settings/api-keys`);
+    const name = `ui key ${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Role').selectOption('VIEWER');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.locator('[data-api-key]').textContent())!.trim();
+    expect(key).toMatch(/^fo_/);
+    await page.screenshot({ path: screenshotPath('settings-api-keys') });
+    expect((await fetch(`${webUrl}/api/nodes`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+
+    await page.reload();
+    expect(await page.content()).not.toContain(key);
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('revoked').waitFor();
+    expect((await fetch(`${webUrl}/api/nodes`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+  });
+
+  it('stores a credential from a form generated from its type, never showing the secret again', async () => {
+    await page.goto(`${webUrl}/settings/credentials`);
+    const secret = `s3cret-${randomUUID()}`;
+    const name = `ui credential ${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Type').selectOption('basic');
+    await page.getByLabel('username').fill('robot');
+    expect(await page.getByLabel('password').getAttribute('type')).toBe('password');
+    await page.getByLabel('password').fill(secret);
+    await page.getByRole('button', { name: 'Save credential' }).click();
+    await page.getByRole('row', { name: new RegExp(name) }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await page.screenshot({ path: screenshotPath('settings-credentials') });
+  });
+
+  it('lists audit events, filtered by action', async () => {
+    await page.goto(`${webUrl}/settings/audit?action=credential.create`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    const actions = await page.locator('tbody td:nth-child(2)').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((action) => action.startsWith('credential.create'))).toBe(true);
+    await page.screenshot({ path: screenshotPath('settings-audit') });
+  });
+});
