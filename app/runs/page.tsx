@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { Play } from 'lucide-react';
 import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/shell/empty-state';
-import { Card } from '@/components/ui/card';
 import { buttonVariants } from '@/components/ui/button';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { formatDuration, formatRelativeTime } from '@/components/format';
 import { currentOrg } from '@/lib/auth/current-org';
 import { listRecentRuns } from '@/lib/runs/runs';
+import { Cell, DataTable } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Runs' };
 
@@ -31,36 +31,22 @@ export default async function RunsPage() {
             Runs appear here as soon as a published workflow is started by hand, by a schedule, a webhook or the API.
           </EmptyState>
         ) : (
-          <Card className="overflow-hidden">
-            <table className="w-full text-sm">
-              <thead className="border-b border-border bg-surface-raised text-left text-xs uppercase tracking-wide text-muted-foreground">
-                <tr>
-                  <th className="px-4 py-2.5 font-medium">Run</th>
-                  <th className="px-4 py-2.5 font-medium">Workflow</th>
-                  <th className="px-4 py-2.5 font-medium">Status</th>
-                  <th className="px-4 py-2.5 font-medium">Trigger</th>
-                  <th className="px-4 py-2.5 font-medium">Duration</th>
-                  <th className="px-4 py-2.5 font-medium">Started</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-border">
-                {runs.map((run) => (
-                  <tr key={run.id}>
-                    <td className="px-4 py-3 font-mono text-xs">{run.id.slice(0, 12)}</td>
-                    <td className="px-4 py-3">
-                      {run.workflow.name} <span className="text-muted-foreground">v{run.version.version}</span>
-                    </td>
-                    <td className="px-4 py-3">
-                      <RunStatusBadge status={run.status} />
-                    </td>
-                    <td className="px-4 py-3 text-xs text-muted-foreground">{run.trigger.toLowerCase()}</td>
-                    <td className="px-4 py-3 font-mono text-xs tabular-nums">{formatDuration(run.durationMs)}</td>
-                    <td className="px-4 py-3 text-muted-foreground">{formatRelativeTime(run.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <DataTable columns={['Run', 'Workflow', 'Status', 'Trigger', 'Duration', 'Started']}>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <Cell className="font-mono text-xs">{run.id.slice(0, 12)}</Cell>
+                <Cell>
+                  {run.workflow.name} <span className="text-muted-foreground">v{run.version.version}</span>
+                </Cell>
+                <Cell>
+                  <RunStatusBadge status={run.status} />
+                </Cell>
+                <Cell className="text-xs text-muted-foreground">{run.trigger.toLowerCase()}</Cell>
+                <Cell className="font-mono text-xs tabular-nums">{formatDuration(run.durationMs)}</Cell>
+                <Cell className="text-muted-foreground">{formatRelativeTime(run.createdAt)}</Cell>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </>

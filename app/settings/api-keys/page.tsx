@@ -7,6 +7,7 @@ import { currentOrg } from '@/lib/auth/current-org';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { CreateKeyForm } from './create-key-form';
 import { revokeKeyAction } from './actions';
+import { Cell, DataTable } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'API keys' };
 
@@ -26,54 +27,38 @@ export default async function ApiKeysPage() {
           <CreateKeyForm />
         </CardContent>
       </Card>
-      <Card className="overflow-hidden">
-        <table className="w-full text-sm">
-          <thead className="border-b border-border bg-surface-raised text-left text-xs uppercase tracking-wide text-muted-foreground">
-            <tr>
-              <th className="px-4 py-2.5 font-medium">Name</th>
-              <th className="px-4 py-2.5 font-medium">Key</th>
-              <th className="px-4 py-2.5 font-medium">Role</th>
-              <th className="px-4 py-2.5 font-medium">Last used</th>
-              <th className="px-4 py-2.5 font-medium" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {keys.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-muted-foreground">
-                  No API keys yet.
-                </td>
-              </tr>
-            )}
-            {keys.map((key) => (
-              <tr key={key.id}>
-                <td className="px-4 py-3 font-medium">{key.name}</td>
-                <td className="px-4 py-3 font-mono text-xs text-muted-foreground">fo_{key.prefix}_…</td>
-                <td className="px-4 py-3">
-                  <Badge>{key.role.toLowerCase()}</Badge>
-                </td>
-                <td className="px-4 py-3 text-muted-foreground">
-                  {key.lastUsedAt ? formatRelativeTime(key.lastUsedAt) : 'never'}
-                </td>
-                <td className="px-4 py-3 text-right">
-                  {key.revokedAt ? (
-                    <Badge tone="danger">revoked</Badge>
-                  ) : key.expiresAt && key.expiresAt < new Date() ? (
-                    <Badge tone="warning">expired</Badge>
-                  ) : (
-                    <form action={revokeKeyAction}>
-                      <input type="hidden" name="id" value={key.id} />
-                      <Button type="submit" variant="ghost" size="sm">
-                        Revoke
-                      </Button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <DataTable
+        columns={['Name', 'Key', 'Role', 'Last used', '']}
+        isEmpty={keys.length === 0}
+        empty="No API keys yet."
+      >
+        {keys.map((key) => (
+          <tr key={key.id}>
+            <Cell className="font-medium">{key.name}</Cell>
+            <Cell className="font-mono text-xs text-muted-foreground">fo_{key.prefix}_…</Cell>
+            <Cell>
+              <Badge>{key.role.toLowerCase()}</Badge>
+            </Cell>
+            <Cell className="text-muted-foreground">
+              {key.lastUsedAt ? formatRelativeTime(key.lastUsedAt) : 'never'}
+            </Cell>
+            <Cell className="text-right">
+              {key.revokedAt ? (
+                <Badge tone="danger">revoked</Badge>
+              ) : key.expiresAt && key.expiresAt < new Date() ? (
+                <Badge tone="warning">expired</Badge>
+              ) : (
+                <form action={revokeKeyAction}>
+                  <input type="hidden" name="id" value={key.id} />
+                  <Button type="submit" variant="ghost" size="sm">
+                    Revoke
+                  </Button>
+                </form>
+              )}
+            </Cell>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { credentialTypes, credentialValueSchemas } from '@/lib/connectors/creden
 import { listCredentials } from '@/lib/vault/credentials';
 import { CredentialForm, type CredentialFormType } from './credential-form';
 import { deleteCredentialAction } from './actions';
+import { Cell, DataTable } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Credentials' };
 
@@ -41,48 +42,32 @@ export default async function CredentialsPage() {
           <CredentialForm types={formTypes} />
         </CardContent>
       </Card>
-      <Card className="overflow-hidden">
-        <table className="w-full text-sm">
-          <thead className="border-b border-border bg-surface-raised text-left text-xs uppercase tracking-wide text-muted-foreground">
-            <tr>
-              <th className="px-4 py-2.5 font-medium">Name</th>
-              <th className="px-4 py-2.5 font-medium">Type</th>
-              <th className="px-4 py-2.5 font-medium">Id</th>
-              <th className="px-4 py-2.5 font-medium">Last used</th>
-              <th className="px-4 py-2.5 font-medium" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {credentials.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-muted-foreground">
-                  No credentials yet.
-                </td>
-              </tr>
-            )}
-            {credentials.map((credential) => (
-              <tr key={credential.id}>
-                <td className="px-4 py-3 font-medium">{credential.name}</td>
-                <td className="px-4 py-3">
-                  <Badge>{labels[credential.type] ?? credential.type}</Badge>
-                </td>
-                <td className="px-4 py-3 font-mono text-xs text-muted-foreground">{credential.id}</td>
-                <td className="px-4 py-3 text-muted-foreground">
-                  {credential.lastUsedAt ? formatRelativeTime(credential.lastUsedAt) : 'never'}
-                </td>
-                <td className="px-4 py-3 text-right">
-                  <form action={deleteCredentialAction}>
-                    <input type="hidden" name="id" value={credential.id} />
-                    <Button type="submit" variant="ghost" size="sm">
-                      Delete
-                    </Button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <DataTable
+        columns={['Name', 'Type', 'Id', 'Last used', '']}
+        isEmpty={credentials.length === 0}
+        empty="No credentials yet."
+      >
+        {credentials.map((credential) => (
+          <tr key={credential.id}>
+            <Cell className="font-medium">{credential.name}</Cell>
+            <Cell>
+              <Badge>{labels[credential.type] ?? credential.type}</Badge>
+            </Cell>
+            <Cell className="font-mono text-xs text-muted-foreground">{credential.id}</Cell>
+            <Cell className="text-muted-foreground">
+              {credential.lastUsedAt ? formatRelativeTime(credential.lastUsedAt) : 'never'}
+            </Cell>
+            <Cell className="text-right">
+              <form action={deleteCredentialAction}>
+                <input type="hidden" name="id" value={credential.id} />
+                <Button type="submit" variant="ghost" size="sm">
+                  Delete
+                </Button>
+              </form>
+            </Cell>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
