@@ -68,3 +68,33 @@ describe('engine: human approval', () => {
     expect(run.output).toBe('expired');
   });
 });
+
+describe('engine: approval inside a loop', () => {
+  it('asks again on every pass instead of reusing the first decision', async () => {
+    const runId = await startRun(
+      await publishWorkflow('approve each', {
+        nodes: [
+          { id: 'start', type: 'trigger.manual' },
+          { id: 'each', type: 'flow.forEach', config: { items: '{{ input.invoices }}' } },
+          { id: 'review', type: 'human.approval', config: { message: 'Pay {{ loop.item }}?' } },
+          { id: 'out', type: 'flow.output', config: { value: '{{ nodes.each.output.decision }}' } },
+        ],
+        edges: [
+          { source: 'start', target: 'each' },
+          { source: 'each', sourceHandle: 'each', target: 'review' },
+          { source: 'review', sourceHandle: 'approved', target: 'each' },
+          { source: 'review', sourceHandle: 'rejected', target: 'each' },
+          { source: 'each', sourceHandle: 'done', target: 'out' },
+        ],
+      }),
+      { invoices: ['A-1', 'A-2'] },
+    );
+    await waitForRun(runId, ['WAITING']);
+    expect((await decide(runId, 'review', { decision: 'approved' })).status).toBe(200);
+    // The second pass waits for its own decision.
+    await expect.poll(async () => (await decide(runId, 'review', { decision: 'rejected' })).status).toBe(200);
+    const run = await waitForRun(runId);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toEqual(['approved', 'rejected']);
+  });
+});

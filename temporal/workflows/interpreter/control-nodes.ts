@@ -76,12 +76,19 @@ async function delay(ctx: RunContext, config: DelayConfig): Promise<NodeResult> 
   return { output: { waitedMs: waitMs }, handles: ['out'] };
 }
 
-async function approval(ctx: RunContext, node: DefinitionNode, config: ApprovalConfig): Promise<NodeResult> {
+async function approval(
+  ctx: RunContext,
+  execution: Execution,
+  node: DefinitionNode,
+  config: ApprovalConfig,
+): Promise<NodeResult> {
+  // In a loop the same approval node waits once per pass: each pass needs its own decision.
+  ctx.approvalDecisions.delete(node.id);
   ctx.waitingApprovals.add(node.id);
   ctx.setLive(node.id, { status: 'WAITING' });
   ctx.recorder.add({
     nodeId: node.id,
-    iteration: 0,
+    iteration: execution.iteration,
     attempt: 1,
     status: 'WAITING',
     input: { message: config.message, approvers: config.approvers },
@@ -151,7 +158,7 @@ export async function runControlNode(
     case 'flow.delay':
       return delay(ctx, config as DelayConfig);
     case 'human.approval':
-      return approval(ctx, node, config as ApprovalConfig);
+      return approval(ctx, execution, node, config as ApprovalConfig);
     case 'flow.subWorkflow':
       return subWorkflow(ctx, node, config as SubWorkflowConfig);
     default:

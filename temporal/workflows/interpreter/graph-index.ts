@@ -49,8 +49,10 @@ export class GraphIndex {
 
   /** In a loop body, the nodes whose edges return to the loop: their outputs are the iteration's result. */
   loopResultNodes(loopId: string): string[] {
-    return this.definition.edges
+    const sources = this.definition.edges
       .filter((edge) => edge.target === loopId && this.bodies.get(loopId)?.has(edge.source))
       .map((edge) => edge.source);
+    // A node may return to the loop from several of its handles (approved and rejected).
+    return [...new Set(sources)];
   }
 }
