@@ -1,6 +1,7 @@
 import { currentOrg, type OrgContext } from '../auth/current-org';
 import { isAllowed, type Action } from '../auth/policy';
 import { identityFromApiKey } from '../auth/api-keys';
+import { originFrom } from '../auth/request-origin';
 import { enforceApiLimits } from '../rate-limit/api-limits';
 import { ApiError, errorResponse } from './errors';
 
@@ -8,15 +9,6 @@ interface HandlerContext<Params> {
   org: OrgContext;
   req: Request;
   params: Params;
-}
-
-function requestOrigin(req: Request): OrgContext['origin'] {
-  // Behind a proxy the client is the first address it forwards.
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return {
-    ip: forwarded || req.headers.get('x-real-ip') || undefined,
-    userAgent: req.headers.get('user-agent') ?? undefined,
-  };
 }
 
 /** An `Authorization: Bearer` API key when present; otherwise the signed-in identity. */
@@ -42,7 +34,7 @@ export function withOrg<Params = Record<string, never>>(
 ) {
   return async (req: Request, route: { params: Promise<Params> }) => {
     try {
-      const org = { ...(await identify(req)), origin: requestOrigin(req) };
+      const org = { ...(await identify(req)), origin: originFrom(req.headers) };
       await enforceApiLimits(org);
       if (!isAllowed(org.role, action)) {
         throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);

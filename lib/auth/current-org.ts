@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import { db } from '../db/client';
+import { originFrom } from './request-origin';
 import type { Role } from '../db/generated/enums';
 
 export interface OrgContext {
@@ -20,6 +21,17 @@ const DEV_USER_EMAIL = 'dev@localhost';
  * The org and user a request acts for. Until sign-in exists this is one development org and
  * user, created on first use; every page and route asks here, so sign-in replaces one function.
  */
+/** The client's address and agent, when called while serving a page or a server action. */
+async function requestOrigin(): Promise<OrgContext['origin']> {
+  try {
+    const { headers } = await import('next/headers');
+    return originFrom(await headers());
+  } catch {
+    // Outside a request (scripts, tests): there is no origin to record.
+    return undefined;
+  }
+}
+
 export const currentOrg = cache(async (): Promise<OrgContext> => {
   const prisma = db();
   const org = await prisma.org.upsert({
@@ -43,5 +55,6 @@ export const currentOrg = cache(async (): Promise<OrgContext> => {
     userId: user.id,
     role: membership.role,
     actor: { type: 'USER', id: user.id, label: user.email },
+    origin: await requestOrigin(),
   };
 });
