@@ -15,6 +15,8 @@ export const policy = {
   'audit:read': ['OWNER', 'ADMIN'],
   'credential:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'credential:manage': ['OWNER', 'ADMIN', 'EDITOR'],
+  'member:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'member:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { db } from '../db/client';
+import type { Role } from '../db/generated/enums';
+import { ApiError, notFound } from '../api/errors';
+import { recordAudit } from '../audit/record';
+import type { OrgContext } from '../auth/current-org';
+
+export const changeRoleBody = z.object({
+  role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'], { error: 'role must be OWNER, ADMIN, EDITOR or VIEWER' }),
+});
+
+export function listMembers(org: OrgContext) {
+  return db().membership.findMany({
+    where: { orgId: org.orgId },
+    orderBy: { createdAt: 'asc' },
+    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+}
+
+async function findMembership(org: OrgContext, userId: string) {
+  const membership = z.uuid().safeParse(userId).success
+    ? await db().membership.findUnique({ where: { orgId_userId: { orgId: org.orgId, userId } } })
+    : null;
+  if (!membership) throw notFound('Member');
+  return membership;
+}
+
+/** Owners are the only ones who may make or unmake owners, and an org always keeps one. */
+async function guardOwnership(org: OrgContext, current: Role, next: Role | null) {
+  const touchesOwner = current === 'OWNER' || next === 'OWNER';
+  if (touchesOwner && org.role !== 'OWNER') {
+    throw new ApiError(403, 'forbidden', 'Only an owner may grant or take away the owner role');
+  }
+  if (current === 'OWNER' && next !== 'OWNER') {
+    const owners = await db().membership.count({ where: { orgId: org.orgId, role: 'OWNER' } });
+    if (owners <= 1) throw new ApiError(409, 'last_owner', 'The organization must keep at least one owner');
+  }
+}
+
+export async function changeMemberRole(org: OrgContext, userId: string, role: Role) {
+  const membership = await findMembership(org, userId);
+  await guardOwnership(org, membership.role, role);
+  await db().membership.update({ where: { id: membership.id }, data: { role } });
+  await recordAudit(org, {
+    action: 'member.role_change',
+    targetType: 'user',
+    targetId: userId,
+    data: { from: membership.role, to: role },
+  });
+}
+
+export async function removeMember(org: OrgContext, userId: string) {
+  const membership = await findMembership(org, userId);
+  await guardOwnership(org, membership.role, null);
+  await db().membership.delete({ where: { id: membership.id } });
+  await recordAudit(org, {
+    action: 'member.remove',
+    targetType: 'user',
+    targetId: userId,
+    data: { role: membership.role },
+  });
+}

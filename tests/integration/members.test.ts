@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { currentOrg } from '@/lib/auth/current-org';
+import { db } from '@/lib/db/client';
+import { api } from '../support/engine';
+
+async function call(method: string, path: string, body?: unknown, key?: string) {
+  const response = await fetch(api(path), {
+    method,
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+describe('members', () => {
+  let editorId = '';
+  let adminKey = '';
+
+  beforeAll(async () => {
+    const org = await currentOrg();
+    const editor = await db().user.create({ data: { email: `editor-${randomUUID()}@example.test` } });
+    await db().membership.create({ data: { orgId: org.orgId, userId: editor.id, role: 'EDITOR' } });
+    editorId = editor.id;
+    adminKey = (await call('POST', '/api/api-keys', { name: 'admin script', role: 'ADMIN' })).json.key;
+  });
+
+  it('lists members, changes roles with owner rules, and removes members', async () => {
+    const members = (await call('GET', '/api/members')).json.items;
+    expect(members.map((member: { user: { id: string } }) => member.user.id)).toContain(editorId);
+
+    const promote = await call('PATCH', `/api/members/${editorId}`, { role: 'OWNER' }, adminKey);
+    expect(promote.status).toBe(403);
+    expect(promote.json.error.message).toContain('Only an owner');
+    expect((await call('PATCH', `/api/members/${editorId}`, { role: 'VIEWER' }, adminKey)).status).toBe(204);
+    expect((await call('PATCH', `/api/members/${editorId}`, { role: 'boss' })).status).toBe(400);
+
+    const audit = (await call('GET', `/api/audit-events?action=member.&targetId=${editorId}`)).json.items;
+    expect(audit[0]).toMatchObject({ action: 'member.role_change', data: { from: 'EDITOR', to: 'VIEWER' } });
+
+    expect((await call('DELETE', `/api/members/${editorId}`)).status).toBe(204);
+    const after = (await call('GET', '/api/members')).json.items;
+    expect(after.map((member: { user: { id: string } }) => member.user.id)).not.toContain(editorId);
+    expect((await call('DELETE', `/api/members/${editorId}`)).status).toBe(404);
+    expect((await call('DELETE', '/api/members/not-a-user')).status).toBe(404);
+  });
+
+  it('keeps at least one owner', async () => {
+    const org = await currentOrg();
+    const demoteSelf = await call('PATCH', `/api/members/${org.userId}`, { role: 'ADMIN' });
+    expect(demoteSelf.status).toBe(409);
+    expect(demoteSelf.json.error.code).toBe('last_owner');
+    expect((await call('DELETE', `/api/members/${org.userId}`)).status).toBe(409);
+  });
+});
