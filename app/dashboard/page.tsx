@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { currentOrg } from '@/lib/auth/current-org';
-import { countRunsByStatus } from '@/lib/runs/runs';
+import { countRunsByStatus } from '@/lib/runs/run-counts';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -7,13 +7,14 @@ import { buttonVariants } from '@/components/ui/button';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { formatDuration, formatRelativeTime } from '@/components/format';
 import { currentOrg } from '@/lib/auth/current-org';
-import { listRecentRuns } from '@/lib/runs/runs';
+import { listRuns } from '@/lib/runs/run-details';
+import { listRunsQuery } from '@/lib/runs/schemas';
 import { Cell, DataTable } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Runs' };
 
 export default async function RunsPage() {
-  const runs = await listRecentRuns(await currentOrg());
+  const { items: runs } = await listRuns(await currentOrg(), listRunsQuery.parse({}));
   return (
     <>
       <PageHeader title="Runs" description="Every execution of every workflow, newest first." />
@@ -36,7 +37,7 @@ export default async function RunsPage() {
               <tr key={run.id}>
                 <Cell className="font-mono text-xs">{run.id.slice(0, 12)}</Cell>
                 <Cell>
-                  {run.workflow.name} <span className="text-muted-foreground">v{run.version.version}</span>
+                  {run.workflow.name} <span className="text-muted-foreground">v{run.version}</span>
                 </Cell>
                 <Cell>
                   <RunStatusBadge status={run.status} />

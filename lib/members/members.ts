@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '../db/client';
+import { isUuid } from '../db/ids';
 import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
@@ -18,7 +19,7 @@ export function listMembers(org: OrgContext) {
 }
 
 async function findMembership(org: OrgContext, userId: string) {
-  const membership = z.uuid().safeParse(userId).success
+  const membership = isUuid(userId)
     ? await db().membership.findUnique({ where: { orgId_userId: { orgId: org.orgId, userId } } })
     : null;
   if (!membership) throw notFound('Member');

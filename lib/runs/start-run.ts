@@ -3,14 +3,13 @@ import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { serverEnv } from '../config/server-env';
 import { db } from '../db/client';
+import { isUuid } from '../db/ids';
 import type { RunTrigger } from '../db/generated/enums';
 import { workflowDefinitionSchema } from '../definition/schema';
 import { temporalClient } from '../../temporal/client';
 import { RUN_WORKFLOW_TYPE, type ReusedStep, type RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
 import { recordAudit } from '../audit/record';
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** The published version a run uses: the one named, or the latest. */
 export async function findPublishedVersion(org: OrgContext, workflowId: string, version?: number) {

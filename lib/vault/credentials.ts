@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../db/client';
+import { isUuid } from '../db/ids';
 import { ApiError } from '../api/errors';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
 import { open, seal } from './envelope';
@@ -112,5 +113,3 @@ export async function deleteCredential(orgId: string, id: string) {
   await getCredentialMetadata(orgId, id);
   await db().credential.delete({ where: { id } });
 }
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

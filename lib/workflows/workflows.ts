@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { db } from '../db/client';
+import { isUuid } from '../db/ids';
 import type { Prisma } from '../db/generated/client';
 import { notFound } from '../api/errors';
 import type { OrgContext } from '../auth/current-org';
@@ -50,7 +50,7 @@ function toSummary(row: Prisma.WorkflowGetPayload<{ select: typeof summarySelect
  * (404, never 403); an id that is not a UUID cannot exist, and Postgres would reject it with a 500.
  */
 function liveWorkflow(org: OrgContext, id: string) {
-  if (!z.uuid().safeParse(id).success) throw notFound(`Workflow "${id}"`);
+  if (!isUuid(id)) throw notFound(`Workflow "${id}"`);
   return { id, orgId: org.orgId, deletedAt: null };
 }
 

@@ -2,33 +2,28 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Input, Label } from '@/components/ui/input';
+import { Field, Input, Select } from '@/components/ui/input';
 import { createKeyAction, type CreateKeyState } from './actions';
-
-const selectClasses = 'h-9 rounded-md border border-border bg-background px-2 text-sm';
 
 export function CreateKeyForm() {
   const [state, formAction, pending] = useActionState<CreateKeyState, FormData>(createKeyAction, {});
   return (
     <div className="flex flex-col gap-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="key-name">Name</Label>
+        <Field label="Name" htmlFor="key-name">
           <Input id="key-name" name="name" placeholder="deploy script" className="w-56" />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="key-role">Role</Label>
-          <select id="key-role" name="role" defaultValue="EDITOR" className={selectClasses}>
+        </Field>
+        <Field label="Role" htmlFor="key-role">
+          <Select id="key-role" name="role" defaultValue="EDITOR">
             <option value="VIEWER">Viewer</option>
             <option value="EDITOR">Editor</option>
             <option value="ADMIN">Admin</option>
             <option value="OWNER">Owner</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="key-expires">Expires (optional)</Label>
+          </Select>
+        </Field>
+        <Field label="Expires (optional)" htmlFor="key-expires">
           <Input id="key-expires" name="expiresAt" type="date" className="w-44" />
-        </div>
+        </Field>
         <Button type="submit" disabled={pending}>
           {pending ? 'Creating…' : 'Create key'}
         </Button>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatRelativeTime } from '@/components/format';
 import { currentOrg } from '@/lib/auth/current-org';
@@ -48,12 +48,7 @@ export default async function ApiKeysPage() {
               ) : key.expiresAt && key.expiresAt < new Date() ? (
                 <Badge tone="warning">expired</Badge>
               ) : (
-                <form action={revokeKeyAction}>
-                  <input type="hidden" name="id" value={key.id} />
-                  <Button type="submit" variant="ghost" size="sm">
-                    Revoke
-                  </Button>
-                </form>
+                <RowAction action={revokeKeyAction} id={key.id} label="Revoke" />
               )}
             </Cell>
           </tr>

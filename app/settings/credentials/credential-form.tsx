@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Input, Label } from '@/components/ui/input';
+import { Field, Input, Select } from '@/components/ui/input';
 import { createCredentialAction, type CredentialFormState } from './actions';
 
 export interface CredentialFormType {
@@ -19,31 +19,22 @@ export function CredentialForm({ types }: { types: CredentialFormType[] }) {
   return (
     <form action={formAction} className="flex flex-col gap-4" key={state.savedName}>
       <div className="flex flex-wrap gap-3">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="credential-name">Name</Label>
+        <Field label="Name" htmlFor="credential-name">
           <Input id="credential-name" name="name" placeholder="Stripe live key" className="w-64" />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="credential-type">Type</Label>
-          <select
-            id="credential-type"
-            name="type"
-            value={type}
-            onChange={(event) => setType(event.target.value)}
-            className="h-9 rounded-md border border-border bg-background px-2 text-sm"
-          >
+        </Field>
+        <Field label="Type" htmlFor="credential-type">
+          <Select id="credential-type" name="type" value={type} onChange={(event) => setType(event.target.value)}>
             {types.map((option) => (
               <option key={option.type} value={option.type}>
                 {option.label}
               </option>
             ))}
-          </select>
-        </div>
+          </Select>
+        </Field>
       </div>
       <div className="flex flex-wrap gap-3">
         {fields.map((field) => (
-          <div key={`${type}.${field.name}`} className="flex flex-col gap-1.5">
-            <Label htmlFor={`value-${field.name}`}>{field.name}</Label>
+          <Field key={`${type}.${field.name}`} label={field.name} htmlFor={`value-${field.name}`}>
             <Input
               id={`value-${field.name}`}
               name={`value.${field.name}`}
@@ -51,7 +42,7 @@ export function CredentialForm({ types }: { types: CredentialFormType[] }) {
               autoComplete="off"
               className="w-64"
             />
-          </div>
+          </Field>
         ))}
       </div>
       <div className="flex items-center gap-3">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatRelativeTime } from '@/components/format';
 import { currentOrg } from '@/lib/auth/current-org';
@@ -58,12 +58,7 @@ export default async function CredentialsPage() {
               {credential.lastUsedAt ? formatRelativeTime(credential.lastUsedAt) : 'never'}
             </Cell>
             <Cell className="text-right">
-              <form action={deleteCredentialAction}>
-                <input type="hidden" name="id" value={credential.id} />
-                <Button type="submit" variant="ghost" size="sm">
-                  Delete
-                </Button>
-              </form>
+              <RowAction action={deleteCredentialAction} id={credential.id} label="Delete" />
             </Cell>
           </tr>
         ))}

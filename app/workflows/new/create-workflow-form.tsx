@@ -3,15 +3,14 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
-import { Input, Label, Textarea } from '@/components/ui/input';
+import { Field, Input, Textarea } from '@/components/ui/input';
 import { createWorkflowAction, type CreateWorkflowState } from '../actions';
 
 export function CreateWorkflowForm() {
   const [state, formAction, pending] = useActionState<CreateWorkflowState, FormData>(createWorkflowAction, {});
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="name">Name</Label>
+      <Field label="Name" htmlFor="name" error={state.fieldErrors?.name} errorId="name-error">
         <Input
           id="name"
           name="name"
@@ -21,14 +20,8 @@ export function CreateWorkflowForm() {
           aria-describedby={state.fieldErrors?.name ? 'name-error' : undefined}
           autoFocus
         />
-        {state.fieldErrors?.name && (
-          <p id="name-error" className="text-xs text-danger">
-            {state.fieldErrors.name}
-          </p>
-        )}
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="description">Description</Label>
+      </Field>
+      <Field label="Description" htmlFor="description" error={state.fieldErrors?.description}>
         <Textarea
           id="description"
           name="description"
@@ -36,8 +29,7 @@ export function CreateWorkflowForm() {
           placeholder="What it automates, who owns it"
           aria-invalid={Boolean(state.fieldErrors?.description)}
         />
-        {state.fieldErrors?.description && <p className="text-xs text-danger">{state.fieldErrors.description}</p>}
-      </div>
+      </Field>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? 'Creating…' : 'Create workflow'}

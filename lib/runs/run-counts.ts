@@ -2,23 +2,6 @@ import { db } from '../db/client';
 import type { OrgContext } from '../auth/current-org';
 import type { RunStatus } from '../db/generated/enums';
 
-export async function listRecentRuns(org: OrgContext, options: { limit?: number } = {}) {
-  return db().run.findMany({
-    where: { orgId: org.orgId },
-    orderBy: { createdAt: 'desc' },
-    take: options.limit ?? 50,
-    select: {
-      id: true,
-      status: true,
-      trigger: true,
-      createdAt: true,
-      durationMs: true,
-      workflow: { select: { id: true, name: true } },
-      version: { select: { version: true } },
-    },
-  });
-}
-
 /** Run counts per status over the last `windowMs`, every status present (zero when none). */
 export async function countRunsByStatus(org: OrgContext, windowMs: number): Promise<Record<RunStatus, number>> {
   const since = new Date(Date.now() - windowMs);
