@@ -1,8 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import type { Session } from 'next-auth';
+import { auth } from '@/lib/auth/next-auth';
 
-// Next 16 renamed middleware.ts to proxy.ts. It runs before every matched request and sets the
+// Next 16 renamed middleware.ts to proxy.ts. It runs before every matched request: it refreshes
+// (and rotates) the session cookie, sends signed-out visitors of pages to sign-in, and sets the
 // security headers. Authorization is never decided here alone: route handlers and lib/
 // functions check it where data is touched.
+
+// Pages a signed-out visitor may open. API routes answer 401 themselves (or accept API keys).
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/invite\/[^/]+$/];
 
 function contentSecurityPolicy(nonce: string): string {
   // React's development build evaluates code; production needs no eval.
@@ -23,7 +29,24 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-export function proxy(request: NextRequest) {
+function signInRedirect(request: NextRequest) {
+  const url = new URL('/sign-in', request.nextUrl);
+  const back = request.nextUrl.pathname + request.nextUrl.search;
+  if (back !== '/') url.searchParams.set('callbackUrl', back);
+  return NextResponse.redirect(url);
+}
+
+// Auth.js wraps the proxy to refresh the session cookie on every response.
+export default auth((request: NextRequest & { auth: Session | null }) => {
+  const { pathname } = request.nextUrl;
+  const isPage = !pathname.startsWith('/api/');
+  if (isPage && !request.auth && !PUBLIC_PAGES.some((page) => page.test(pathname))) {
+    return signInRedirect(request);
+  }
+  return withSecurityHeaders(request);
+});
+
+function withSecurityHeaders(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.

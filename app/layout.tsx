@@ -5,7 +5,8 @@ import { GeistSans } from 'geist/font/sans';
 import { GeistMono } from 'geist/font/mono';
 import { ThemeProvider } from '@/components/theme/theme-provider';
 import { AppShell } from '@/components/shell/app-shell';
-import { currentOrg } from '@/lib/auth/current-org';
+import { currentOrg, currentUser } from '@/lib/auth/current-org';
+import { listUserOrgs } from '@/lib/auth/orgs';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,13 +18,24 @@ export const metadata: Metadata = {
 export const dynamic = 'force-dynamic';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const org = await currentOrg();
+  const [user, org] = await Promise.all([currentUser(), currentOrg()]);
+  const orgs = user ? await listUserOrgs(user.userId) : [];
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <body className="font-sans antialiased">
         <ThemeProvider nonce={nonce}>
-          <AppShell orgName={org.orgName}>{children}</AppShell>
+          {user && org ? (
+            <AppShell
+              user={user}
+              activeOrgId={org.orgId}
+              orgs={orgs.map((membership) => ({ ...membership.org, role: membership.role }))}
+            >
+              {children}
+            </AppShell>
+          ) : (
+            children
+          )}
         </ThemeProvider>
       </body>
     </html>

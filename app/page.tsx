@@ -4,11 +4,11 @@ import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/shell/empty-state';
 import { buttonVariants } from '@/components/ui/button';
 import { WorkflowTable } from '@/components/workflows/workflow-table';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requireOrg } from '@/lib/auth/current-org';
 import { listWorkflows } from '@/lib/workflows/workflows';
 
 export default async function WorkflowsPage() {
-  const workflows = await listWorkflows(await currentOrg());
+  const workflows = await listWorkflows(await requireOrg());
   const newWorkflow = (
     <Link href="/workflows/new" className={buttonVariants()}>
       <Plus /> New workflow

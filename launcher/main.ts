@@ -8,6 +8,7 @@ import { buildWeb, projectRoot, startApps, type WebMode } from './apps';
 import { readLauncherSettings } from './settings';
 import { launcherLog } from './log';
 import { localMasterKeys } from './vault-key';
+import { localAuthSecret } from './auth-secret';
 import { LaunchError } from './errors';
 import { killAllNow, type ManagedProcess } from './managed-process';
 
@@ -71,6 +72,7 @@ async function main() {
       COLLAB_PORT: String(settings.COLLAB_PORT),
       COLLAB_INTERNAL_URL: `http://127.0.0.1:${settings.COLLAB_PORT}`,
       VAULT_MASTER_KEYS: await localMasterKeys(settings.DATA_DIR, settings.VAULT_MASTER_KEYS),
+      AUTH_SECRET: await localAuthSecret(settings.DATA_DIR, settings.AUTH_SECRET),
     };
     if (mode === 'start' && !existsSync(path.join(projectRoot, '.next/BUILD_ID'))) {
       launcherLog('No production build yet: running next build…');

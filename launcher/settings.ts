@@ -22,6 +22,7 @@ export const launcherSettingsSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('flow-orchestrator'),
   VAULT_MASTER_KEYS: optionalText,
+  AUTH_SECRET: optionalText,
 });
 
 export type LauncherSettings = z.infer<typeof launcherSettingsSchema>;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requireOrg } from '@/lib/auth/current-org';
 import { countRunsByStatus } from '@/lib/runs/run-counts';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 const DAY_MS = 86_400_000;
 
 export default async function DashboardPage() {
-  const counts = await countRunsByStatus(await currentOrg(), DAY_MS);
+  const counts = await countRunsByStatus(await requireOrg(), DAY_MS);
   const finished = counts.SUCCEEDED + counts.FAILED + counts.CANCELLED;
   const successRate = finished === 0 ? null : Math.round((counts.SUCCEEDED / finished) * 100);
   const tiles = [

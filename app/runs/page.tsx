@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { buttonVariants } from '@/components/ui/button';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { formatDuration, formatRelativeTime } from '@/components/format';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requireOrg } from '@/lib/auth/current-org';
 import { listRuns } from '@/lib/runs/run-details';
 import { listRunsQuery } from '@/lib/runs/schemas';
 import { Cell, DataTable } from '@/components/ui/table';
@@ -14,7 +14,7 @@ import { Cell, DataTable } from '@/components/ui/table';
 export const metadata: Metadata = { title: 'Runs' };
 
 export default async function RunsPage() {
-  const { items: runs } = await listRuns(await currentOrg(), listRunsQuery.parse({}));
+  const { items: runs } = await listRuns(await requireOrg(), listRunsQuery.parse({}));
   return (
     <>
       <PageHeader title="Runs" description="Every execution of every workflow, newest first." />

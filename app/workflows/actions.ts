@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requirePermission } from '@/lib/auth/current-org';
 import { createWorkflowInput } from '@/lib/workflows/schemas';
 import { createWorkflow } from '@/lib/workflows/workflows';
 
@@ -25,7 +25,7 @@ export async function createWorkflowAction(
     }
     return { fieldErrors, values };
   }
-  await createWorkflow(await currentOrg(), parsed.data);
+  await createWorkflow(await requirePermission('workflow:edit'), parsed.data);
   revalidatePath('/');
   redirect('/');
 }

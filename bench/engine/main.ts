@@ -124,7 +124,6 @@ async function main() {
   // Imported only now: these read the settings above on first use.
   const { db } = await import('../../lib/db/client');
   const { redis } = await import('../../lib/redis/client');
-  const { currentOrg } = await import('../../lib/auth/current-org');
   const { validateDefinition } = await import('../../lib/definition/validate');
   const { temporalClient } = await import('../../temporal/client');
   const activities = await import('../../temporal/activities');
@@ -179,10 +178,10 @@ async function main() {
   const validation = validateDefinition(benchDefinition);
   if (!validation.ok) throw new Error(`Invalid bench definition: ${JSON.stringify(validation.problems, null, 2)}`);
   const { definition } = validation;
-  const org = await currentOrg();
-  const workflow = await db().workflow.create({ data: { orgId: org.orgId, name: 'Engine bench' } });
+  const org = await db().org.create({ data: { name: 'Engine bench', slug: `bench-${randomUUID()}` } });
+  const workflow = await db().workflow.create({ data: { orgId: org.id, name: 'Engine bench' } });
   const version = await db().workflowVersion.create({
-    data: { orgId: org.orgId, workflowId: workflow.id, version: 1, definition: definition as never, checksum: 'bench' },
+    data: { orgId: org.id, workflowId: workflow.id, version: 1, definition: definition as never, checksum: 'bench' },
   });
 
   /** Records the Run row as the API does, and returns how to start the run once timing begins. */
@@ -192,13 +191,13 @@ async function main() {
     await db().run.create({
       data: {
         id: runId,
-        orgId: org.orgId,
+        orgId: org.id,
         workflowId: workflow.id,
         versionId: version.id,
         trigger: 'MANUAL',
         input: input as never,
-        startedByType: 'USER',
-        startedById: org.userId,
+        startedByType: 'SYSTEM',
+        startedById: 'bench',
         createdAt: requestedAt,
       },
     });
@@ -208,7 +207,7 @@ async function main() {
         ? () => {
             const args: RunWorkflowInput = {
               runId,
-              orgId: org.orgId,
+              orgId: org.id,
               workflowId: workflow.id,
               version: version.version,
               definition,
@@ -220,7 +219,7 @@ async function main() {
         : () =>
             client.workflow.execute<typeof handWrittenFlow>('handWrittenFlow', {
               ...options,
-              args: [{ runId, orgId: org.orgId, input }],
+              args: [{ runId, orgId: org.id, input }],
             });
     return { runId, execute: () => abortable(execute) };
   }

@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 const tabs = [
   { href: '/settings', label: 'System' },
   { href: '/settings/credentials', label: 'Credentials' },
+  { href: '/settings/members', label: 'Members' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/audit', label: 'Audit log' },
 ] as const;

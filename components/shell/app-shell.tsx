@@ -2,20 +2,38 @@ import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { SidebarNav } from './sidebar-nav';
 import { Logo } from './logo';
+import { OrgSwitcher, type OrgOption } from './org-switcher';
+import { UserMenu } from './user-menu';
 
-export function AppShell({ orgName, children }: { orgName: string; children: ReactNode }) {
+export interface ShellUser {
+  name: string | null;
+  email: string;
+}
+
+export function AppShell({
+  user,
+  orgs,
+  activeOrgId,
+  children,
+}: {
+  user: ShellUser;
+  orgs: OrgOption[];
+  activeOrgId: string;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-border bg-surface px-3 py-4">
-        <div className="mb-6 flex items-center gap-2 px-2">
+      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-border bg-surface px-3 py-4">
+        <div className="mb-4 flex items-center gap-2 px-2">
           <Logo />
           <span className="text-sm font-semibold tracking-tight">FlowOrchestrator</span>
         </div>
+        <div className="mb-4">
+          <OrgSwitcher orgs={orgs} activeOrgId={activeOrgId} />
+        </div>
         <SidebarNav />
-        <div className="mt-auto flex items-center justify-between border-t border-border px-2 pt-3">
-          <span className="truncate text-xs text-muted-foreground" title="Organization">
-            {orgName}
-          </span>
+        <div className="mt-auto flex items-center justify-between gap-1 border-t border-border pt-3">
+          <UserMenu name={user.name} email={user.email} />
           <ThemeToggle />
         </div>
       </aside>

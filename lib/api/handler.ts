@@ -2,6 +2,7 @@ import { currentOrg, type OrgContext } from '../auth/current-org';
 import { isAllowed, type Action } from '../auth/policy';
 import { identityFromApiKey } from '../auth/api-keys';
 import { originFrom } from '../auth/request-origin';
+import { isSameOriginMutation } from '../auth/same-origin';
 import { enforceApiLimits } from '../rate-limit/api-limits';
 import { ApiError, errorResponse } from './errors';
 
@@ -11,7 +12,10 @@ interface HandlerContext<Params> {
   params: Params;
 }
 
-/** An `Authorization: Bearer` API key when present; otherwise the signed-in identity. */
+/**
+ * An `Authorization: Bearer` API key when present; otherwise the signed-in session, whose
+ * state-changing requests must come from this app's own pages (CSRF).
+ */
 async function identify(req: Request): Promise<OrgContext> {
   const authorization = req.headers.get('authorization');
   if (authorization) {
@@ -21,7 +25,14 @@ async function identify(req: Request): Promise<OrgContext> {
     }
     return identityFromApiKey(key);
   }
-  return currentOrg();
+  const org = await currentOrg();
+  if (!org) {
+    throw new ApiError(401, 'unauthenticated', 'Sign in, or send "Authorization: Bearer <API key>"');
+  }
+  if (!isSameOriginMutation(req)) {
+    throw new ApiError(403, 'cross_origin', 'Cookie-authenticated changes must come from this app (Origin mismatch)');
+  }
+  return org;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { headers } from 'next/headers';
 import { db } from '../db/client';
-import { originFrom } from './request-origin';
+import { ApiError } from '../api/errors';
 import type { Role } from '../db/generated/enums';
+import { originFrom } from './request-origin';
+import { isAllowed, type Action } from './policy';
+import { auth } from './next-auth';
 
 export interface OrgContext {
   orgId: string;
@@ -14,47 +19,57 @@ export interface OrgContext {
   origin?: { ip?: string; userAgent?: string };
 }
 
-const DEV_ORG_SLUG = 'default';
-const DEV_USER_EMAIL = 'dev@localhost';
-
-/**
- * The org and user a request acts for. Until sign-in exists this is one development org and
- * user, created on first use; every page and route asks here, so sign-in replaces one function.
- */
-/** The client's address and agent, when called while serving a page or a server action. */
-async function requestOrigin(): Promise<OrgContext['origin']> {
-  try {
-    const { headers } = await import('next/headers');
-    return originFrom(await headers());
-  } catch {
-    // Outside a request (scripts, tests): there is no origin to record.
-    return undefined;
-  }
+export interface SignedInUser {
+  userId: string;
+  email: string;
+  name: string | null;
+  activeOrgId: string | null;
 }
 
-export const currentOrg = cache(async (): Promise<OrgContext> => {
-  const prisma = db();
-  const org = await prisma.org.upsert({
-    where: { slug: DEV_ORG_SLUG },
-    update: {},
-    create: { slug: DEV_ORG_SLUG, name: 'Development org' },
+/** The signed-in person of this request (cookie session), or null. */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = await auth();
+  if (!session?.userId) return null;
+  const user = await db().user.findUnique({ where: { id: session.userId }, select: { email: true, name: true } });
+  return user ? { userId: session.userId, ...user, activeOrgId: session.activeOrgId } : null;
+});
+
+/**
+ * The org a signed-in user acts in: the one they chose, or their oldest membership when that
+ * choice is gone (they were removed). Null when signed out or in no org at all.
+ */
+export const currentOrg = cache(async (): Promise<OrgContext | null> => {
+  const user = await currentUser();
+  if (!user) return null;
+  const memberships = await db().membership.findMany({
+    where: { userId: user.userId },
+    orderBy: { createdAt: 'asc' },
+    include: { org: { select: { name: true } } },
   });
-  const user = await prisma.user.upsert({
-    where: { email: DEV_USER_EMAIL },
-    update: {},
-    create: { email: DEV_USER_EMAIL, name: 'Developer' },
-  });
-  const membership = await prisma.membership.upsert({
-    where: { orgId_userId: { orgId: org.id, userId: user.id } },
-    update: {},
-    create: { orgId: org.id, userId: user.id, role: 'OWNER' },
-  });
+  const membership = memberships.find((m) => m.orgId === user.activeOrgId) ?? memberships[0];
+  if (!membership) return null;
   return {
-    orgId: org.id,
-    orgName: org.name,
-    userId: user.id,
+    orgId: membership.orgId,
+    orgName: membership.org.name,
+    userId: user.userId,
     role: membership.role,
-    actor: { type: 'USER', id: user.id, label: user.email },
-    origin: await requestOrigin(),
+    actor: { type: 'USER', id: user.userId, label: user.email },
+    origin: originFrom(await headers()),
   };
 });
+
+/** For pages: the org context, sending anyone signed out to the sign-in page. */
+export async function requireOrg(): Promise<OrgContext> {
+  const org = await currentOrg();
+  if (org) return org;
+  redirect((await currentUser()) ? '/profile?no-org=1' : '/sign-in');
+}
+
+/** For server actions: the org context, refusing roles the policy does not allow `action`. */
+export async function requirePermission(action: Action): Promise<OrgContext> {
+  const org = await requireOrg();
+  if (!isAllowed(org.role, action)) {
+    throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);
+  }
+  return org;
+}

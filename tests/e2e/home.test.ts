@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
-import { currentOrg } from '@/lib/auth/current-org';
+import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
 import { db } from '@/lib/db/client';
+import { ownerOrg } from '../support/api';
 
 describe('home page', () => {
   let browser: Browser;
@@ -11,9 +11,9 @@ describe('home page', () => {
 
   beforeAll(async () => {
     // Other test files publish workflows in the same default org; start from an empty list.
-    await db().workflow.updateMany({ where: { orgId: (await currentOrg()).orgId }, data: { deletedAt: new Date() } });
+    await db().workflow.updateMany({ where: { orgId: ownerOrg().orgId }, data: { deletedAt: new Date() } });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await ownerPage(browser, { width: 1280, height: 800 });
   });
 
   afterAll(async () => {

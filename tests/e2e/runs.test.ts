@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 
 describe('runs page', () => {
@@ -23,7 +23,7 @@ describe('runs page', () => {
     const runId = await startRun(workflowId);
     expect((await waitForRun(runId)).status).toBe('SUCCEEDED');
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await ownerPage(browser, { width: 1280, height: 800 });
     await page.goto(`${inject('platform').webUrl}/runs`);
     const row = page.getByRole('row', { name: new RegExp(runId.slice(0, 12)) });
     await row.waitFor();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
 
 describe('settings pages', () => {
   let browser: Browser;
@@ -10,7 +10,7 @@ describe('settings pages', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await ownerPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { api } from '../support/engine';
+import { api, apiFetch } from '../support/api';
 
 async function createKey(body: unknown) {
-  const response = await fetch(api('/api/api-keys'), {
+  const response = await apiFetch('/api/api-keys', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -22,7 +22,7 @@ describe('API keys', () => {
     expect(editor.status).toBe(201);
     expect(editor.body.key).toMatch(/^fo_[a-z0-9]{8}_/);
 
-    const list = await fetch(api('/api/workflows'), withKey(editor.body.key));
+    const list = await apiFetch('/api/workflows', withKey(editor.body.key));
     expect(list.status).toBe(200);
     const stored = await db().apiKey.findUniqueOrThrow({ where: { id: editor.body.id } });
     expect(stored.keyHash).not.toContain(editor.body.key);
@@ -38,25 +38,25 @@ describe('API keys', () => {
       }),
     );
     expect(forbidden.status).toBe(403);
-    expect(await fetch(api('/api/workflows'), withKey(viewer.body.key))).toHaveProperty('status', 200);
+    expect(await apiFetch('/api/workflows', withKey(viewer.body.key))).toHaveProperty('status', 200);
 
-    const keys = await (await fetch(api('/api/api-keys'))).json();
+    const keys = await (await apiFetch('/api/api-keys')).json();
     expect(JSON.stringify(keys)).not.toContain(editor.body.key);
 
-    expect((await fetch(api(`/api/api-keys/${editor.body.id}`), { method: 'DELETE' })).status).toBe(204);
-    const revoked = await fetch(api('/api/workflows'), withKey(editor.body.key));
+    expect((await apiFetch(`/api/api-keys/${editor.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    const revoked = await apiFetch('/api/workflows', withKey(editor.body.key));
     expect(revoked.status).toBe(401);
     expect((await revoked.json()).error.code).toBe('invalid_api_key');
   });
 
   it('refuses malformed, unknown and expired keys, and bad requests for keys', async () => {
-    expect((await fetch(api('/api/workflows'), withKey('not-a-key'))).status).toBe(401);
-    expect((await fetch(api('/api/workflows'), withKey(`fo_abcdefgh_${'x'.repeat(43)}`))).status).toBe(401);
-    expect((await fetch(api('/api/workflows'), { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+    expect((await apiFetch('/api/workflows', withKey('not-a-key'))).status).toBe(401);
+    expect((await apiFetch('/api/workflows', withKey(`fo_abcdefgh_${'x'.repeat(43)}`))).status).toBe(401);
+    expect((await apiFetch('/api/workflows', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
 
     const soon = await createKey({ name: 'short-lived', expiresAt: new Date(Date.now() + 60_000).toISOString() });
     await db().apiKey.update({ where: { id: soon.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await fetch(api('/api/workflows'), withKey(soon.body.key))).status).toBe(401);
+    expect((await apiFetch('/api/workflows', withKey(soon.body.key))).status).toBe(401);
 
     const past = await createKey({ name: 'past', expiresAt: '2020-01-01T00:00:00Z' });
     expect(past.status).toBe(400);
@@ -64,7 +64,7 @@ describe('API keys', () => {
     const nameless = await createKey({ role: 'VIEWER' });
     expect(nameless.status).toBe(400);
     expect(nameless.body.error.message).toContain('name');
-    expect((await fetch(api('/api/api-keys/not-an-id'), { method: 'DELETE' })).status).toBe(404);
+    expect((await apiFetch('/api/api-keys/not-an-id', { method: 'DELETE' })).status).toBe(404);
   });
 });
 
@@ -74,7 +74,7 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let i = 0; i < 61; i++) {
-      const response = await fetch(api('/api/nodes'), withKey(body.key));
+      const response = await apiFetch('/api/nodes', withKey(body.key));
       statuses.push(response.status);
       if (response.status === 429) limited = response;
       else await response.arrayBuffer();

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { currentOrg } from '@/lib/auth/current-org';
 import { readCredential } from '@/lib/vault/credentials';
-import { api } from '../support/engine';
+import { apiFetch, ownerOrg } from '../support/api';
 
 async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(api(path), {
+  const response = await apiFetch(path, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -34,7 +33,7 @@ describe('credentials API', () => {
     const updated = await call('PATCH', `/api/credentials/${id}`, { value: { token: replaced } });
     expect(updated.status).toBe(200);
     expect(updated.text).not.toContain(replaced);
-    const org = await currentOrg();
+    const org = ownerOrg();
     expect(await readCredential(org.orgId, id, { runId: 'api-test', nodeId: 'check' })).toEqual({
       type: 'bearer',
       token: replaced,

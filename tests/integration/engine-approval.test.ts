@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { apiFetch } from '../support/api';
 
 const approvalFlow = (timeoutMs?: number) => ({
   nodes: [
@@ -22,7 +23,7 @@ const approvalFlow = (timeoutMs?: number) => ({
 });
 
 const decide = (runId: string, nodeId: string, body: unknown) =>
-  fetch(api(`/api/runs/${runId}/approvals/${nodeId}`), {
+  apiFetch(`/api/runs/${runId}/approvals/${nodeId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentOrg } from '@/lib/auth/current-org';
 import { db } from '@/lib/db/client';
 import { storeCredential } from '@/lib/vault/credentials';
-import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
+import { apiFetch, ownerOrg } from '../support/api';
 
 const server = new TestServer();
 let base = '';
@@ -16,7 +16,7 @@ afterAll(() => server.stop());
 describe('engine: credentials in HTTP nodes', () => {
   it('decrypts a stored credential inside the activity and keeps it out of every record', async () => {
     const canary = `canary-${randomUUID()}`;
-    const org = await currentOrg();
+    const org = ownerOrg();
     const credentialId = await storeCredential(org.orgId, {
       name: `api ${canary.slice(-6)}`,
       type: 'bearer',
@@ -53,7 +53,7 @@ describe('engine: credentials in HTTP nodes', () => {
     expect(run.nodes.call.status).toBe('SUCCEEDED');
     expect(run.error.type).toBe('HttpError403');
 
-    const apiText = JSON.stringify(await (await fetch(api(`/api/runs/${run.id}`))).json());
+    const apiText = JSON.stringify(await (await apiFetch(`/api/runs/${run.id}`)).json());
     const stored = {
       steps: await db().runStep.findMany({ where: { runId: run.id } }),
       logs: await db().runLog.findMany({ where: { runId: run.id } }),

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess, type ManagedProcess } from '@/launcher/managed-process';
 import { projectRoot } from '@/launcher/apps';
-import { currentOrg } from '@/lib/auth/current-org';
 import { db } from '@/lib/db/client';
 import { validateDefinition } from '@/lib/definition/validate';
 import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from '@/lib/runs/run-contract';
 import { temporalClient } from '@/temporal/client';
 import { publishWorkflow, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
+import { ownerOrg } from '../support/api';
 
 const server = new TestServer();
 const taskQueue = `durability-${randomUUID()}`;
@@ -59,7 +59,7 @@ describe('engine: durability', () => {
     const validation = validateDefinition(definition);
     if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
     const workflowId = await publishWorkflow('durability', definition);
-    const org = await currentOrg();
+    const org = ownerOrg();
     const version = await db().workflowVersion.findFirstOrThrow({ where: { workflowId } });
     const runId = randomUUID();
     await db().run.create({ data: { id: runId, orgId: org.orgId, workflowId, versionId: version.id, trigger: 'API' } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
+import { apiFetch } from '../support/api';
 
 const server = new TestServer();
 let base = '';
@@ -57,12 +58,12 @@ describe('engine: compensation, cancellation and rerun', () => {
     await waitForRun(runId, ['RUNNING']);
     // The delay starts right after `book`; wait for book's request before cancelling.
     await expect.poll(() => server.requests('/cancel/book').length).toBe(1);
-    const response = await fetch(api(`/api/runs/${runId}/cancel`), { method: 'POST' });
+    const response = await apiFetch(`/api/runs/${runId}/cancel`, { method: 'POST' });
     expect(response.status).toBe(202);
     const run = await waitForRun(runId);
     expect(run.status).toBe('CANCELLED');
     expect(server.requests('/cancel/unbook')).toHaveLength(1);
-    const again = await fetch(api(`/api/runs/${runId}/cancel`), { method: 'POST' });
+    const again = await apiFetch(`/api/runs/${runId}/cancel`, { method: 'POST' });
     expect(again.status).toBe(409);
   });
 
@@ -87,7 +88,7 @@ describe('engine: compensation, cancellation and rerun', () => {
     expect(failed.error).toMatchObject({ nodeId: 'flaky', type: 'HttpError500' });
 
     healthy = true;
-    const response = await fetch(api(`/api/runs/${failed.id}/rerun`), {
+    const response = await apiFetch(`/api/runs/${failed.id}/rerun`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: 'failed' }),
@@ -116,12 +117,12 @@ describe('engine: runs Temporal ends on its own', () => {
     });
     const runId = await startRun(workflowId);
     await expect
-      .poll(async () => (await (await fetch(api(`/api/runs/${runId}`))).json()).status, {
+      .poll(async () => (await (await apiFetch(`/api/runs/${runId}`)).json()).status, {
         timeout: 60_000,
         interval: 500,
       })
       .toBe('FAILED');
-    const run = await (await fetch(api(`/api/runs/${runId}`))).json();
+    const run = await (await apiFetch(`/api/runs/${runId}`)).json();
     expect(run.error.type).toBe('WorkflowTIMED_OUT');
   }, 90_000);
 });
@@ -149,17 +150,17 @@ describe('engine: workflow settings', () => {
     });
     const runId = await startRun(failingId);
     await waitForRun(runId, ['WAITING']);
-    const second = await fetch(api(`/api/workflows/${failingId}/runs`), { method: 'POST' });
+    const second = await apiFetch(`/api/workflows/${failingId}/runs`, { method: 'POST' });
     expect(second.status).toBe(429);
     expect((await second.json()).error.code).toBe('concurrency_limit');
 
-    await fetch(api(`/api/runs/${runId}/approvals/wait`), {
+    await apiFetch(`/api/runs/${runId}/approvals/wait`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ decision: 'approved' }),
     });
     expect((await waitForRun(runId)).status).toBe('FAILED');
-    const alerts = await (await fetch(api(`/api/runs?workflowId=${alertId}`))).json();
+    const alerts = await (await apiFetch(`/api/runs?workflowId=${alertId}`)).json();
     expect(alerts.items).toHaveLength(1);
     const alert = await waitForRun(alerts.items[0].id);
     expect(alert.output).toBe('alert: disk full');

@@ -2,7 +2,7 @@ import { inject, describe, expect, it } from 'vitest';
 
 describe('security headers', () => {
   it('sends a nonce-based CSP that forbids framing, and the other hardening headers', async () => {
-    const response = await fetch(inject('platform').webUrl);
+    const response = await fetch(`${inject('platform').webUrl}/sign-in`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { currentOrg } from '@/lib/auth/current-org';
 import { db } from '@/lib/db/client';
-import { api } from '../support/engine';
+import { apiFetch, ownerOrg } from '../support/api';
 
 async function call(method: string, path: string, body?: unknown, key?: string) {
-  const response = await fetch(api(path), {
+  const response = await apiFetch(path, {
     method,
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -19,7 +18,7 @@ describe('members', () => {
   let adminKey = '';
 
   beforeAll(async () => {
-    const org = await currentOrg();
+    const org = ownerOrg();
     const editor = await db().user.create({ data: { email: `editor-${randomUUID()}@example.test` } });
     await db().membership.create({ data: { orgId: org.orgId, userId: editor.id, role: 'EDITOR' } });
     editorId = editor.id;
@@ -47,7 +46,7 @@ describe('members', () => {
   });
 
   it('keeps at least one owner', async () => {
-    const org = await currentOrg();
+    const org = ownerOrg();
     const demoteSelf = await call('PATCH', `/api/members/${org.userId}`, { role: 'ADMIN' });
     expect(demoteSelf.status).toBe(409);
     expect(demoteSelf.json.error.code).toBe('last_owner');

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policy, type Action } from '@/lib/auth/policy';
-import { api } from '../support/engine';
+import { api, apiFetch } from '../support/api';
 
-// Routes anyone may call without an identity.
-const PUBLIC_ROUTES = new Set(['GET /api/health']);
+// Routes anyone may call without an identity: health, and Auth.js's own sign-in endpoints.
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
 const ROLES = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'] as const;
 const apiRoot = path.resolve('app/api');
 
@@ -24,10 +24,14 @@ function discoverRoutes(folder = apiRoot): Route[] {
     if (entry.name !== 'route.ts') return [];
     const routePath = '/' + path.relative(path.resolve('app'), path.dirname(full)).split(path.sep).join('/');
     const source = readFileSync(full, 'utf8');
-    return [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)].map((match) => {
-      const action = /withOrg(?:<[^>]*>)?\('([a-z]+:[a-z]+)'/.exec(match[2])?.[1] as Action | undefined;
-      return { method: match[1], path: routePath, action };
-    });
+    const destructured = /export const \{([^}]+)\}/.exec(source)?.[1].match(/\b(GET|POST|PUT|PATCH|DELETE)\b/g) ?? [];
+    const single = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)].map(
+      (match) => {
+        const action = /withOrg(?:<[^>]*>)?\('([a-z]+:[a-z]+)'/.exec(match[2])?.[1] as Action | undefined;
+        return { method: match[1], path: routePath, action };
+      },
+    );
+    return [...single, ...destructured.map((method) => ({ method, path: routePath }))];
   });
 }
 
@@ -40,7 +44,7 @@ describe('route × role policy matrix', () => {
 
   beforeAll(async () => {
     for (const role of ROLES) {
-      const response = await fetch(api('/api/api-keys'), {
+      const response = await apiFetch('/api/api-keys', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: `matrix ${role}`, role }),
@@ -61,7 +65,7 @@ describe('route × role policy matrix', () => {
   for (const route of routes.filter((r) => r.action)) {
     it(`${route.method} ${route.path} (${route.action}) lets exactly the allowed roles through`, async () => {
       for (const role of ROLES) {
-        const response = await fetch(api(concrete(route.path)), {
+        const response = await apiFetch(concrete(route.path), {
           method: route.method,
           headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' },
           body: ['POST', 'PUT', 'PATCH'].includes(route.method) ? '{}' : undefined,
@@ -74,8 +78,25 @@ describe('route × role policy matrix', () => {
     });
   }
 
+  it('answers 401 to every non-public route when there is no identity at all', async () => {
+    const guarded = routes.filter((route) => !PUBLIC_ROUTES.has(`${route.method} ${route.path}`));
+    for (const route of guarded) {
+      const response = await fetch(api(concrete(route.path)), {
+        method: route.method,
+        headers: { 'content-type': 'application/json' },
+        body: ['POST', 'PUT', 'PATCH'].includes(route.method) ? '{}' : undefined,
+      });
+      expect(response.status, `${route.method} ${route.path}`).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    }
+  });
+
   it('is not fooled by the x-middleware-subrequest header', async () => {
-    const response = await fetch(api('/api/workflows'), {
+    const bare = await fetch(api('/api/workflows'), {
+      headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
+    });
+    expect(bare.status).toBe(401);
+    const response = await apiFetch('/api/workflows', {
       headers: {
         'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
         authorization: 'Bearer fo_nothing',

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { db } from '@/lib/db/client';
-import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { apiFetch } from '../support/api';
 
 // The default org (A) owns a workflow, a run and a credential; a second org (B) asks for them
 // with its own API key, by id and through every list.
@@ -38,7 +39,7 @@ describe('tenant isolation between two orgs', () => {
     });
     runId = await startRun(workflowId);
     await waitForRun(runId);
-    const created = await fetch(api('/api/credentials'), {
+    const created = await apiFetch('/api/credentials', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: `a-${randomUUID()}`, type: 'bearer', value: { token: 'a-token' } }),
@@ -47,7 +48,7 @@ describe('tenant isolation between two orgs', () => {
   });
 
   const asB = (path: string, init: RequestInit = {}) =>
-    fetch(api(path), { ...init, headers: { authorization: `Bearer ${otherKey}`, 'content-type': 'application/json' } });
+    apiFetch(path, { ...init, headers: { authorization: `Bearer ${otherKey}`, 'content-type': 'application/json' } });
 
   it("answers 404 for the other org's ids, never 403", async () => {
     const attempts: [string, string, unknown?][] = [

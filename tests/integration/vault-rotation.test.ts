@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentOrg } from '@/lib/auth/current-org';
 import { db } from '@/lib/db/client';
 import { readCredential, storeCredential } from '@/lib/vault/credentials';
 import { rotateCredentialKeys } from '@/lib/vault/rotate';
+import { ownerOrg } from '../support/api';
 
 describe('vault key rotation', () => {
   const original = process.env.VAULT_MASTER_KEYS!;
@@ -12,7 +12,7 @@ describe('vault key rotation', () => {
   });
 
   it('re-wraps every credential under a new master key while reads keep succeeding', async () => {
-    const org = await currentOrg();
+    const org = ownerOrg();
     const ids = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         storeCredential(org.orgId, {

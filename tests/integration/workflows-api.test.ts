@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { asOwner } from '../support/api';
 
 const api = `${inject('platform').webUrl}/api`;
 
@@ -14,11 +15,14 @@ const validDefinition = {
 
 /** Sends `body` as JSON; a string is sent as it is, to test malformed bodies. */
 async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  const response = await fetch(
+    `${api}${path}`,
+    asOwner({
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
@@ -28,7 +32,7 @@ async function call(method: string, path: string, body?: unknown) {
 const createdIds = new Set<string>();
 
 afterEach(async () => {
-  await Promise.all([...createdIds].map((id) => fetch(`${api}/workflows/${id}`, { method: 'DELETE' })));
+  await Promise.all([...createdIds].map((id) => fetch(`${api}/workflows/${id}`, asOwner({ method: 'DELETE' }))));
   createdIds.clear();
 });
 
@@ -69,7 +73,7 @@ describe('workflow CRUD', () => {
     expect(unchanged.status).toBe(200);
     expect(unchanged.body).toMatchObject({ name: 'Invoice sync v2', description: '' });
 
-    const deleted = await fetch(`${api}/workflows/${id}`, { method: 'DELETE' });
+    const deleted = await fetch(`${api}/workflows/${id}`, asOwner({ method: 'DELETE' }));
     expect(deleted.status).toBe(204);
     expect(await deleted.text()).toBe('');
     for (const [method, body] of [['GET'], ['PATCH', { name: 'Back' }], ['DELETE']] as const) {

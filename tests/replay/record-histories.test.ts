@@ -3,9 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findBinary } from '@/launcher/binaries';
-import { api, publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
 import { replaySamples } from './samples';
+import { apiFetch } from '../support/api';
 
 // Recording is a deliberate act (`RECORD_HISTORIES=1 npx vitest run tests/replay/record`): the
 // histories are the reference that later interpreter changes must replay against.
@@ -25,7 +26,7 @@ describe.runIf(recording)('record replay histories', () => {
       const runId = await startRun(await publishWorkflow(`replay ${name}`, definition), sample.input);
       if (sample.approve) {
         await waitForRun(runId, ['WAITING']);
-        const response = await fetch(api(`/api/runs/${runId}/approvals/${sample.approve}`), {
+        const response = await apiFetch(`/api/runs/${runId}/approvals/${sample.approve}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ decision: 'approved' }),

@@ -9,6 +9,16 @@ export interface PlatformInfo {
   taskQueue: string;
   workerPid: number;
   vaultMasterKeys: string;
+  authSecret: string;
+  /** A signed-up user owning the org the tests work in, and their session cookie. */
+  owner: {
+    userId: string;
+    email: string;
+    password: string;
+    orgId: string;
+    orgName: string;
+    sessionCookie: string;
+  };
 }
 
 declare module 'vitest' {

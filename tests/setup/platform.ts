@@ -6,6 +6,8 @@ import { startInfrastructure } from '../../launcher/infrastructure';
 import { buildWeb, startApps } from '../../launcher/apps';
 import { getFreePort } from '../../launcher/ports';
 import { newMasterKeyList } from '../../launcher/vault-key';
+import { newAuthSecret } from '../../launcher/auth-secret';
+import { signInOverHttp } from '../support/sign-in';
 import type { ManagedProcess } from '../../launcher/managed-process';
 import type { PlatformInfo } from './platform-info';
 
@@ -36,11 +38,14 @@ export default async function setup(project: TestProject) {
     COLLAB_INTERNAL_URL: `http://127.0.0.1:${collabPort}`,
     LOG_LEVEL: 'warn',
     VAULT_MASTER_KEYS: newMasterKeyList(),
+    AUTH_SECRET: newAuthSecret(),
     // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
   };
   let apps: ManagedProcess[] = [];
+  let disconnect = async () => {};
   const teardown = async () => {
+    await disconnect();
     await Promise.allSettled(apps.map((app) => app.stop()));
     await infrastructure.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -53,8 +58,17 @@ export default async function setup(project: TestProject) {
     await teardown();
     throw error;
   }
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  // The owner signs up as a person would (personal org included) and signs in over HTTP.
+  Object.assign(process.env, env);
+  const { signUp } = await import('../../lib/auth/accounts');
+  const { db } = await import('../../lib/db/client');
+  disconnect = () => db().$disconnect();
+  const password = 'correct horse battery staple';
+  const { user, org } = await signUp({ name: 'Test Owner', email: 'owner@flow.test', password });
+  const sessionCookie = await signInOverHttp(webUrl, user.email, password);
   const platform: PlatformInfo = {
-    webUrl: `http://127.0.0.1:${webPort}`,
+    webUrl,
     collabUrl: env.COLLAB_INTERNAL_URL,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
@@ -63,6 +77,8 @@ export default async function setup(project: TestProject) {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     workerPid: apps.find((app) => app.name === 'worker')!.pid,
     vaultMasterKeys: env.VAULT_MASTER_KEYS,
+    authSecret: env.AUTH_SECRET,
+    owner: { userId: user.id, email: user.email, password, orgId: org.id, orgName: org.name, sessionCookie },
   };
   project.provide('platform', platform);
   return teardown;

@@ -11,4 +11,5 @@ Object.assign(process.env, {
   TEMPORAL_TASK_QUEUE: platform.taskQueue,
   COLLAB_INTERNAL_URL: platform.collabUrl,
   VAULT_MASTER_KEYS: platform.vaultMasterKeys,
+  AUTH_SECRET: platform.authSecret,
 });

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = path.resolve('test-results/screenshots');
 
@@ -23,3 +24,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const screenshotPath = (name: string) => path.join(screenshotDir, `${name}.png`);
+
+/** A page in a fresh browser context that carries the test owner's session cookie. */
+export async function ownerPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const { webUrl, owner } = inject('platform');
+  const context = await browser.newContext({ viewport });
+  const [name, value] = owner.sessionCookie.split(/=(.*)/s, 2);
+  await context.addCookies([{ name, value, url: webUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return context.newPage();
+}

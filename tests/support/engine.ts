@@ -1,14 +1,13 @@
 import { Redis } from 'ioredis';
-import { inject } from 'vitest';
+import { apiFetch } from './api';
 import { db } from '@/lib/db/client';
 import { runEventsChannel } from '@/lib/events/run-events';
 import type { WorkflowDefinitionInput } from '@/lib/definition/schema';
 
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
-export const api = (path: string) => `${inject('platform').webUrl}${path}`;
 
 async function post(path: string, body: unknown) {
-  const response = await fetch(api(path), {
+  const response = await apiFetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -26,7 +25,7 @@ export async function publishWorkflow(name: string, definition: WorkflowDefiniti
 }
 
 export async function startRun(workflowId: string, input?: unknown): Promise<string> {
-  const response = await fetch(api(`/api/workflows/${workflowId}/runs`), {
+  const response = await apiFetch(`/api/workflows/${workflowId}/runs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ input }),
@@ -37,7 +36,7 @@ export async function startRun(workflowId: string, input?: unknown): Promise<str
 }
 
 export async function getRun(runId: string) {
-  const response = await fetch(api(`/api/runs/${runId}`));
+  const response = await apiFetch(`/api/runs/${runId}`);
   return response.json();
 }
 

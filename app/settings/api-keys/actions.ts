@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requirePermission } from '@/lib/auth/current-org';
 import { createApiKey, createApiKeyBody, revokeApiKey } from '@/lib/auth/api-keys';
 import { ApiError } from '@/lib/api/errors';
 
@@ -19,7 +19,7 @@ export async function createKeyAction(_previous: CreateKeyState, form: FormData)
   });
   if (!parsed.success) return { error: `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}` };
   try {
-    const created = await createApiKey(await currentOrg(), parsed.data);
+    const created = await createApiKey(await requirePermission('apikey:manage'), parsed.data);
     revalidatePath('/settings/api-keys');
     return { created: { name: created.name, key: created.key } };
   } catch (error) {
@@ -29,6 +29,6 @@ export async function createKeyAction(_previous: CreateKeyState, form: FormData)
 }
 
 export async function revokeKeyAction(form: FormData) {
-  await revokeApiKey(await currentOrg(), String(form.get('id')));
+  await revokeApiKey(await requirePermission('apikey:manage'), String(form.get('id')));
   revalidatePath('/settings/api-keys');
 }

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatRelativeTime } from '@/components/format';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requireOrg } from '@/lib/auth/current-org';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { CreateKeyForm } from './create-key-form';
 import { revokeKeyAction } from './actions';
@@ -12,7 +12,7 @@ import { Cell, DataTable } from '@/components/ui/table';
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
-  const keys = await listApiKeys(await currentOrg());
+  const keys = await listApiKeys(await requireOrg());
   return (
     <div className="flex flex-col gap-6">
       <Card>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { formatRelativeTime } from '@/components/format';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requireOrg } from '@/lib/auth/current-org';
 import { auditQuery, listAuditEvents } from '@/lib/audit/query';
 import { Cell, DataTable } from '@/components/ui/table';
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
   const { action } = await searchParams;
   const query = auditQuery.parse({ action: action || undefined, limit: 200 });
-  const events = await listAuditEvents(await currentOrg(), query);
+  const events = await listAuditEvents(await requireOrg(), query);
   const exportHref = `/api/audit-events?format=csv&limit=5000${action ? `&action=${encodeURIComponent(action)}` : ''}`;
   return (
     <div className="flex flex-col gap-4">

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requirePermission } from '@/lib/auth/current-org';
 import { recordAudit } from '@/lib/audit/record';
 import { deleteCredential, storeCredential } from '@/lib/vault/credentials';
 import { createCredentialBody } from '@/lib/vault/schemas';
@@ -22,7 +22,7 @@ export async function createCredentialAction(
     const issue = parsed.error.issues[0];
     return { error: `${issue.path.join('.')}: ${issue.message}` };
   }
-  const org = await currentOrg();
+  const org = await requirePermission('credential:manage');
   const id = await storeCredential(org.orgId, { ...parsed.data, createdById: org.userId });
   await recordAudit(org, {
     action: 'credential.create',
@@ -35,7 +35,7 @@ export async function createCredentialAction(
 }
 
 export async function deleteCredentialAction(form: FormData) {
-  const org = await currentOrg();
+  const org = await requirePermission('credential:manage');
   const id = String(form.get('id'));
   await deleteCredential(org.orgId, id);
   await recordAudit(org, { action: 'credential.delete', targetType: 'credential', targetId: id });

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatRelativeTime } from '@/components/format';
-import { currentOrg } from '@/lib/auth/current-org';
+import { requireOrg } from '@/lib/auth/current-org';
 import { credentialTypes, credentialValueSchemas } from '@/lib/connectors/credential-types';
 import { listCredentials } from '@/lib/vault/credentials';
 import { CredentialForm, type CredentialFormType } from './credential-form';
@@ -27,7 +27,7 @@ const formTypes: CredentialFormType[] = credentialTypes.map((type) => {
 });
 
 export default async function CredentialsPage() {
-  const org = await currentOrg();
+  const org = await requireOrg();
   const credentials = await listCredentials(org.orgId);
   return (
     <div className="flex flex-col gap-6">

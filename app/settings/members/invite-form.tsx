@@ -1,0 +1,40 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/input';
+import { RoleOptions } from '@/components/settings/role-options';
+import { inviteAction, type InviteState } from './actions';
+
+export function InviteForm() {
+  const [state, formAction, pending] = useActionState<InviteState, FormData>(inviteAction, {});
+  return (
+    <div className="flex flex-col gap-4">
+      <form action={formAction} className="flex flex-wrap items-end gap-3">
+        <Field label="Email" htmlFor="invite-email">
+          <Input id="invite-email" name="email" type="email" placeholder="teammate@company.com" className="w-64" />
+        </Field>
+        <Field label="Role" htmlFor="invite-role">
+          <Select id="invite-role" name="role" defaultValue="EDITOR">
+            <RoleOptions />
+          </Select>
+        </Field>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Inviting…' : 'Create invitation'}
+        </Button>
+      </form>
+      {state.error && <p className="text-sm text-danger">{state.error}</p>}
+      {state.invited && (
+        <div role="status" className="rounded-md border border-success/40 bg-success/10 p-3 text-sm">
+          <p className="font-medium">
+            Send this link to {state.invited.email}. It works once, for that email, for 7 days; it will not be shown
+            again.
+          </p>
+          <code className="mt-2 block break-all rounded bg-background px-2 py-1.5 font-mono text-xs" data-invite-link>
+            {state.invited.url}
+          </code>
+        </div>
+      )}
+    </div>
+  );
+}

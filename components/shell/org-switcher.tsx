@@ -1,0 +1,36 @@
+'use client';
+
+import { useRef } from 'react';
+import { Select } from '@/components/ui/input';
+import { switchOrgAction } from '@/app/shell-actions';
+
+export interface OrgOption {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** Picks the org the whole app acts in; choosing submits at once. */
+export function OrgSwitcher({ orgs, activeOrgId }: { orgs: OrgOption[]; activeOrgId: string }) {
+  const form = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={form} action={switchOrgAction}>
+      <label htmlFor="org-switcher" className="sr-only">
+        Organization
+      </label>
+      <Select
+        id="org-switcher"
+        name="orgId"
+        defaultValue={activeOrgId}
+        className="w-full"
+        onChange={() => form.current?.requestSubmit()}
+      >
+        {orgs.map((org) => (
+          <option key={org.id} value={org.id}>
+            {org.name} · {org.role.toLowerCase()}
+          </option>
+        ))}
+      </Select>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { db } from '../db/client';
+import { ApiError } from '../api/errors';
+import { hashPassword, passwordSchema, verifyPassword } from './passwords';
+import { createOrgWithOwner } from './orgs';
+
+export const emailSchema = z
+  .email('Enter a valid email address')
+  .max(254)
+  .transform((email) => email.trim().toLowerCase());
+
+export const signUpBody = z.object({
+  name: z.string().trim().min(1, 'Tell us your name').max(100),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export const signInBody = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+
+/** A new user with a password, and a personal org they own. */
+export async function signUp(body: z.output<typeof signUpBody>) {
+  const passwordHash = await hashPassword(body.password);
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: body.email }, select: { id: true } })) {
+      throw new ApiError(409, 'email_taken', 'email: an account with this email already exists; sign in instead');
+    }
+    const user = await tx.user.create({ data: { email: body.email, name: body.name, passwordHash } });
+    const org = await createOrgWithOwner(tx, `${body.name}'s org`, user.id);
+    return { user, org };
+  });
+}
+
+/** The user whose email and password these are, or null; equally slow either way. */
+export async function checkPassword(email: string, password: string) {
+  const user = await db().user.findUnique({ where: { email } });
+  const valid = await verifyPassword(user?.passwordHash, password);
+  return valid && user ? user : null;
+}
+
+/**
+ * The user behind an OAuth sign-in: the linked account's user, else the user with the
+ * provider-verified email (linked now), else a new user with a personal org.
+ */
+export async function userForOAuth(input: {
+  provider: string;
+  providerAccountId: string;
+  type: string;
+  email: string;
+  name?: string | null;
+  image?: string | null;
+}) {
+  const linked = await db().account.findUnique({
+    where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
+    include: { user: true },
+  });
+  if (linked) return linked.user;
+  const email = input.email.trim().toLowerCase();
+  return db().$transaction(async (tx) => {
+    let user = await tx.user.findUnique({ where: { email } });
+    if (!user) {
+      user = await tx.user.create({
+        data: { email, name: input.name ?? null, image: input.image ?? null, emailVerified: new Date() },
+      });
+      await createOrgWithOwner(tx, `${input.name ?? email.split('@')[0]}'s org`, user.id);
+    }
+    await tx.account.create({
+      data: {
+        userId: user.id,
+        provider: input.provider,
+        providerAccountId: input.providerAccountId,
+        type: input.type,
+      },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,123 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { db } from '../db/client';
+import { createLogger } from '../logging/logger';
+import { hitSlidingWindow } from '../rate-limit/sliding-window';
+import { checkPassword, signInBody, userForOAuth } from './accounts';
+import { recordSignIn } from './sign-in-audit';
+import { originFrom } from './request-origin';
+import { createSession, endSession, pruneSessions, resolveSession, setActiveOrg } from './sessions';
+import { sessionSettings } from './session-settings';
+import { oauthProviders } from './oauth-providers';
+
+declare module 'next-auth' {
+  interface Session {
+    userId: string;
+    activeOrgId: string | null;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    /** The session token; the row it names is the source of truth for the session. */
+    sid?: string;
+    uid?: string;
+    activeOrgId?: string | null;
+  }
+}
+
+const log = createLogger({ component: 'auth' });
+const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
+const SIGN_IN_WINDOW_MS = 5 * 60_000;
+
+class TooManyAttempts extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+async function firstOrgOf(userId: string): Promise<string | null> {
+  const membership = await db().membership.findFirst({ where: { userId }, orderBy: { createdAt: 'asc' } });
+  return membership?.orgId ?? null;
+}
+
+// A config object rather than a lazy function: with a function, `auth(handler)` returns a promise
+// instead of a proxy function. Auth.js reads AUTH_SECRET from the environment per request.
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  // Self-hosted behind whatever proxy the operator runs; the Host header names the app.
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: sessionSettings().idleSeconds },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    Credentials({
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(raw, request) {
+        const parsed = signInBody.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const origin = originFrom(request.headers);
+        const limit = await hitSlidingWindow(
+          `sign-in:${email}:${origin.ip ?? 'unknown'}`,
+          SIGN_IN_ATTEMPTS_PER_WINDOW,
+          SIGN_IN_WINDOW_MS,
+        ).catch(() => ({ allowed: true }));
+        if (!limit.allowed) {
+          await recordSignIn({ email, origin, outcome: 'rate_limited' });
+          throw new TooManyAttempts();
+        }
+        const user = await checkPassword(email, password);
+        await recordSignIn({ email, user, origin, outcome: user ? 'success' : 'failure' });
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    signIn({ account, profile }) {
+      if (!account || account.provider === 'credentials') return true;
+      // An email the provider has not verified must not take over an account with that email.
+      return Boolean(profile?.email) && profile?.email_verified !== false;
+    },
+    async jwt({ token, user, account, profile, trigger, session }) {
+      if (account && user) {
+        const userId =
+          account.provider === 'credentials'
+            ? user.id!
+            : (
+                await userForOAuth({
+                  provider: account.provider,
+                  providerAccountId: account.providerAccountId,
+                  type: account.type,
+                  email: profile!.email!,
+                  name: profile?.name ?? user.name,
+                  image: user.image,
+                })
+              ).id;
+        void pruneSessions().catch((error) => log.warn('session pruning failed', { error }));
+        const created = await createSession(userId, await firstOrgOf(userId));
+        return { ...token, sid: created.token, uid: userId, activeOrgId: created.activeOrgId };
+      }
+      if (!token.sid) return null;
+      const live = await resolveSession(token.sid);
+      if (!live) return null;
+      let activeOrgId = live.activeOrgId;
+      if (trigger === 'update' && typeof session?.activeOrgId === 'string') {
+        // The caller checked the membership; the row records the choice for every later request.
+        await setActiveOrg(live.token, session.activeOrgId);
+        activeOrgId = session.activeOrgId;
+      }
+      return { ...token, sid: live.token, uid: live.userId, activeOrgId };
+    },
+    session({ session, token }) {
+      // The session token stays in the HttpOnly cookie: never hand it to page scripts.
+      return { ...session, userId: token.uid ?? '', activeOrgId: token.activeOrgId ?? null };
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ('token' in message && message.token?.sid) await endSession(message.token.sid);
+    },
+  },
+  logger: {
+    error: (error) => log.warn('auth error', { name: error.name, message: error.message }),
+    warn: (code) => log.debug('auth warning', { code }),
+  },
+});

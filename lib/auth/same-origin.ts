@@ -1,0 +1,20 @@
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF guard for requests authenticated by cookie: a state-changing request must come from a
+ * page of this app. Browsers always send Origin on such requests (and Sec-Fetch-Site when they
+ * support it), so a missing or foreign origin means another site or a script replaying a cookie.
+ */
+export function isSameOriginMutation(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method)) return true;
+  const fetchSite = req.headers.get('sec-fetch-site');
+  if (fetchSite && fetchSite !== 'same-origin') return false;
+  const origin = req.headers.get('origin');
+  if (!origin) return false;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
