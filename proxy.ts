@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import type { Session } from 'next-auth';
 import { auth } from '@/lib/auth/next-auth';
 
@@ -9,6 +9,8 @@ import { auth } from '@/lib/auth/next-auth';
 
 // Pages a signed-out visitor may open. API routes answer 401 themselves (or accept API keys).
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/invite\/[^/]+$/];
+// Auth.js names it with a __Secure- prefix over HTTPS, and splits large ones into .0, .1, ….
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 function contentSecurityPolicy(nonce: string): string {
   // React's development build evaluates code; production needs no eval.
@@ -36,15 +38,26 @@ function signInRedirect(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-// Auth.js wraps the proxy to refresh the session cookie on every response.
-export default auth((request: NextRequest & { auth: Session | null }) => {
+function route(request: NextRequest, session: Session | null) {
   const { pathname } = request.nextUrl;
   const isPage = !pathname.startsWith('/api/');
-  if (isPage && !request.auth && !PUBLIC_PAGES.some((page) => page.test(pathname))) {
+  if (isPage && !session && !PUBLIC_PAGES.some((page) => page.test(pathname))) {
     return signInRedirect(request);
   }
   return withSecurityHeaders(request);
-});
+}
+
+// Auth.js's wrapper resolves the session and writes the refreshed (possibly rotated) cookie.
+const withSession = auth((request: NextRequest & { auth: Session | null }) => route(request, request.auth));
+
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  // Without a session cookie there is nothing to refresh, and Auth.js's own endpoints manage
+  // their cookies themselves: running the wrapper there would set a second CSRF cookie.
+  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+  if (!hasSession || request.nextUrl.pathname.startsWith('/api/auth/')) return route(request, null);
+  // The wrapper is typed for route handlers; in a proxy its second argument is the fetch event.
+  return withSession(request, event as never);
+}
 
 function withSecurityHeaders(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
