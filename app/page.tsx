@@ -5,15 +5,17 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { buttonVariants } from '@/components/ui/button';
 import { WorkflowTable } from '@/components/workflows/workflow-table';
 import { requireOrg } from '@/lib/auth/current-org';
+import { isAllowed } from '@/lib/auth/policy';
 import { listWorkflows } from '@/lib/workflows/workflows';
 
 export default async function WorkflowsPage() {
-  const workflows = await listWorkflows(await requireOrg());
-  const newWorkflow = (
+  const org = await requireOrg();
+  const workflows = await listWorkflows(org);
+  const newWorkflow = isAllowed(org.role, 'workflow:edit') ? (
     <Link href="/workflows/new" className={buttonVariants()}>
       <Plus /> New workflow
     </Link>
-  );
+  ) : undefined;
   return (
     <>
       <PageHeader
@@ -28,7 +30,7 @@ export default async function WorkflowsPage() {
             to start building.
           </EmptyState>
         ) : (
-          <WorkflowTable workflows={workflows} />
+          <WorkflowTable workflows={workflows} canRun={isAllowed(org.role, 'run:start')} />
         )}
       </div>
     </>

@@ -21,6 +21,8 @@ export function OrgSwitcher({ orgs, activeOrgId }: { orgs: OrgOption[]; activeOr
       <Select
         id="org-switcher"
         name="orgId"
+        // Remount when the active org changes elsewhere (joining an org), or the select would go stale.
+        key={activeOrgId}
         defaultValue={activeOrgId}
         className="w-full"
         onChange={() => form.current?.requestSubmit()}

@@ -2,10 +2,13 @@ import { Badge } from '@/components/ui/badge';
 import { formatRelativeTime } from '@/components/format';
 import type { WorkflowSummary } from '@/lib/workflows/workflows';
 import { Cell, DataTable } from '@/components/ui/table';
+import { RowAction } from '@/components/ui/row-action';
+import { runWorkflowAction } from '@/app/workflows/run-action';
 
-export function WorkflowTable({ workflows }: { workflows: WorkflowSummary[] }) {
+/** The org's workflows; `canRun` adds a Run button to those with a published version. */
+export function WorkflowTable({ workflows, canRun }: { workflows: WorkflowSummary[]; canRun: boolean }) {
   return (
-    <DataTable columns={['Name', 'Version', 'Runs', 'Updated']}>
+    <DataTable columns={['Name', 'Version', 'Runs', 'Updated', '']}>
       {workflows.map((workflow) => (
         <tr key={workflow.id} className="hover:bg-surface-raised">
           <Cell>
@@ -24,6 +27,11 @@ export function WorkflowTable({ workflows }: { workflows: WorkflowSummary[] }) {
           <Cell className="font-mono text-xs tabular-nums">{workflow.runCount}</Cell>
           <Cell className="text-muted-foreground" title={workflow.updatedAt.toISOString()}>
             {formatRelativeTime(workflow.updatedAt)}
+          </Cell>
+          <Cell className="text-right">
+            {canRun && workflow.latestVersion !== null && (
+              <RowAction action={runWorkflowAction} id={workflow.id} label="Run" />
+            )}
           </Cell>
         </tr>
       ))}

@@ -4,6 +4,8 @@ import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatRelativeTime } from '@/components/format';
 import { requireOrg } from '@/lib/auth/current-org';
+import { isAllowed } from '@/lib/auth/policy';
+import { AdminOnlyNotice } from '@/components/auth/permission-notices';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { CreateKeyForm } from './create-key-form';
 import { revokeKeyAction } from './actions';
@@ -12,7 +14,9 @@ import { Cell, DataTable } from '@/components/ui/table';
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
-  const keys = await listApiKeys(await requireOrg());
+  const org = await requireOrg();
+  if (!isAllowed(org.role, 'apikey:manage')) return <AdminOnlyNotice role={org.role} what="API keys" />;
+  const keys = await listApiKeys(org);
   return (
     <div className="flex flex-col gap-6">
       <Card>

@@ -3,6 +3,8 @@ import { Button, buttonVariants } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { formatRelativeTime } from '@/components/format';
 import { requireOrg } from '@/lib/auth/current-org';
+import { isAllowed } from '@/lib/auth/policy';
+import { AdminOnlyNotice } from '@/components/auth/permission-notices';
 import { auditQuery, listAuditEvents } from '@/lib/audit/query';
 import { Cell, DataTable } from '@/components/ui/table';
 
@@ -11,7 +13,9 @@ export const metadata: Metadata = { title: 'Audit log' };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
   const { action } = await searchParams;
   const query = auditQuery.parse({ action: action || undefined, limit: 200 });
-  const events = await listAuditEvents(await requireOrg(), query);
+  const org = await requireOrg();
+  if (!isAllowed(org.role, 'audit:read')) return <AdminOnlyNotice role={org.role} what="the audit log" />;
+  const events = await listAuditEvents(org, query);
   const exportHref = `/api/audit-events?format=csv&limit=5000${action ? `&action=${encodeURIComponent(action)}` : ''}`;
   return (
     <div className="flex flex-col gap-4">

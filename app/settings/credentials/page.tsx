@@ -5,6 +5,8 @@ import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatRelativeTime } from '@/components/format';
 import { requireOrg } from '@/lib/auth/current-org';
+import { isAllowed } from '@/lib/auth/policy';
+import { ReadOnlyNotice } from '@/components/auth/permission-notices';
 import { credentialTypes, credentialValueSchemas } from '@/lib/connectors/credential-types';
 import { listCredentials } from '@/lib/vault/credentials';
 import { CredentialForm, type CredentialFormType } from './credential-form';
@@ -29,19 +31,23 @@ const formTypes: CredentialFormType[] = credentialTypes.map((type) => {
 export default async function CredentialsPage() {
   const org = await requireOrg();
   const credentials = await listCredentials(org.orgId);
+  const canManage = isAllowed(org.role, 'credential:manage');
   return (
     <div className="flex flex-col gap-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>New credential</CardTitle>
-          <CardDescription>
-            Stored encrypted; nodes refer to it by id and only the worker decrypts it, for the request that needs it.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CredentialForm types={formTypes} />
-        </CardContent>
-      </Card>
+      {!canManage && <ReadOnlyNotice role={org.role} what="which credentials exist" />}
+      {canManage && (
+        <Card>
+          <CardHeader>
+            <CardTitle>New credential</CardTitle>
+            <CardDescription>
+              Stored encrypted; nodes refer to it by id and only the worker decrypts it, for the request that needs it.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CredentialForm types={formTypes} />
+          </CardContent>
+        </Card>
+      )}
       <DataTable
         columns={['Name', 'Type', 'Id', 'Last used', '']}
         isEmpty={credentials.length === 0}
@@ -58,7 +64,7 @@ export default async function CredentialsPage() {
               {credential.lastUsedAt ? formatRelativeTime(credential.lastUsedAt) : 'never'}
             </Cell>
             <Cell className="text-right">
-              <RowAction action={deleteCredentialAction} id={credential.id} label="Delete" />
+              {canManage && <RowAction action={deleteCredentialAction} id={credential.id} label="Delete" />}
             </Cell>
           </tr>
         ))}
