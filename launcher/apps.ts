@@ -40,6 +40,8 @@ export async function buildWeb(env: Record<string, string | undefined>, quiet = 
 export async function startApps(options: AppOptions): Promise<ManagedProcess[]> {
   await mkdir(options.runDir, { recursive: true });
   const pidFile = (name: string) => path.join(options.runDir, `${name}.pid`);
+  // Each app's output is also kept in the run folder, for reading after the fact.
+  const logFile = (name: string) => path.join(options.runDir, `${name}.log`);
   await stopStaleProcess(pidFile('web'), 'next');
   await stopStaleProcess(pidFile('worker'), 'temporal/worker.ts');
   await stopStaleProcess(pidFile('collab'), 'collab-server/server.ts');
@@ -58,6 +60,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       env: { ...env, NODE_ENV: options.mode === 'dev' ? 'development' : 'production' },
       readyWhen: /Ready in|started server on|Local:/,
       pidFile: pidFile('web'),
+      logFile: logFile('web'),
       silent: options.quiet,
     }),
     startProcess({
@@ -68,6 +71,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       env,
       readyWhen: 'signal',
       pidFile: pidFile('worker'),
+      logFile: logFile('worker'),
       silent: options.quiet,
     }),
     startProcess({
@@ -78,6 +82,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       env: { ...env, COLLAB_PORT: String(options.collabPort) },
       readyWhen: 'signal',
       pidFile: pidFile('collab'),
+      logFile: logFile('collab'),
       silent: options.quiet,
     }),
   ];

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { lineSplitter, writePrefixed } from './log';
 import { LaunchError } from './errors';
 import { READY_MESSAGE } from './ready-signal';
@@ -21,6 +21,8 @@ export interface ProcessSpec {
   silent?: boolean;
   /** Where to record the pid while the process runs, so a later start can clean up after a crash. */
   pidFile?: string;
+  /** Every line of output is also appended here, shown or not. */
+  logFile?: string;
 }
 
 export interface ManagedProcess {
@@ -88,7 +90,9 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     () => clearTimeout(readyTimer),
   );
 
+  const log = spec.logFile ? createWriteStream(spec.logFile) : undefined;
   const onLine = (line: string) => {
+    log?.write(`${line}\n`);
     recent.push(line);
     if (recent.length > 40) recent.shift();
     if (spec.readyWhen instanceof RegExp && spec.readyWhen.test(line)) markReady();
@@ -108,6 +112,7 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     child.once('exit', (code, signal) => {
       stdout.flush();
       stderr.flush();
+      log?.end();
       if (!stopping) {
         const tail = spec.silent ? `\n${recent.join('\n')}` : '';
         failReady(new LaunchError(`${spec.name} exited (${signal ?? `code ${code}`}) before it was ready.${tail}`));

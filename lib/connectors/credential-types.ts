@@ -1,21 +1,26 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { bearerCredential } from './credentials/bearer';
+import { basicCredential } from './credentials/basic';
+import { headerCredential } from './credentials/header';
+import { oauth2Credential } from './credentials/oauth2';
+import { postgresCredential } from './credentials/postgres';
 
-/**
- * What each kind of stored credential holds. The shapes match the inline auth options of the
- * HTTP node, so a credential can stand in for them.
- */
-export const credentialValueSchemas = {
-  bearer: z.object({ token: z.string().min(1, 'token is empty') }),
-  basic: z.object({ username: z.string().regex(/^[^:]*$/, 'username may not contain ":"'), password: z.string() }),
-  header: z.object({
-    name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'name is not a valid header name'),
-    value: z.string().min(1),
-  }),
+/** Every kind of stored credential, one file each under credentials/. */
+export const credentialTypeDefinitions = {
+  bearer: bearerCredential,
+  basic: basicCredential,
+  header: headerCredential,
+  oauth2: oauth2Credential,
+  postgres: postgresCredential,
 } as const;
 
-export type CredentialType = keyof typeof credentialValueSchemas;
-export const credentialTypes = Object.keys(credentialValueSchemas) as CredentialType[];
+export type CredentialType = keyof typeof credentialTypeDefinitions;
+export const credentialTypes = Object.keys(credentialTypeDefinitions) as CredentialType[];
+
+export const credentialValueSchemas = Object.fromEntries(
+  credentialTypes.map((type) => [type, credentialTypeDefinitions[type].schema]),
+) as { [T in CredentialType]: (typeof credentialTypeDefinitions)[T]['schema'] };
 
 export type CredentialValue = {
-  [T in CredentialType]: { type: T } & z.output<(typeof credentialValueSchemas)[T]>;
+  [T in CredentialType]: { type: T } & z.output<(typeof credentialTypeDefinitions)[T]['schema']>;
 }[CredentialType];

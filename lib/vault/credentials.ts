@@ -47,13 +47,9 @@ export async function storeCredential(
   return id;
 }
 
-/** Decrypts a credential just in time, for the activity about to use it; the use is audited. */
-export async function readCredential(
-  orgId: string,
-  credentialId: string,
-  usedBy: { runId: string; nodeId: string },
-): Promise<CredentialValue> {
-  const row = await db().credential.findFirst({ where: { id: credentialId, orgId } });
+/** A credential's value, decrypted. Callers decrypt only at the moment of use. */
+export async function decryptCredential(orgId: string, credentialId: string): Promise<CredentialValue> {
+  const row = isUuid(credentialId) ? await db().credential.findFirst({ where: { id: credentialId, orgId } }) : null;
   if (!row) throw new CredentialNotFound(`Credential ${credentialId} does not exist in this organization`);
   const type = row.type as CredentialType;
   const value = credentialValueSchemas[type].parse(
@@ -67,14 +63,24 @@ export async function readCredential(
       }),
     ),
   );
-  await db().credential.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { type, ...value } as CredentialValue;
+}
+
+/** Decrypts a credential just in time, for the activity about to use it; the use is audited. */
+export async function readCredential(
+  orgId: string,
+  credentialId: string,
+  usedBy: { runId: string; nodeId: string },
+): Promise<CredentialValue> {
+  const value = await decryptCredential(orgId, credentialId);
+  await db().credential.update({ where: { id: credentialId }, data: { lastUsedAt: new Date() } });
   await recordSystemAudit(orgId, {
     action: 'credential.use',
     targetType: 'credential',
-    targetId: row.id,
+    targetId: credentialId,
     data: usedBy,
   });
-  return { type, ...value } as CredentialValue;
+  return value;
 }
 
 const metadataSelect = {

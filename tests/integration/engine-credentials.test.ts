@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { storeCredential } from '@/lib/vault/credentials';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
@@ -28,6 +30,7 @@ describe('engine: credentials in HTTP nodes', () => {
         : { status: 401, json: { echo: request.headers.authorization } },
     );
     server.on('/denied', (request) => ({ status: 403, json: { echo: request.headers.authorization } }));
+    server.on('/crash', (request) => ({ status: 500, json: { trace: `bad header ${request.headers.authorization}` } }));
     const workflowId = await publishWorkflow('credential', {
       nodes: [
         { id: 'start', type: 'trigger.manual' },
@@ -35,6 +38,12 @@ describe('engine: credentials in HTTP nodes', () => {
           id: 'call',
           type: 'http.request',
           config: { url: `${base}/secure`, auth: { type: 'credential', credentialId } },
+        },
+        {
+          id: 'crash',
+          type: 'http.request',
+          config: { url: `${base}/crash`, auth: { type: 'credential', credentialId } },
+          settings: { retry: { maxAttempts: 2, initialIntervalMs: 10 }, onError: 'continue' },
         },
         {
           id: 'fail',
@@ -45,7 +54,8 @@ describe('engine: credentials in HTTP nodes', () => {
       ],
       edges: [
         { source: 'start', target: 'call' },
-        { source: 'call', target: 'fail' },
+        { source: 'call', target: 'crash' },
+        { source: 'crash', target: 'fail' },
       ],
     });
     const run = await waitForRun(await startRun(workflowId));
@@ -53,7 +63,18 @@ describe('engine: credentials in HTTP nodes', () => {
     expect(run.nodes.call.status).toBe('SUCCEEDED');
     expect(run.error.type).toBe('HttpError403');
 
-    const apiText = JSON.stringify(await (await apiFetch(`/api/runs/${run.id}`)).json());
+    expect(run.nodes.crash.status).toBe('FAILED');
+    const apiText = (
+      await Promise.all(
+        [
+          `/api/runs/${run.id}`,
+          '/api/runs',
+          '/api/audit-events',
+          '/api/credentials',
+          `/api/credentials/${credentialId}`,
+        ].map(async (path) => (await apiFetch(path)).text()),
+      )
+    ).join('\n');
     const stored = {
       steps: await db().runStep.findMany({ where: { runId: run.id } }),
       logs: await db().runLog.findMany({ where: { runId: run.id } }),
@@ -75,6 +96,10 @@ describe('engine: credentials in HTTP nodes', () => {
       ]),
     );
     expect(JSON.stringify(uses)).not.toContain(canary);
+    const logs = await Promise.all(
+      ['web', 'worker', 'collab'].map((name) => readFile(path.join(inject('platform').logDir, `${name}.log`), 'utf8')),
+    );
+    expect(logs.join('\n')).not.toContain(canary);
   });
 
   it('fails clearly when the credential does not exist', async () => {

@@ -10,6 +10,8 @@ export interface PlatformInfo {
   workerPid: number;
   vaultMasterKeys: string;
   authSecret: string;
+  /** Where web.log, worker.log and collab.log collect every line the apps print. */
+  logDir: string;
   /** A signed-up user owning the org the tests work in, and their session cookie. */
   owner: {
     userId: string;

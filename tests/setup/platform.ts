@@ -42,6 +42,7 @@ export default async function setup(project: TestProject) {
     // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
   };
+  const runDir = path.join(dataDir, 'run');
   let apps: ManagedProcess[] = [];
   let disconnect = async () => {};
   const teardown = async () => {
@@ -52,7 +53,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     await buildWeb(env, true);
-    apps = await startApps({ mode: 'start', webPort, collabPort, runDir: path.join(dataDir, 'run'), env, quiet: true });
+    apps = await startApps({ mode: 'start', webPort, collabPort, runDir, env, quiet: true });
     await Promise.all(apps.map((app) => app.ready));
   } catch (error) {
     await teardown();
@@ -78,6 +79,7 @@ export default async function setup(project: TestProject) {
     workerPid: apps.find((app) => app.name === 'worker')!.pid,
     vaultMasterKeys: env.VAULT_MASTER_KEYS,
     authSecret: env.AUTH_SECRET,
+    logDir: runDir,
     owner: { userId: user.id, email: user.email, password, orgId: org.id, orgName: org.name, sessionCookie },
   };
   project.provide('platform', platform);

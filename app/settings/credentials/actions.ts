@@ -1,10 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/current-org';
 import { recordAudit } from '@/lib/audit/record';
 import { deleteCredential, storeCredential } from '@/lib/vault/credentials';
 import { createCredentialBody } from '@/lib/vault/schemas';
+import { credentialValueFromForm } from '@/lib/connectors/credential-form-fields';
 
 export interface CredentialFormState {
   error?: string;
@@ -15,8 +17,7 @@ export async function createCredentialAction(
   _previous: CredentialFormState,
   form: FormData,
 ): Promise<CredentialFormState> {
-  const value: Record<string, string> = {};
-  for (const [key, field] of form.entries()) if (key.startsWith('value.')) value[key.slice(6)] = String(field);
+  const value = credentialValueFromForm(form);
   const parsed = createCredentialBody.safeParse({ name: form.get('name'), type: form.get('type'), value });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -40,4 +41,6 @@ export async function deleteCredentialAction(form: FormData) {
   await deleteCredential(org.orgId, id);
   await recordAudit(org, { action: 'credential.delete', targetType: 'credential', targetId: id });
   revalidatePath('/settings/credentials');
+  // Also leaves the credential's own page, which no longer exists.
+  redirect('/settings/credentials');
 }

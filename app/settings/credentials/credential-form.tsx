@@ -3,14 +3,8 @@
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
+import type { CredentialFormType } from '@/lib/connectors/credential-form-fields';
 import { createCredentialAction, type CredentialFormState } from './actions';
-
-export interface CredentialFormType {
-  type: string;
-  label: string;
-  /** From the type's zod schema (JSON Schema properties): one input each. */
-  fields: { name: string; secret: boolean }[];
-}
 
 export function CredentialForm({ types }: { types: CredentialFormType[] }) {
   const [state, formAction, pending] = useActionState<CredentialFormState, FormData>(createCredentialAction, {});
@@ -34,7 +28,11 @@ export function CredentialForm({ types }: { types: CredentialFormType[] }) {
       </div>
       <div className="flex flex-wrap gap-3">
         {fields.map((field) => (
-          <Field key={`${type}.${field.name}`} label={field.name} htmlFor={`value-${field.name}`}>
+          <Field
+            key={`${type}.${field.name}`}
+            label={field.required ? field.name : `${field.name} (optional)`}
+            htmlFor={`value-${field.name}`}
+          >
             <Input
               id={`value-${field.name}`}
               name={`value.${field.name}`}

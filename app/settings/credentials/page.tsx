@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
 import { RowAction } from '@/components/ui/row-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -7,26 +6,15 @@ import { formatRelativeTime } from '@/components/format';
 import { requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
 import { ReadOnlyNotice } from '@/components/auth/permission-notices';
-import { credentialTypes, credentialValueSchemas } from '@/lib/connectors/credential-types';
+import { credentialTypeDefinitions, type CredentialType } from '@/lib/connectors/credential-types';
+import { credentialFormTypes } from '@/lib/connectors/credential-form-fields';
+import Link from 'next/link';
 import { listCredentials } from '@/lib/vault/credentials';
-import { CredentialForm, type CredentialFormType } from './credential-form';
+import { CredentialForm } from './credential-form';
 import { deleteCredentialAction } from './actions';
 import { Cell, DataTable } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Credentials' };
-
-const labels: Record<string, string> = { bearer: 'Bearer token', basic: 'Basic auth', header: 'API key header' };
-const SECRET_FIELDS = new Set(['token', 'password', 'value']);
-
-// The form is generated from each credential type's zod schema.
-const formTypes: CredentialFormType[] = credentialTypes.map((type) => {
-  const schema = z.toJSONSchema(credentialValueSchemas[type]) as { properties?: Record<string, unknown> };
-  return {
-    type,
-    label: labels[type] ?? type,
-    fields: Object.keys(schema.properties ?? {}).map((name) => ({ name, secret: SECRET_FIELDS.has(name) })),
-  };
-});
 
 export default async function CredentialsPage() {
   const org = await requireOrg();
@@ -44,7 +32,7 @@ export default async function CredentialsPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <CredentialForm types={formTypes} />
+            <CredentialForm types={credentialFormTypes} />
           </CardContent>
         </Card>
       )}
@@ -55,9 +43,17 @@ export default async function CredentialsPage() {
       >
         {credentials.map((credential) => (
           <tr key={credential.id}>
-            <Cell className="font-medium">{credential.name}</Cell>
+            <Cell className="font-medium">
+              {canManage ? (
+                <Link href={`/settings/credentials/${credential.id}`} className="underline-offset-4 hover:underline">
+                  {credential.name}
+                </Link>
+              ) : (
+                credential.name
+              )}
+            </Cell>
             <Cell>
-              <Badge>{labels[credential.type] ?? credential.type}</Badge>
+              <Badge>{credentialTypeDefinitions[credential.type as CredentialType]?.label ?? credential.type}</Badge>
             </Cell>
             <Cell className="font-mono text-xs text-muted-foreground">{credential.id}</Cell>
             <Cell className="text-muted-foreground">

@@ -1,6 +1,11 @@
 import { NodeFailure } from '../define-node';
-import { CredentialNotFound, readCredential } from '../../vault/credentials';
+import { CredentialNotFound, readCredential, updateCredential } from '../../vault/credentials';
+import { accessTokenFor } from '../oauth2/access-tokens';
+import { OAuth2Refused } from '../oauth2/token-request';
+import { oauth2Credential } from '../credentials/oauth2';
 import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-config';
+
+type ResolvedAuth = ResolvedHttpRequestConfig['auth'];
 
 /** Replaces a credential reference with the auth it holds, decrypted for this request only. */
 export async function resolveCredentialAuth(
@@ -11,10 +16,32 @@ export async function resolveCredentialAuth(
   if (auth.type !== 'credential') return { ...config, auth };
   try {
     const usedBy = { runId: run.runId, nodeId: run.nodeId };
-    return { ...config, auth: await readCredential(run.orgId, auth.credentialId, usedBy) };
+    const credential = await readCredential(run.orgId, auth.credentialId, usedBy);
+    let resolved: ResolvedAuth;
+    if (credential.type === 'oauth2') {
+      const value = oauth2Credential.schema.parse(credential);
+      const token = await accessTokenFor(auth.credentialId, value, async (rotated) => {
+        await updateCredential(run.orgId, auth.credentialId, { value: rotated });
+      });
+      resolved = { type: 'bearer', token };
+    } else if (credential.type === 'postgres') {
+      throw new NodeFailure('auth.credentialId: a Postgres connection cannot authenticate HTTP requests', {
+        type: 'CredentialTypeMismatch',
+        nonRetryable: true,
+      });
+    } else {
+      resolved = credential;
+    }
+    return { ...config, auth: resolved };
   } catch (error) {
     if (error instanceof CredentialNotFound) {
       throw new NodeFailure(`auth.credentialId: ${error.message}`, { type: 'CredentialNotFound', nonRetryable: true });
+    }
+    if (error instanceof OAuth2Refused) {
+      throw new NodeFailure(`auth.credentialId: OAuth2 ${error.message}`, {
+        type: 'OAuth2Refused',
+        nonRetryable: true,
+      });
     }
     throw error;
   }

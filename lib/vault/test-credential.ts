@@ -1,0 +1,103 @@
+import pg from 'pg';
+import { z } from 'zod';
+import type { OrgContext } from '../auth/current-org';
+import { recordAudit } from '../audit/record';
+import { authHeader } from '../connectors/http/build-request';
+import { requestToken } from '../connectors/oauth2/token-request';
+import { oauth2Credential } from '../connectors/credentials/oauth2';
+import type { CredentialValue } from '../connectors/credential-types';
+import { ApiError } from '../api/errors';
+import { decryptCredential, updateCredential } from './credentials';
+
+const TIMEOUT_MS = 10_000;
+
+export const testCredentialBody = z.object({
+  /** For HTTP auth types, which have no endpoint of their own: a URL the credential should open. */
+  url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).optional(),
+});
+
+export interface CredentialTestResult {
+  ok: boolean;
+  message: string;
+}
+
+/** The values of a credential, to mask them in anything the test reports. */
+function secretsOf(value: CredentialValue): string[] {
+  return Object.entries(value)
+    .filter(([key, field]) => key !== 'type' && typeof field === 'string' && field.length >= 4)
+    .map(([, field]) => field as string);
+}
+
+async function tryCredential(
+  orgId: string,
+  id: string,
+  value: CredentialValue,
+  url?: string,
+): Promise<CredentialTestResult> {
+  switch (value.type) {
+    case 'oauth2': {
+      const oauth2 = oauth2Credential.schema.parse(value);
+      const tokens = await requestToken(oauth2);
+      // The server may have rotated the refresh token while answering: keep the new one.
+      if (tokens.refreshToken && tokens.refreshToken !== oauth2.refreshToken) {
+        await updateCredential(orgId, id, { value: { ...oauth2, refreshToken: tokens.refreshToken } });
+      }
+      const minutes = Math.round((tokens.expiresAt - Date.now()) / 60_000);
+      return { ok: true, message: `The token endpoint issued an access token (valid for ${minutes} min)` };
+    }
+    case 'postgres': {
+      const client = new pg.Client({
+        host: value.host,
+        port: value.port,
+        database: value.database,
+        user: value.user,
+        password: value.password,
+        ssl: value.ssl === 'disable' ? false : { rejectUnauthorized: value.ssl === 'verify-full' },
+        connectionTimeoutMillis: TIMEOUT_MS,
+      });
+      try {
+        await client.connect();
+        const { rows } = await client.query<{ version: string }>('SELECT version()');
+        return { ok: true, message: `Connected: ${rows[0].version.split(' on ')[0]}` };
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+    default: {
+      if (!url) throw new ApiError(400, 'invalid_request', 'url: give a URL this credential should be able to open');
+      const header = authHeader(value);
+      const response = await fetch(url, {
+        headers: header ? { [header[0]]: header[1] } : {},
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      return response.status < 400
+        ? { ok: true, message: `GET ${url} answered ${response.status}` }
+        : { ok: false, message: `GET ${url} refused the credential: ${response.status} ${response.statusText}` };
+    }
+  }
+}
+
+/**
+ * Checks a stored credential against the service it is for. Failures are answers, not errors;
+ * whatever the service says is masked of the credential's own values before it is shown.
+ */
+export async function testCredential(org: OrgContext, id: string, body: z.output<typeof testCredentialBody>) {
+  const value = await decryptCredential(org.orgId, id);
+  let result: CredentialTestResult;
+  try {
+    result = await tryCredential(org.orgId, id, value, body.url);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    result = { ok: false, message: (error as Error).message || String(error) };
+  }
+  const masked = secretsOf(value).reduce((text, secret) => text.replaceAll(secret, '[redacted]'), result.message);
+  await recordAudit(org, {
+    action: 'credential.test',
+    targetType: 'credential',
+    targetId: id,
+    data: { ok: result.ok },
+  });
+  return { ...result, message: masked };
+}

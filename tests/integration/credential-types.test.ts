@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { decryptCredential, storeCredential } from '@/lib/vault/credentials';
+import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { TestServer } from '../support/test-server';
+import { apiFetch, ownerOrg } from '../support/api';
+
+const server = new TestServer();
+let base = '';
+beforeAll(async () => {
+  base = await server.start();
+});
+afterAll(() => server.stop());
+
+const testConnection = async (credentialId: string, body: unknown = {}) => {
+  const response = await apiFetch(`/api/credentials/${credentialId}/test`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+};
+
+/** A token endpoint that rotates refresh tokens, and an API that accepts only its latest access token. */
+function oauthProvider(clientSecret: string) {
+  const issued = { refreshToken: `refresh-${randomUUID()}`, accessToken: '' };
+  const initialRefreshToken = issued.refreshToken;
+  server.on('/token', (request) => {
+    const form = new URLSearchParams(request.body);
+    const client = Buffer.from(String(request.headers.authorization).replace(/^Basic /, ''), 'base64').toString();
+    if (client !== `client-1:${clientSecret}`) return { status: 401, json: { error: 'invalid_client' } };
+    if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== issued.refreshToken) {
+      return { status: 400, json: { error: 'invalid_grant', error_description: 'refresh token revoked' } };
+    }
+    issued.accessToken = `access-${randomUUID()}`;
+    issued.refreshToken = `refresh-${randomUUID()}`;
+    return {
+      json: {
+        access_token: issued.accessToken,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: issued.refreshToken,
+      },
+    };
+  });
+  server.on('/me', (request) =>
+    request.headers.authorization === `Bearer ${issued.accessToken}`
+      ? { json: { me: 'ok' } }
+      : { status: 401, json: {} },
+  );
+  return { issued, initialRefreshToken };
+}
+
+describe('OAuth2 credentials', () => {
+  it('trades the refresh token for an access token once, keeps the rotated refresh token, and hides all of them', async () => {
+    const clientSecret = `secret-${randomUUID()}`;
+    const { issued, initialRefreshToken } = oauthProvider(clientSecret);
+    const credentialId = await storeCredential(ownerOrg().orgId, {
+      name: `oauth ${randomUUID().slice(0, 6)}`,
+      type: 'oauth2',
+      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: initialRefreshToken },
+    });
+    const call = (id: string) => ({
+      id,
+      type: 'http.request',
+      config: { url: `${base}/me`, auth: { type: 'credential', credentialId } },
+    });
+    const workflowId = await publishWorkflow('oauth2', {
+      nodes: [{ id: 'start', type: 'trigger.manual' }, call('first'), call('second')],
+      edges: [
+        { source: 'start', target: 'first' },
+        { source: 'first', target: 'second' },
+      ],
+    });
+    const tokenRequestsBefore = server.requests('/token').length;
+    const run = await waitForRun(await startRun(workflowId));
+    expect(run.status).toBe('SUCCEEDED');
+    // /me answers 401 to anything but the issued token, so both calls carried it.
+    expect(run.nodes.second.status).toBe('SUCCEEDED');
+    expect(server.requests('/token').length - tokenRequestsBefore).toBe(1);
+
+    const stored = await decryptCredential(ownerOrg().orgId, credentialId);
+    expect(stored).toMatchObject({ type: 'oauth2', refreshToken: issued.refreshToken });
+    expect(issued.refreshToken).not.toBe(initialRefreshToken);
+
+    const records = JSON.stringify([
+      await db().runStep.findMany({ where: { runId: run.id } }),
+      await db().run.findUnique({ where: { id: run.id } }),
+      await (await apiFetch(`/api/runs/${run.id}`)).json(),
+      await (await apiFetch(`/api/credentials/${credentialId}`)).json(),
+    ]);
+    for (const secret of [clientSecret, initialRefreshToken, issued.refreshToken, issued.accessToken]) {
+      expect(records).not.toContain(secret);
+    }
+  });
+
+  it('fails the node without retrying when the token endpoint refuses, naming the reason but not the secret', async () => {
+    const clientSecret = `secret-${randomUUID()}`;
+    oauthProvider(clientSecret);
+    const credentialId = await storeCredential(ownerOrg().orgId, {
+      name: `revoked ${randomUUID().slice(0, 6)}`,
+      type: 'oauth2',
+      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: 'revoked-long-ago' },
+    });
+    const workflowId = await publishWorkflow('oauth2 revoked', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'call', type: 'http.request', config: { url: `${base}/me`, auth: { type: 'credential', credentialId } } },
+      ],
+      edges: [{ source: 'start', target: 'call' }],
+    });
+    const run = await waitForRun(await startRun(workflowId));
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toMatchObject({ nodeId: 'call', type: 'OAuth2Refused' });
+    expect(run.error.message).toContain('invalid_grant');
+    expect(JSON.stringify(run)).not.toContain(clientSecret);
+  });
+});
+
+describe('test connection', () => {
+  it('gets a token for OAuth2, and reports a refusal as a failed test', async () => {
+    const clientSecret = `secret-${randomUUID()}`;
+    const { initialRefreshToken } = oauthProvider(clientSecret);
+    const good = await storeCredential(ownerOrg().orgId, {
+      name: `oauth test ${randomUUID().slice(0, 6)}`,
+      type: 'oauth2',
+      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: initialRefreshToken },
+    });
+    expect(await testConnection(good)).toMatchObject({ status: 200, body: { ok: true } });
+    const bad = await storeCredential(ownerOrg().orgId, {
+      name: `oauth bad ${randomUUID().slice(0, 6)}`,
+      type: 'oauth2',
+      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret: 'wrong-secret-value' },
+    });
+    const refused = await testConnection(bad);
+    expect(refused.body.ok).toBe(false);
+    expect(refused.body.message).toContain('invalid_client');
+  });
+
+  it('connects to Postgres, and masks the password when the server refuses it', async () => {
+    const url = new URL(inject('platform').databaseUrl);
+    const connection = {
+      host: url.hostname,
+      port: url.port,
+      database: url.pathname.slice(1),
+      user: decodeURIComponent(url.username),
+    };
+    const good = await storeCredential(ownerOrg().orgId, {
+      name: `pg ${randomUUID().slice(0, 6)}`,
+      type: 'postgres',
+      value: { ...connection, password: decodeURIComponent(url.password) },
+    });
+    const ok = await testConnection(good);
+    expect(ok.body).toMatchObject({ ok: true });
+    expect(ok.body.message).toMatch(/^Connected: PostgreSQL \d+/);
+
+    const wrongPassword = `wrong-${randomUUID()}`;
+    const bad = await storeCredential(ownerOrg().orgId, {
+      name: `pg bad ${randomUUID().slice(0, 6)}`,
+      type: 'postgres',
+      value: { ...connection, user: wrongPassword, password: wrongPassword },
+    });
+    const refused = await testConnection(bad);
+    expect(refused.body.ok).toBe(false);
+    expect(refused.body.message).not.toContain(wrongPassword);
+  });
+
+  it('opens a given URL with HTTP credentials, and asks for one when it is missing', async () => {
+    const token = `token-${randomUUID()}`;
+    server.on('/private', (request) =>
+      request.headers.authorization === `Bearer ${token}` ? { json: {} } : { status: 403, json: {} },
+    );
+    const id = await storeCredential(ownerOrg().orgId, {
+      name: `bearer ${randomUUID().slice(0, 6)}`,
+      type: 'bearer',
+      value: { token },
+    });
+    expect(await testConnection(id, { url: `${base}/private` })).toMatchObject({ body: { ok: true } });
+    const missing = await testConnection(id);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/^url:/);
+    expect((await testConnection(id, { url: 'ftp://nope' })).status).toBe(400);
+    const audit = await db().auditEvent.findMany({ where: { action: 'credential.test', targetId: id } });
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+  });
+});
