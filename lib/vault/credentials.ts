@@ -4,7 +4,7 @@ import { isUuid } from '../db/ids';
 import { ApiError } from '../api/errors';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
 import { open, seal } from './envelope';
-import { readMasterKeys } from './master-keys';
+import { vaultKeyRing } from './vault-key-ring';
 import { recordSystemAudit } from '../audit/record';
 
 /** A 404 to API callers; a non-retryable node failure inside a run. */
@@ -15,9 +15,9 @@ export class CredentialNotFound extends ApiError {
   }
 }
 
-function sealValue(id: string, type: CredentialType, value: unknown) {
+async function sealValue(id: string, type: CredentialType, value: unknown) {
   const parsed = credentialValueSchemas[type].parse(value);
-  const sealed = seal(readMasterKeys(), id, JSON.stringify(parsed));
+  const sealed = await seal(vaultKeyRing(), id, JSON.stringify(parsed));
   // Prisma's Bytes fields take plain Uint8Arrays.
   return {
     ciphertext: new Uint8Array(sealed.ciphertext),
@@ -41,7 +41,7 @@ export async function storeCredential(
       name: input.name,
       type: input.type,
       createdById: input.createdById,
-      ...sealValue(id, input.type, input.value),
+      ...(await sealValue(id, input.type, input.value)),
     },
   });
   return id;
@@ -54,7 +54,7 @@ export async function decryptCredential(orgId: string, credentialId: string): Pr
   const type = row.type as CredentialType;
   const value = credentialValueSchemas[type].parse(
     JSON.parse(
-      open(readMasterKeys(), row.id, {
+      await open(vaultKeyRing(), row.id, {
         ciphertext: Buffer.from(row.ciphertext),
         iv: Buffer.from(row.iv),
         authTag: Buffer.from(row.authTag),
@@ -110,7 +110,7 @@ export async function getCredentialMetadata(orgId: string, id: string) {
 export async function updateCredential(orgId: string, id: string, changes: { name?: string; value?: unknown }) {
   const current = await getCredentialMetadata(orgId, id);
   const type = current.type as CredentialType;
-  const sealed = changes.value === undefined ? undefined : sealValue(id, type, changes.value);
+  const sealed = changes.value === undefined ? undefined : await sealValue(id, type, changes.value);
   await db().credential.update({ where: { id }, data: { ...(changes.name ? { name: changes.name } : {}), ...sealed } });
   return getCredentialMetadata(orgId, id);
 }

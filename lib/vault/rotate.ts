@@ -1,26 +1,26 @@
 import { db } from '../db/client';
 import { rewrap } from './envelope';
-import { readMasterKeys } from './master-keys';
+import { vaultKeyRing } from './vault-key-ring';
 
 /**
- * Re-wraps every credential's data key under the current master key, in small batches, while
+ * Re-wraps every credential's data key under the current key (a new master key version, or AWS KMS), in small batches, while
  * the platform keeps running: values are never re-encrypted, and each row switches version in
  * one update, so a reader always finds a key version it can unwrap (keep the old master key
  * configured until this returns). Returns how many credentials were re-wrapped.
  */
 export async function rotateCredentialKeys(options: { batchSize?: number } = {}): Promise<number> {
-  const keys = readMasterKeys();
+  const ring = vaultKeyRing();
   const batchSize = options.batchSize ?? 100;
   let rotated = 0;
   for (;;) {
     const batch = await db().credential.findMany({
-      where: { keyVersion: { not: keys.current } },
+      where: { keyVersion: { not: ring.current } },
       take: batchSize,
       orderBy: { id: 'asc' },
     });
     if (batch.length === 0) return rotated;
     for (const row of batch) {
-      const next = rewrap(keys, row.id, {
+      const next = await rewrap(ring, row.id, {
         ciphertext: Buffer.from(row.ciphertext),
         iv: Buffer.from(row.iv),
         authTag: Buffer.from(row.authTag),

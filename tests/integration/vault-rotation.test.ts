@@ -7,8 +7,14 @@ import { ownerOrg } from '../support/api';
 
 describe('vault key rotation', () => {
   const original = process.env.VAULT_MASTER_KEYS!;
-  afterAll(() => {
+  const newKey = `2:${randomBytes(32).toString('base64')}`;
+  // Rotate back to the platform's own key, so the web and worker can still read every credential.
+  afterAll(async () => {
+    process.env.VAULT_MASTER_KEYS = `${original},${newKey}`;
+    process.env.VAULT_CURRENT_KEY_VERSION = '1';
+    await rotateCredentialKeys();
     process.env.VAULT_MASTER_KEYS = original;
+    delete process.env.VAULT_CURRENT_KEY_VERSION;
   });
 
   it('re-wraps every credential under a new master key while reads keep succeeding', async () => {
@@ -22,7 +28,6 @@ describe('vault key rotation', () => {
         }),
       ),
     );
-    const newKey = `2:${randomBytes(32).toString('base64')}`;
     process.env.VAULT_MASTER_KEYS = `${original},${newKey}`;
 
     let reads = 0;
