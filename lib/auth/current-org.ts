@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { originFrom } from './request-origin';
 import type { Role } from '../db/generated/enums';
 
@@ -44,7 +45,7 @@ export const currentOrg = cache(async (): Promise<OrgContext> => {
     update: {},
     create: { email: DEV_USER_EMAIL, name: 'Developer' },
   });
-  const membership = await prisma.membership.upsert({
+  const membership = await orgDb(org.id).membership.upsert({
     where: { orgId_userId: { orgId: org.id, userId: user.id } },
     update: {},
     create: { orgId: org.id, userId: user.id, role: 'OWNER' },
