@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { currentOrg } from '@/lib/auth/current-org';
 import { db } from '@/lib/db/client';
 import { readCredential, storeCredential } from '@/lib/vault/credentials';
@@ -7,6 +9,7 @@ import { rotateCredentialKeys } from '@/lib/vault/rotate';
 
 describe('vault key rotation', () => {
   const original = process.env.VAULT_MASTER_KEYS!;
+  const newKey = `2:${randomBytes(32).toString('base64')}`;
   afterAll(() => {
     process.env.VAULT_MASTER_KEYS = original;
   });
@@ -22,7 +25,6 @@ describe('vault key rotation', () => {
         }),
       ),
     );
-    const newKey = `2:${randomBytes(32).toString('base64')}`;
     process.env.VAULT_MASTER_KEYS = `${original},${newKey}`;
 
     let reads = 0;
@@ -51,5 +53,23 @@ describe('vault key rotation', () => {
         token: `token-${index}`,
       });
     }
+  });
+
+  // Credentials are visible to the app's role one org at a time: a rotation that saw none
+  // would report success, and the old key would be dropped with credentials still under it.
+  it("rotates every org's credentials when run as the app's database role", async () => {
+    const underNewKey = await db().credential.count({ where: { keyVersion: 2 } });
+    expect(underNewKey).toBeGreaterThan(0);
+    // Back to version 1, the key the running platform knows, with both keys listed.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'lib/vault/rotate-command.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('platform').appDatabaseUrl,
+        VAULT_MASTER_KEYS: `${original},${newKey}`,
+        VAULT_CURRENT_KEY_VERSION: '1',
+      },
+    });
+    expect(stdout).toContain(`Re-wrapped ${underNewKey} credential(s)`);
+    expect(await db().credential.count({ where: { keyVersion: { not: 1 } } })).toBe(0);
   });
 });
