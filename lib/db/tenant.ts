@@ -12,12 +12,13 @@ import type { Prisma } from './generated/client';
 //   scopedDb({ userId }) / withScopedTransaction({ apiKeyHash }, …)
 //                                               sign-in lookups made before the org is known
 //
-// Plain `db()` sees no tenant row as the app role: use it only for orgs, users, accounts and
-// sessions (no org of their own), or in tests and admin tools that connect as the tables' owner.
+// Plain `db()` sees no tenant row as the app role: use it only for users, accounts, sessions
+// and for reading or creating orgs (changing or deleting an org takes its orgDb), or in tests
+// and admin tools that connect as the tables' owner.
 
 /** Whom a transaction acts for; each field becomes a transaction-local setting the policies read. */
 export interface DbScope {
-  /** `app.org_id`: every tenant table, read and write. */
+  /** `app.org_id`: every tenant table, read and write; updating or deleting the org itself. */
   orgId?: string;
   /** `app.user_id`: read the user's own memberships (which orgs may they enter?). */
   userId?: string;

@@ -164,6 +164,18 @@ describe('row-level security for the app database role', () => {
     expect(name).toBe('b flow');
   });
 
+  // Deleting an org cascades to all of its rows, and cascades ignore row-level security.
+  it('changes or deletes no org but the one set', async () => {
+    expect((await app.query('DELETE FROM orgs WHERE id = $1', [b.orgId])).rowCount).toBe(0);
+    await inTransaction({ 'app.org_id': a.orgId }, async () => {
+      expect((await app.query('DELETE FROM orgs WHERE id = $1', [b.orgId])).rowCount).toBe(0);
+      const renamed = await app.query<{ id: string }>(`UPDATE orgs SET name = 'renamed' RETURNING id`);
+      expect(renamed.rows).toEqual([{ id: a.orgId }]);
+    });
+    const remaining = await owner.query('SELECT count(*)::int AS n FROM workflows WHERE org_id = $1', [b.orgId]);
+    expect(remaining.rows[0].n).toBe(1);
+  });
+
   it('lets sign-in lookups read only what their secret names, and write nothing', async () => {
     await inTransaction({ 'app.user_id': userId }, async () => {
       expect((await orgIdsIn('memberships')).sort()).toEqual([a.orgId, b.orgId].sort());

@@ -52,3 +52,11 @@ CREATE POLICY "invitation_by_token" ON "invitations" FOR SELECT USING (token_has
 -- Events with no org (a failed sign-in with an unknown email) may be written, never read back
 -- by the app. Such an insert must not ask for the row back (no RETURNING: use createMany).
 CREATE POLICY "orgless_events" ON "audit_events" FOR INSERT WITH CHECK (org_id IS NULL);
+
+-- Orgs are not tenant-owned rows, but deleting one cascades to all of its data, and cascades
+-- ignore row-level security: only the org the transaction acts for may be changed or deleted.
+-- Anyone may read orgs and create one (sign-up, before any org is set).
+ALTER TABLE "orgs" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "own_org" ON "orgs" USING (id = rls_org_id()) WITH CHECK (id = rls_org_id());
+CREATE POLICY "orgs_readable" ON "orgs" FOR SELECT USING (true);
+CREATE POLICY "orgs_creatable" ON "orgs" FOR INSERT WITH CHECK (true);
