@@ -14,7 +14,9 @@ import type { Prisma } from './generated/client';
 //
 // Plain `db()` sees no tenant row as the app role: use it only for users, accounts, sessions
 // and for reading or creating orgs (changing or deleting an org takes its orgDb), or in tests
-// and admin tools that connect as the tables' owner.
+// and admin tools that connect as the tables' owner. A lookup finds rows, then writes go
+// through the orgDb of the org it found. An audit event with no org (a failed sign-in) is
+// written with `db().auditEvent.createMany`: insert-only, since the app may not read it back.
 
 /** Whom a transaction acts for; each field becomes a transaction-local setting the policies read. */
 export interface DbScope {
