@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { db } from '@/lib/db/client';
+import { scopedDb } from '@/lib/db/tenant';
 import { currentOrg, currentUser } from '@/lib/auth/current-org';
 import { signOut, unstable_update } from '@/lib/auth/next-auth';
 import { recordAudit } from '@/lib/audit/record';
@@ -11,7 +11,9 @@ export async function switchOrgAction(form: FormData) {
   const user = await currentUser();
   if (!user) redirect('/sign-in');
   const orgId = String(form.get('orgId') ?? '');
-  const membership = await db().membership.findFirst({ where: { userId: user.userId, orgId } });
+  const membership = await scopedDb({ userId: user.userId }).membership.findFirst({
+    where: { userId: user.userId, orgId },
+  });
   // Not a member: stay where you are rather than say whether that org exists.
   if (membership) await unstable_update({ activeOrgId: orgId });
   redirect('/');

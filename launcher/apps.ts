@@ -48,6 +48,8 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
   await assertPortFree(options.webPort, 'the web server', 'PORT');
   await assertPortFree(options.collabPort, 'the collab server', 'COLLAB_PORT');
   const env = { ...options.env, NEXT_TELEMETRY_DISABLED: '1' };
+  // Names each process's database connections in pg_stat_activity.
+  const appName = (name: string) => ({ PGAPPNAME: `floworchestrator-${name}` });
   const tsx = (file: string) => [process.execPath, ['--import', 'tsx', file]] as const;
   const [workerCommand, workerArgs] = tsx('temporal/worker.ts');
   const [collabCommand, collabArgs] = tsx('collab-server/server.ts');
@@ -57,7 +59,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       command: process.execPath,
       args: [nextBin(), options.mode, '--port', String(options.webPort), '--hostname', '127.0.0.1'],
       cwd: projectRoot,
-      env: { ...env, NODE_ENV: options.mode === 'dev' ? 'development' : 'production' },
+      env: { ...env, ...appName('web'), NODE_ENV: options.mode === 'dev' ? 'development' : 'production' },
       readyWhen: /Ready in|started server on|Local:/,
       pidFile: pidFile('web'),
       logFile: logFile('web'),
@@ -68,7 +70,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       command: workerCommand,
       args: [...workerArgs],
       cwd: projectRoot,
-      env,
+      env: { ...env, ...appName('worker') },
       readyWhen: 'signal',
       pidFile: pidFile('worker'),
       logFile: logFile('worker'),
@@ -79,7 +81,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       command: collabCommand,
       args: [...collabArgs],
       cwd: projectRoot,
-      env: { ...env, COLLAB_PORT: String(options.collabPort) },
+      env: { ...env, ...appName('collab'), COLLAB_PORT: String(options.collabPort) },
       readyWhen: 'signal',
       pidFile: pidFile('collab'),
       logFile: logFile('collab'),

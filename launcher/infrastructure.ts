@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { deployMigrations } from '../lib/db/migrate';
+import { localAppDatabaseUrl, provisionAppRole } from './app-role';
 import { startEmbeddedPostgres, type RunningService } from './postgres';
 import { startRedis } from './redis';
 import { startTemporalDevServer } from './temporal';
@@ -9,14 +10,20 @@ import { readLauncherSettings } from './settings';
 export interface InfrastructureOptions {
   dataDir: string;
   ports: { postgres: number; redis: number; temporal: number; /** 0 = headless */ temporalUi: number };
-  /** Existing services to use instead of starting local ones. */
-  external: { databaseUrl?: string; redisUrl?: string; temporalAddress?: string };
+  /**
+   * Existing services to use instead of starting local ones. `appDatabaseUrl` is the role the
+   * apps connect as (provisioned as flow_app on the database when not given).
+   */
+  external: { databaseUrl?: string; appDatabaseUrl?: string; redisUrl?: string; temporalAddress?: string };
   quiet?: boolean;
   temporalDynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export interface Infrastructure {
+  /** As the tables' owner: migrations, tests and admin tools. */
   databaseUrl: string;
+  /** As the app's role, held to row-level security: the web app, the worker and the collab server. */
+  appDatabaseUrl: string;
   redisUrl: string;
   temporalAddress: string;
   stop(): Promise<void>;
@@ -26,7 +33,8 @@ const external = (url: string): RunningService => ({ url, stop: async () => {} }
 
 /**
  * Brings up PostgreSQL, Redis and Temporal (each local unless an external one is given),
- * in parallel, then applies pending migrations. If any fails, the others are stopped.
+ * in parallel, then applies pending migrations and readies the app's database role. If any
+ * fails, the others are stopped.
  */
 export async function startInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
   const { dataDir, ports, quiet } = options;
@@ -58,14 +66,23 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
     throw failure.reason;
   }
   const [postgres, redis, temporal] = started;
+  let appDatabaseUrl: string;
   try {
     const applied = await deployMigrations(postgres.url);
     if (applied.length && !quiet) launcherLog(`Applied migrations: ${applied.join(', ')}`);
+    appDatabaseUrl = options.external.appDatabaseUrl ?? (await localAppDatabaseUrl(dataDir, postgres.url));
+    await provisionAppRole(postgres.url, appDatabaseUrl);
   } catch (error) {
     await stopAll();
     throw error;
   }
-  return { databaseUrl: postgres.url, redisUrl: redis.url, temporalAddress: temporal.url, stop: stopAll };
+  return {
+    databaseUrl: postgres.url,
+    appDatabaseUrl,
+    redisUrl: redis.url,
+    temporalAddress: temporal.url,
+    stop: stopAll,
+  };
 }
 
 /** For one-off tools: DATABASE_URL, or the embedded Postgres for as long as `work` runs. */

@@ -57,6 +57,7 @@ async function main() {
       },
       external: {
         databaseUrl: settings.DATABASE_URL,
+        appDatabaseUrl: settings.APP_DATABASE_URL,
         redisUrl: settings.REDIS_URL,
         temporalAddress: settings.TEMPORAL_ADDRESS,
       },
@@ -64,7 +65,7 @@ async function main() {
     const infrastructure = await infrastructureStarting;
     if (stopping) return;
     const env = {
-      DATABASE_URL: infrastructure.databaseUrl,
+      DATABASE_URL: infrastructure.appDatabaseUrl,
       REDIS_URL: infrastructure.redisUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,

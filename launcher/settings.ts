@@ -17,6 +17,7 @@ export const launcherSettingsSchema = z.object({
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   DATABASE_URL: optionalText,
+  APP_DATABASE_URL: optionalText,
   REDIS_URL: optionalText,
   TEMPORAL_ADDRESS: optionalText,
   TEMPORAL_NAMESPACE: z.string().default('default'),

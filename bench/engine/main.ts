@@ -113,8 +113,9 @@ async function main() {
   const infrastructure = await starting;
   if (interrupted) return;
 
+  // The worker connects as the servers do: as the app's role, held to row-level security.
   Object.assign(process.env, {
-    DATABASE_URL: infrastructure.databaseUrl,
+    DATABASE_URL: infrastructure.appDatabaseUrl,
     REDIS_URL: infrastructure.redisUrl,
     TEMPORAL_ADDRESS: infrastructure.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
@@ -123,6 +124,7 @@ async function main() {
   });
   // Imported only now: these read the settings above on first use.
   const { db } = await import('../../lib/db/client');
+  const { orgDb } = await import('../../lib/db/tenant');
   const { redis } = await import('../../lib/redis/client');
   const { validateDefinition } = await import('../../lib/definition/validate');
   const { temporalClient } = await import('../../temporal/client');
@@ -179,8 +181,9 @@ async function main() {
   if (!validation.ok) throw new Error(`Invalid bench definition: ${JSON.stringify(validation.problems, null, 2)}`);
   const { definition } = validation;
   const org = await db().org.create({ data: { name: 'Engine bench', slug: `bench-${randomUUID()}` } });
-  const workflow = await db().workflow.create({ data: { orgId: org.id, name: 'Engine bench' } });
-  const version = await db().workflowVersion.create({
+  const orgData = orgDb(org.id);
+  const workflow = await orgData.workflow.create({ data: { orgId: org.id, name: 'Engine bench' } });
+  const version = await orgData.workflowVersion.create({
     data: { orgId: org.id, workflowId: workflow.id, version: 1, definition: definition as never, checksum: 'bench' },
   });
 
@@ -188,7 +191,7 @@ async function main() {
   async function prepare(kind: Kind): Promise<{ runId: string; execute: () => Promise<unknown> }> {
     const runId = randomUUID();
     const requestedAt = new Date();
-    await db().run.create({
+    await orgData.run.create({
       data: {
         id: runId,
         orgId: org.id,
@@ -277,7 +280,7 @@ async function main() {
     anatomy.push({
       kind,
       events: countEventTypes(histories[0]),
-      steps: await db().runStep.count({ where: { runId: runIds[0] } }),
+      steps: await orgData.runStep.count({ where: { runId: runIds[0] } }),
       timings: meanTimings(histories.map(historyTimings)),
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
 import type { OrgContext } from '../auth/current-org';
 
@@ -31,7 +31,7 @@ export function listAuditEvents(org: OrgContext, query: AuditQuery) {
         }
       : {}),
   };
-  return db().auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, take: query.limit });
+  return orgDb(org.orgId).auditEvent.findMany({ where, orderBy: { createdAt: 'desc' }, take: query.limit });
 }
 
 const CSV_COLUMNS = [

@@ -1,4 +1,4 @@
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
 import type { OrgContext } from '../auth/current-org';
 import { createLogger } from '../logging/logger';
@@ -19,7 +19,7 @@ export interface AuditEntry {
  */
 export async function recordAudit(org: OrgContext, entry: AuditEntry): Promise<void> {
   try {
-    await db().auditEvent.create({
+    await orgDb(org.orgId).auditEvent.create({
       data: {
         orgId: org.orgId,
         actorType: org.actor.type,

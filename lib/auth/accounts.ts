@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { db } from '../db/client';
 import { ApiError } from '../api/errors';
 import { hashPassword, passwordSchema, verifyPassword } from './passwords';
-import { createOrgWithOwner } from './orgs';
+import { createOrgWithOwner, withNewOrg } from './orgs';
 
 export const emailSchema = z
   .email('Enter a valid email address')
@@ -20,12 +20,12 @@ export const signInBody = z.object({ email: emailSchema, password: z.string().mi
 /** A new user with a password, and a personal org they own. */
 export async function signUp(body: z.output<typeof signUpBody>) {
   const passwordHash = await hashPassword(body.password);
-  return db().$transaction(async (tx) => {
+  return withNewOrg(async (tx, orgId) => {
     if (await tx.user.findUnique({ where: { email: body.email }, select: { id: true } })) {
       throw new ApiError(409, 'email_taken', 'email: an account with this email already exists; sign in instead');
     }
     const user = await tx.user.create({ data: { email: body.email, name: body.name, passwordHash } });
-    const org = await createOrgWithOwner(tx, `${body.name}'s org`, user.id);
+    const org = await createOrgWithOwner(tx, orgId, `${body.name}'s org`, user.id);
     return { user, org };
   });
 }
@@ -55,13 +55,13 @@ export async function userForOAuth(input: {
   });
   if (linked) return linked.user;
   const email = input.email.trim().toLowerCase();
-  return db().$transaction(async (tx) => {
+  return withNewOrg(async (tx, orgId) => {
     let user = await tx.user.findUnique({ where: { email } });
     if (!user) {
       user = await tx.user.create({
         data: { email, name: input.name ?? null, image: input.image ?? null, emailVerified: new Date() },
       });
-      await createOrgWithOwner(tx, `${input.name ?? email.split('@')[0]}'s org`, user.id);
+      await createOrgWithOwner(tx, orgId, `${input.name ?? email.split('@')[0]}'s org`, user.id);
     }
     await tx.account.create({
       data: {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '../db/client';
+import { orgDb, scopedDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
@@ -39,7 +39,7 @@ export async function createApiKey(org: OrgContext, body: z.output<typeof create
     .replace(/[^a-z0-9]/g, '0')
     .slice(0, 8);
   const key = `fo_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const row = await db().apiKey.create({
+  const row = await orgDb(org.orgId).apiKey.create({
     data: {
       orgId: org.orgId,
       name: body.name,
@@ -62,7 +62,7 @@ export async function createApiKey(org: OrgContext, body: z.output<typeof create
 }
 
 export function listApiKeys(org: OrgContext) {
-  return db().apiKey.findMany({
+  return orgDb(org.orgId).apiKey.findMany({
     where: { orgId: org.orgId },
     orderBy: { createdAt: 'desc' },
     select: {
@@ -80,7 +80,7 @@ export function listApiKeys(org: OrgContext) {
 
 export async function revokeApiKey(org: OrgContext, id: string) {
   if (!isUuid(id)) throw notFound('API key');
-  const { count } = await db().apiKey.updateMany({
+  const { count } = await orgDb(org.orgId).apiKey.updateMany({
     where: { id, orgId: org.orgId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
@@ -92,11 +92,13 @@ export async function revokeApiKey(org: OrgContext, id: string) {
 export async function identityFromApiKey(key: string): Promise<OrgContext> {
   const unauthorized = new ApiError(401, 'invalid_api_key', 'The API key is not valid, was revoked or has expired');
   if (!KEY_PATTERN.test(key)) throw unauthorized;
-  const row = await db().apiKey.findUnique({ where: { keyHash: hashKey(key) }, include: { org: true } });
+  const keyHash = hashKey(key);
+  // The org is what this lookup finds out, so it is scoped by the hash only the key's holder knows.
+  const row = await scopedDb({ apiKeyHash: keyHash }).apiKey.findUnique({ where: { keyHash }, include: { org: true } });
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw unauthorized;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await orgDb(row.orgId).apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return {
     orgId: row.orgId,

@@ -2,6 +2,7 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { db } from '../db/client';
+import { scopedDb } from '../db/tenant';
 import { ApiError } from '../api/errors';
 import type { Role } from '../db/generated/enums';
 import { originFrom } from './request-origin';
@@ -41,7 +42,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
 export const currentOrg = cache(async (): Promise<OrgContext | null> => {
   const user = await currentUser();
   if (!user) return null;
-  const memberships = await db().membership.findMany({
+  const memberships = await scopedDb({ userId: user.userId }).membership.findMany({
     where: { userId: user.userId },
     orderBy: { createdAt: 'asc' },
     include: { org: { select: { name: true } } },

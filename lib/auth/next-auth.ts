@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { db } from '../db/client';
+import { scopedDb } from '../db/tenant';
 import { createLogger } from '../logging/logger';
 import { hitSlidingWindow } from '../rate-limit/sliding-window';
 import { checkPassword, signInBody, userForOAuth } from './accounts';
@@ -35,7 +35,10 @@ class TooManyAttempts extends CredentialsSignin {
 }
 
 async function firstOrgOf(userId: string): Promise<string | null> {
-  const membership = await db().membership.findFirst({ where: { userId }, orderBy: { createdAt: 'asc' } });
+  const membership = await scopedDb({ userId }).membership.findFirst({
+    where: { userId },
+    orderBy: { createdAt: 'asc' },
+  });
   return membership?.orgId ?? null;
 }
 

@@ -1,4 +1,5 @@
 import { db } from '../db/client';
+import { orgDb, scopedDb } from '../db/tenant';
 import { createLogger } from '../logging/logger';
 
 const log = createLogger({ component: 'auth' });
@@ -16,22 +17,29 @@ export async function recordSignIn(input: {
   try {
     const account = input.user ?? (await db().user.findUnique({ where: { email: input.email }, select: { id: true } }));
     const orgIds = account
-      ? (await db().membership.findMany({ where: { userId: account.id }, select: { orgId: true } })).map((m) => m.orgId)
+      ? (
+          await scopedDb({ userId: account.id }).membership.findMany({
+            where: { userId: account.id },
+            select: { orgId: true },
+          })
+        ).map((m) => m.orgId)
       : [];
-    await db().auditEvent.createMany({
-      data: (orgIds.length ? orgIds : [null]).map((orgId) => ({
-        orgId,
-        actorType: 'USER' as const,
-        actorId: account?.id,
-        actorLabel: input.email,
-        action: input.outcome === 'success' ? 'auth.sign_in' : 'auth.sign_in_failed',
-        targetType: 'user',
-        targetId: account?.id,
-        ip: input.origin.ip,
-        userAgent: input.origin.userAgent,
-        data: input.outcome === 'success' ? undefined : { reason: input.outcome },
-      })),
+    const event = (orgId: string | null) => ({
+      orgId,
+      actorType: 'USER' as const,
+      actorId: account?.id,
+      actorLabel: input.email,
+      action: input.outcome === 'success' ? 'auth.sign_in' : 'auth.sign_in_failed',
+      targetType: 'user',
+      targetId: account?.id,
+      ip: input.origin.ip,
+      userAgent: input.origin.userAgent,
+      data: input.outcome === 'success' ? undefined : { reason: input.outcome },
     });
+    // Row-level security: each org's event is written in that org's scope; one without an org
+    // (unknown email) is insert-only.
+    if (orgIds.length === 0) await db().auditEvent.createMany({ data: [event(null)] });
+    for (const orgId of orgIds) await orgDb(orgId).auditEvent.createMany({ data: [event(orgId)] });
   } catch (error) {
     log.error('sign-in audit not recorded', { error });
   }

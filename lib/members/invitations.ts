@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '../db/client';
+import { orgDb, scopedDb, withOrgTransaction } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
@@ -24,10 +24,12 @@ export async function createInvitation(org: OrgContext, body: z.output<typeof cr
   if (body.role === 'OWNER' && org.role !== 'OWNER') {
     throw new ApiError(403, 'forbidden', 'role: only an owner may invite another owner');
   }
-  const member = await db().membership.findFirst({ where: { orgId: org.orgId, user: { email: body.email } } });
+  const member = await orgDb(org.orgId).membership.findFirst({
+    where: { orgId: org.orgId, user: { email: body.email } },
+  });
   if (member) throw new ApiError(409, 'already_member', `email: ${body.email} is already a member`);
   const token = randomBytes(32).toString('base64url');
-  const invitation = await db().invitation.create({
+  const invitation = await orgDb(org.orgId).invitation.create({
     data: {
       orgId: org.orgId,
       email: body.email,
@@ -49,7 +51,7 @@ export async function createInvitation(org: OrgContext, body: z.output<typeof cr
 
 /** Invitations not yet accepted and not expired. */
 export function listInvitations(org: OrgContext) {
-  return db().invitation.findMany({
+  return orgDb(org.orgId).invitation.findMany({
     where: { orgId: org.orgId, acceptedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: 'desc' },
     select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
@@ -58,15 +60,16 @@ export function listInvitations(org: OrgContext) {
 
 export async function revokeInvitation(org: OrgContext, id: string) {
   if (!isUuid(id)) throw notFound('Invitation');
-  const { count } = await db().invitation.deleteMany({ where: { id, orgId: org.orgId, acceptedAt: null } });
+  const { count } = await orgDb(org.orgId).invitation.deleteMany({ where: { id, orgId: org.orgId, acceptedAt: null } });
   if (count === 0) throw notFound('Invitation');
   await recordAudit(org, { action: 'member.invite_revoke', targetType: 'invitation', targetId: id });
 }
 
 /** The invitation behind a link, for the accept page; null when unknown, used or expired. */
 export async function findOpenInvitation(token: string) {
-  const invitation = await db().invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
+  const tokenHash = hashToken(token);
+  const invitation = await scopedDb({ invitationTokenHash: tokenHash }).invitation.findUnique({
+    where: { tokenHash },
     include: { org: { select: { name: true } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) return null;
@@ -87,14 +90,14 @@ export async function acceptInvitation(
   if (invitation.email !== user.email.toLowerCase()) {
     throw new ApiError(403, 'wrong_account', `This invitation is for ${invitation.email}; sign in with that email`);
   }
-  await db().$transaction([
-    db().membership.upsert({
+  await withOrgTransaction(invitation.orgId, async (tx) => {
+    await tx.membership.upsert({
       where: { orgId_userId: { orgId: invitation.orgId, userId: user.userId } },
       update: {},
       create: { orgId: invitation.orgId, userId: user.userId, role: invitation.role },
-    }),
-    db().invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } }),
-  ]);
+    });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+  });
   await recordAudit(
     {
       orgId: invitation.orgId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
@@ -11,7 +11,7 @@ export const changeRoleBody = z.object({
 });
 
 export function listMembers(org: OrgContext) {
-  return db().membership.findMany({
+  return orgDb(org.orgId).membership.findMany({
     where: { orgId: org.orgId },
     orderBy: { createdAt: 'asc' },
     select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
@@ -20,7 +20,7 @@ export function listMembers(org: OrgContext) {
 
 async function findMembership(org: OrgContext, userId: string) {
   const membership = isUuid(userId)
-    ? await db().membership.findUnique({ where: { orgId_userId: { orgId: org.orgId, userId } } })
+    ? await orgDb(org.orgId).membership.findUnique({ where: { orgId_userId: { orgId: org.orgId, userId } } })
     : null;
   if (!membership) throw notFound('Member');
   return membership;
@@ -33,7 +33,7 @@ async function guardOwnership(org: OrgContext, current: Role, next: Role | null)
     throw new ApiError(403, 'forbidden', 'Only an owner may grant or take away the owner role');
   }
   if (current === 'OWNER' && next !== 'OWNER') {
-    const owners = await db().membership.count({ where: { orgId: org.orgId, role: 'OWNER' } });
+    const owners = await orgDb(org.orgId).membership.count({ where: { orgId: org.orgId, role: 'OWNER' } });
     if (owners <= 1) throw new ApiError(409, 'last_owner', 'The organization must keep at least one owner');
   }
 }
@@ -41,7 +41,7 @@ async function guardOwnership(org: OrgContext, current: Role, next: Role | null)
 export async function changeMemberRole(org: OrgContext, userId: string, role: Role) {
   const membership = await findMembership(org, userId);
   await guardOwnership(org, membership.role, role);
-  await db().membership.update({ where: { id: membership.id }, data: { role } });
+  await orgDb(org.orgId).membership.update({ where: { id: membership.id }, data: { role } });
   await recordAudit(org, {
     action: 'member.role_change',
     targetType: 'user',
@@ -53,7 +53,7 @@ export async function changeMemberRole(org: OrgContext, userId: string, role: Ro
 export async function removeMember(org: OrgContext, userId: string) {
   const membership = await findMembership(org, userId);
   await guardOwnership(org, membership.role, null);
-  await db().membership.delete({ where: { id: membership.id } });
+  await orgDb(org.orgId).membership.delete({ where: { id: membership.id } });
   await recordAudit(org, {
     action: 'member.remove',
     targetType: 'user',

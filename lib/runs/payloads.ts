@@ -1,4 +1,4 @@
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { INLINE_OUTPUT_LIMIT_BYTES, isPayloadRef, type PayloadRef } from './run-contract';
 
 /** Keeps large outputs out of Temporal's payloads (2 MB limit): stored in Postgres, passed by reference. */
@@ -9,7 +9,7 @@ export async function storeIfLarge(
   const json = JSON.stringify(value ?? null);
   const sizeBytes = Buffer.byteLength(json);
   if (sizeBytes <= INLINE_OUTPUT_LIMIT_BYTES) return value;
-  const payload = await db().runPayload.create({
+  const payload = await orgDb(where.orgId).runPayload.create({
     data: { ...where, sizeBytes, data: Buffer.from(json) },
     select: { id: true },
   });
@@ -17,7 +17,7 @@ export async function storeIfLarge(
 }
 
 export async function loadPayload(orgId: string, ref: PayloadRef): Promise<unknown> {
-  const payload = await db().runPayload.findFirstOrThrow({ where: { id: ref.$payloadRef, orgId } });
+  const payload = await orgDb(orgId).runPayload.findFirstOrThrow({ where: { id: ref.$payloadRef, orgId } });
   return JSON.parse(Buffer.from(payload.data).toString('utf8'));
 }
 

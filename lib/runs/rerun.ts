@@ -1,6 +1,6 @@
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/schema';
 import type { ReusedStep } from './run-contract';
 import { startRun } from './start-run';
@@ -27,7 +27,7 @@ function descendants(definition: WorkflowDefinition, nodeId: string): Set<string
  * recorded outputs of the nodes before that point are reused instead of running them again.
  */
 export async function rerun(org: OrgContext, runId: string, body: z.infer<typeof rerunBody>) {
-  const original = await db().run.findFirst({
+  const original = await orgDb(org.orgId).run.findFirst({
     where: { id: runId, orgId: org.orgId },
     include: { version: true, steps: { where: { iteration: 0 }, orderBy: { attempt: 'asc' } } },
   });
@@ -35,7 +35,7 @@ export async function rerun(org: OrgContext, runId: string, body: z.infer<typeof
   const target =
     body.version === 'same'
       ? original.version
-      : await db().workflowVersion.findFirstOrThrow({
+      : await orgDb(org.orgId).workflowVersion.findFirstOrThrow({
           where: { workflowId: original.workflowId },
           orderBy: { version: 'desc' },
         });

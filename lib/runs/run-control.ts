@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { temporalClient } from '../../temporal/client';
 import { DECIDE_APPROVAL_UPDATE, type ApprovalDecision } from './run-contract';
 import { recordAudit } from '../audit/record';
@@ -9,7 +9,10 @@ import { recordAudit } from '../audit/record';
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 async function activeRun(org: OrgContext, runId: string) {
-  const run = await db().run.findFirst({ where: { id: runId, orgId: org.orgId }, select: { id: true, status: true } });
+  const run = await orgDb(org.orgId).run.findFirst({
+    where: { id: runId, orgId: org.orgId },
+    select: { id: true, status: true },
+  });
   if (!run) throw notFound('Run');
   if (FINISHED.has(run.status)) {
     throw new ApiError(409, 'run_finished', `Run ${runId} already ended (${run.status.toLowerCase()})`);

@@ -1,11 +1,11 @@
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import type { OrgContext } from '../auth/current-org';
 import type { RunStatus } from '../db/generated/enums';
 
 /** Run counts per status over the last `windowMs`, every status present (zero when none). */
 export async function countRunsByStatus(org: OrgContext, windowMs: number): Promise<Record<RunStatus, number>> {
   const since = new Date(Date.now() - windowMs);
-  const groups = await db().run.groupBy({
+  const groups = await orgDb(org.orgId).run.groupBy({
     by: ['status'],
     where: { orgId: org.orgId, createdAt: { gte: since } },
     _count: { _all: true },

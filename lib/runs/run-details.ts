@@ -1,6 +1,6 @@
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
 import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
@@ -10,7 +10,7 @@ import type { ListRunsQuery } from './schemas';
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'WAITING']);
 
 async function findRun(org: OrgContext, runId: string) {
-  const run = await db().run.findFirst({
+  const run = await orgDb(org.orgId).run.findFirst({
     where: { id: runId, orgId: org.orgId },
     include: {
       workflow: { select: { id: true, name: true } },
@@ -35,7 +35,7 @@ const CLOSED_STATUS: Record<string, 'FAILED' | 'CANCELLED'> = {
  * from the Temporal UI) is marked ended here. Queries also answer for closed workflows, so the
  * execution's status is checked first.
  */
-async function liveState(runId: string): Promise<LiveRunState | null> {
+async function liveState(org: OrgContext, runId: string): Promise<LiveRunState | null> {
   try {
     const handle = (await temporalClient()).workflow.getHandle(runId);
     const description = await handle.describe();
@@ -46,12 +46,12 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
     if (status === 'COMPLETED') {
       // The interpreter's own record of success is best effort (a sink); the result is not.
       const output = await handle.result();
-      await db().run.updateMany({
+      await orgDb(org.orgId).run.updateMany({
         where: stillActive,
         data: { status: 'SUCCEEDED', output: output as never, endedAt },
       });
     } else if (CLOSED_STATUS[status]) {
-      await db().run.updateMany({
+      await orgDb(org.orgId).run.updateMany({
         where: stillActive,
         data: {
           status: CLOSED_STATUS[status],
@@ -94,7 +94,7 @@ export async function getRun(org: OrgContext, runId: string) {
       error: step.error,
     };
   }
-  const live = ACTIVE.has(run.status) ? await liveState(runId) : null;
+  const live = ACTIVE.has(run.status) ? await liveState(org, runId) : null;
   if (ACTIVE.has(run.status) && !live) run = await findRun(org, runId);
   if (live) {
     for (const [nodeId, state] of Object.entries(live.nodes)) {
@@ -163,7 +163,7 @@ export async function listRuns(org: OrgContext, query: ListRunsQuery) {
     const after = decodeCursor(query.cursor);
     where.OR = [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }];
   }
-  const rows = await db().run.findMany({
+  const rows = await orgDb(org.orgId).run.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,

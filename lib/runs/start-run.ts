@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { serverEnv } from '../config/server-env';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import type { RunTrigger } from '../db/generated/enums';
 import { workflowDefinitionSchema } from '../definition/schema';
@@ -14,9 +14,11 @@ import { recordAudit } from '../audit/record';
 /** The published version a run uses: the one named, or the latest. */
 export async function findPublishedVersion(org: OrgContext, workflowId: string, version?: number) {
   if (!isUuid(workflowId)) throw notFound('Workflow');
-  const workflow = await db().workflow.findFirst({ where: { id: workflowId, orgId: org.orgId, deletedAt: null } });
+  const workflow = await orgDb(org.orgId).workflow.findFirst({
+    where: { id: workflowId, orgId: org.orgId, deletedAt: null },
+  });
   if (!workflow) throw notFound('Workflow');
-  const found = await db().workflowVersion.findFirst({
+  const found = await orgDb(org.orgId).workflowVersion.findFirst({
     where: { workflowId, orgId: org.orgId, ...(version ? { version } : {}) },
     orderBy: { version: 'desc' },
   });
@@ -45,7 +47,7 @@ export async function startRun(
   const definition = workflowDefinitionSchema.parse(version.definition);
   const limit = definition.settings.concurrencyLimit;
   if (limit) {
-    const active = await db().run.count({
+    const active = await orgDb(org.orgId).run.count({
       where: { orgId: org.orgId, workflowId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] } },
     });
     if (active >= limit) {
@@ -63,7 +65,7 @@ export async function startRun(
   const runId = randomUUID();
   const input = body.input ?? null;
   const requestedAt = new Date();
-  await db().run.create({
+  await orgDb(org.orgId).run.create({
     data: {
       id: runId,
       orgId: org.orgId,
@@ -97,7 +99,7 @@ export async function startRun(
     });
   } catch (error) {
     const message = `The run could not be started on Temporal: ${(error as Error).message}`;
-    await db().run.update({
+    await orgDb(org.orgId).run.update({
       where: { id: runId },
       data: { status: 'FAILED', error: { type: 'StartFailed', message }, endedAt: new Date() },
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import { ApiError } from '../api/errors';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
@@ -34,7 +34,7 @@ export async function storeCredential(
   input: { name: string; type: CredentialType; value: unknown; createdById?: string },
 ): Promise<string> {
   const id = randomUUID();
-  await db().credential.create({
+  await orgDb(orgId).credential.create({
     data: {
       id,
       orgId,
@@ -49,7 +49,9 @@ export async function storeCredential(
 
 /** A credential's value, decrypted. Callers decrypt only at the moment of use. */
 export async function decryptCredential(orgId: string, credentialId: string): Promise<CredentialValue> {
-  const row = isUuid(credentialId) ? await db().credential.findFirst({ where: { id: credentialId, orgId } }) : null;
+  const row = isUuid(credentialId)
+    ? await orgDb(orgId).credential.findFirst({ where: { id: credentialId, orgId } })
+    : null;
   if (!row) throw new CredentialNotFound(`Credential ${credentialId} does not exist in this organization`);
   const type = row.type as CredentialType;
   const value = credentialValueSchemas[type].parse(
@@ -73,7 +75,7 @@ export async function readCredential(
   usedBy: { runId: string; nodeId: string },
 ): Promise<CredentialValue> {
   const value = await decryptCredential(orgId, credentialId);
-  await db().credential.update({ where: { id: credentialId }, data: { lastUsedAt: new Date() } });
+  await orgDb(orgId).credential.update({ where: { id: credentialId }, data: { lastUsedAt: new Date() } });
   await recordSystemAudit(orgId, {
     action: 'credential.use',
     targetType: 'credential',
@@ -97,11 +99,13 @@ const metadataSelect = {
 
 /** Credentials as the API shows them: everything but the value. */
 export function listCredentials(orgId: string) {
-  return db().credential.findMany({ where: { orgId }, orderBy: { name: 'asc' }, select: metadataSelect });
+  return orgDb(orgId).credential.findMany({ where: { orgId }, orderBy: { name: 'asc' }, select: metadataSelect });
 }
 
 export async function getCredentialMetadata(orgId: string, id: string) {
-  const row = isUuid(id) ? await db().credential.findFirst({ where: { id, orgId }, select: metadataSelect }) : null;
+  const row = isUuid(id)
+    ? await orgDb(orgId).credential.findFirst({ where: { id, orgId }, select: metadataSelect })
+    : null;
   if (!row) throw new CredentialNotFound(`Credential ${id} does not exist in this organization`);
   return row;
 }
@@ -111,11 +115,14 @@ export async function updateCredential(orgId: string, id: string, changes: { nam
   const current = await getCredentialMetadata(orgId, id);
   const type = current.type as CredentialType;
   const sealed = changes.value === undefined ? undefined : await sealValue(id, type, changes.value);
-  await db().credential.update({ where: { id }, data: { ...(changes.name ? { name: changes.name } : {}), ...sealed } });
+  await orgDb(orgId).credential.update({
+    where: { id },
+    data: { ...(changes.name ? { name: changes.name } : {}), ...sealed },
+  });
   return getCredentialMetadata(orgId, id);
 }
 
 export async function deleteCredential(orgId: string, id: string) {
   await getCredentialMetadata(orgId, id);
-  await db().credential.delete({ where: { id } });
+  await orgDb(orgId).credential.delete({ where: { id } });
 }

@@ -1,4 +1,4 @@
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
 import { ApiError } from '../api/errors';
 import type { OrgContext } from '../auth/current-org';
@@ -20,7 +20,7 @@ export interface WorkflowExport {
 /** The latest published version as a portable file; drafts are not exported. */
 export async function exportWorkflow(org: OrgContext, workflowId: string): Promise<WorkflowExport> {
   const workflow = await getWorkflow(org, workflowId);
-  const latest = await db().workflowVersion.findFirst({
+  const latest = await orgDb(org.orgId).workflowVersion.findFirst({
     where: { orgId: org.orgId, workflowId },
     orderBy: { version: 'desc' },
     select: { definition: true },
@@ -50,7 +50,7 @@ export async function importWorkflow(
   file: WorkflowExportFile,
 ): Promise<{ id: string; name: string; version: number }> {
   const { definition, checksum } = requireValidDefinition(file.definition);
-  const workflow = await db().workflow.create({
+  const workflow = await orgDb(org.orgId).workflow.create({
     data: {
       orgId: org.orgId,
       name: file.name,

@@ -1,4 +1,4 @@
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { Prisma } from '../db/generated/client';
 import { ApiError, notFound } from '../api/errors';
 import type { OrgContext } from '../auth/current-org';
@@ -58,7 +58,7 @@ export async function publishVersion(
 ): Promise<PublishedVersion> {
   await getWorkflow(org, workflowId);
   const { definition, checksum } = requireValidDefinition(definitionInput);
-  const prisma = db();
+  const prisma = orgDb(org.orgId);
   for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
     const latest = await prisma.workflowVersion.findFirst({
       where: { workflowId },
@@ -95,7 +95,7 @@ export async function publishVersion(
 /** Newest first, without definitions (they can be large). */
 export async function listVersions(org: OrgContext, workflowId: string): Promise<VersionSummary[]> {
   await getWorkflow(org, workflowId);
-  return db().workflowVersion.findMany({
+  return orgDb(org.orgId).workflowVersion.findMany({
     where: { orgId: org.orgId, workflowId },
     orderBy: { version: 'desc' },
     select: { version: true, checksum: true, publishedAt: true, publishedById: true },
@@ -107,7 +107,7 @@ export async function getVersion(org: OrgContext, workflowId: string, ref: strin
   await getWorkflow(org, workflowId);
   const parsed = versionRef.safeParse(ref);
   const row = parsed.success
-    ? await db().workflowVersion.findFirst({
+    ? await orgDb(org.orgId).workflowVersion.findFirst({
         where: { orgId: org.orgId, workflowId, ...(parsed.data === 'latest' ? {} : { version: parsed.data }) },
         orderBy: { version: 'desc' },
         select: { version: true, checksum: true, publishedAt: true, publishedById: true, definition: true },

@@ -1,4 +1,4 @@
-import { db } from '../db/client';
+import { orgDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import type { Prisma } from '../db/generated/client';
 import { notFound } from '../api/errors';
@@ -56,7 +56,7 @@ function liveWorkflow(org: OrgContext, id: string) {
 
 /** Most recently updated first; (updatedAt, id) keeps the order total so no row is skipped or repeated. */
 export async function listWorkflowPage(org: OrgContext, { limit, cursor }: WorkflowListQuery): Promise<WorkflowPage> {
-  const rows = await db().workflow.findMany({
+  const rows = await orgDb(org.orgId).workflow.findMany({
     where: {
       orgId: org.orgId,
       deletedAt: null,
@@ -79,14 +79,14 @@ export async function listWorkflows(org: OrgContext, options: { limit?: number }
 }
 
 export async function getWorkflow(org: OrgContext, id: string): Promise<WorkflowSummary> {
-  const row = await db().workflow.findFirst({ where: liveWorkflow(org, id), select: summarySelect });
+  const row = await orgDb(org.orgId).workflow.findFirst({ where: liveWorkflow(org, id), select: summarySelect });
   if (!row) throw notFound(`Workflow "${id}"`);
   return toSummary(row);
 }
 
 export async function createWorkflow(org: OrgContext, input: CreateWorkflowInput): Promise<WorkflowSummary> {
   const { name, description } = createWorkflowInput.parse(input);
-  const row = await db().workflow.create({
+  const row = await orgDb(org.orgId).workflow.create({
     data: { orgId: org.orgId, name, description, createdById: org.userId },
     select: summarySelect,
   });
@@ -95,7 +95,7 @@ export async function createWorkflow(org: OrgContext, input: CreateWorkflowInput
 }
 
 export async function updateWorkflow(org: OrgContext, id: string, changes: WorkflowChanges): Promise<WorkflowSummary> {
-  const { count } = await db().workflow.updateMany({ where: liveWorkflow(org, id), data: changes });
+  const { count } = await orgDb(org.orgId).workflow.updateMany({ where: liveWorkflow(org, id), data: changes });
   if (count === 0) throw notFound(`Workflow "${id}"`);
   await recordAudit(org, { action: 'workflow.update', targetType: 'workflow', targetId: id, data: changes });
   return getWorkflow(org, id);
@@ -103,7 +103,10 @@ export async function updateWorkflow(org: OrgContext, id: string, changes: Workf
 
 /** Soft delete: versions and runs stay for the audit trail, the workflow disappears from the API. */
 export async function deleteWorkflow(org: OrgContext, id: string): Promise<void> {
-  const { count } = await db().workflow.updateMany({ where: liveWorkflow(org, id), data: { deletedAt: new Date() } });
+  const { count } = await orgDb(org.orgId).workflow.updateMany({
+    where: liveWorkflow(org, id),
+    data: { deletedAt: new Date() },
+  });
   if (count === 0) throw notFound(`Workflow "${id}"`);
   await recordAudit(org, { action: 'workflow.delete', targetType: 'workflow', targetId: id });
 }

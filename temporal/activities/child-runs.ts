@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { db } from '../../lib/db/client';
+import { orgDb } from '../../lib/db/tenant';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../../lib/definition/schema';
 
 export interface PrepareChildRunInput {
@@ -15,7 +15,7 @@ export interface PrepareChildRunInput {
 export async function prepareChildRun(
   request: PrepareChildRunInput,
 ): Promise<{ version: number; definition: WorkflowDefinition }> {
-  const prisma = db();
+  const prisma = orgDb(request.orgId);
   const version = await prisma.workflowVersion.findFirst({
     where: {
       orgId: request.orgId,

@@ -1,4 +1,4 @@
-import { db } from '../../lib/db/client';
+import { withOrgTransaction } from '../../lib/db/tenant';
 import { publishProgress } from '../../lib/events/run-events';
 import type { ProgressReport, RunPatch, StepRecord } from '../../lib/runs/run-contract';
 
@@ -64,12 +64,14 @@ const runRow = (run: RunPatch) => ({
 /** Writes what the interpreter reports (step records, run status) and publishes it for live views. */
 export async function recordProgress(report: ProgressReport): Promise<void> {
   const { runId, orgId, run, steps } = report;
-  await db().$executeRawUnsafe(
-    `WITH written_steps AS (${upsertSteps}) ${updateRun}`,
-    orgId,
-    runId,
-    JSON.stringify(steps.map(stepRow)),
-    run ? JSON.stringify(runRow(run)) : null,
+  await withOrgTransaction(orgId, (tx) =>
+    tx.$executeRawUnsafe(
+      `WITH written_steps AS (${upsertSteps}) ${updateRun}`,
+      orgId,
+      runId,
+      JSON.stringify(steps.map(stepRow)),
+      run ? JSON.stringify(runRow(run)) : null,
+    ),
   );
   await publishProgress(report);
 }

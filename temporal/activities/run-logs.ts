@@ -1,4 +1,4 @@
-import { db } from '../../lib/db/client';
+import { orgDb } from '../../lib/db/tenant';
 import type { Prisma } from '../../lib/db/generated/client';
 import type { NodeLogEntry } from '../../lib/connectors/define-node';
 import { redis } from '../../lib/redis/client';
@@ -8,7 +8,7 @@ import { runEventsChannel } from '../../lib/events/run-events';
 export async function writeRunLogs(where: { orgId: string; runId: string; nodeId: string }, entries: NodeLogEntry[]) {
   if (entries.length === 0) return;
   const ts = new Date();
-  await db().runLog.createMany({
+  await orgDb(where.orgId).runLog.createMany({
     data: entries.map((entry) => ({
       ...where,
       level: entry.level,

@@ -2,7 +2,10 @@
 export interface PlatformInfo {
   webUrl: string;
   collabUrl: string;
+  /** The tables' owner, not held to row-level security: what test files use. */
   databaseUrl: string;
+  /** The role the web app and the worker connect as. */
+  appDatabaseUrl: string;
   redisUrl: string;
   temporalAddress: string;
   temporalNamespace: string;

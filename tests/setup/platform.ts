@@ -28,8 +28,9 @@ export default async function setup(project: TestProject) {
     // Long-loop tests must reach the point where Temporal suggests continue-as-new quickly.
     temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 300 },
   });
+  // The servers connect as the app's role; test files as the owner (server-env.ts).
   const env = {
-    DATABASE_URL: infrastructure.databaseUrl,
+    DATABASE_URL: infrastructure.appDatabaseUrl,
     REDIS_URL: infrastructure.redisUrl,
     TEMPORAL_ADDRESS: infrastructure.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
@@ -71,7 +72,8 @@ export default async function setup(project: TestProject) {
   const platform: PlatformInfo = {
     webUrl,
     collabUrl: env.COLLAB_INTERNAL_URL,
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl: infrastructure.databaseUrl,
+    appDatabaseUrl: infrastructure.appDatabaseUrl,
     redisUrl: env.REDIS_URL,
     temporalAddress: env.TEMPORAL_ADDRESS,
     temporalNamespace: env.TEMPORAL_NAMESPACE,

@@ -1,0 +1,93 @@
+import { db } from './client';
+import type { Prisma } from './generated/client';
+
+// Tenant-scoped database access. The app's database role is subject to row-level security
+// (prisma/migrations/20261123070000_row_level_security): on every tenant-owned table it sees
+// and may write only the rows its transaction's settings allow, so a query that forgets its
+// org filter finds nothing of another org. Explicit `orgId` filters stay in every query; these
+// settings are the second line of defence.
+//
+//   orgDb(orgId).workflow.findMany(…)           one model operation, scoped to the org
+//   withOrgTransaction(orgId, async (tx) => …)  several statements atomically, or raw SQL
+//   scopedDb({ userId }) / withScopedTransaction({ apiKeyHash }, …)
+//                                               sign-in lookups made before the org is known
+//
+// Plain `db()` sees no tenant row as the app role: use it only for users, accounts, sessions
+// and for reading or creating orgs (changing or deleting an org takes its orgDb), or in tests
+// and admin tools that connect as the tables' owner. A lookup finds rows, then writes go
+// through the orgDb of the org it found. An audit event with no org (a failed sign-in) is
+// written with `db().auditEvent.createMany`: insert-only, since the app may not read it back.
+
+/** Whom a transaction acts for; each field becomes a transaction-local setting the policies read. */
+export interface DbScope {
+  /** `app.org_id`: every tenant table, read and write; updating or deleting the org itself. */
+  orgId?: string;
+  /** `app.user_id`: read the user's own memberships (which orgs may they enter?). */
+  userId?: string;
+  /** `app.api_key_hash`: read the API key with this hash (whose key is this bearer?). */
+  apiKeyHash?: string;
+  /** `app.invitation_token_hash`: read the invitation with this token hash (accepting a link). */
+  invitationTokenHash?: string;
+}
+
+type ScopeSetter = Pick<Prisma.TransactionClient, '$executeRaw'>;
+
+// `true`: local to the transaction, so a pooled connection never carries a scope to its next user.
+const applyScope = (client: ScopeSetter, scope: DbScope) =>
+  client.$executeRaw`SELECT
+    set_config('app.org_id', ${scope.orgId ?? ''}, true),
+    set_config('app.user_id', ${scope.userId ?? ''}, true),
+    set_config('app.api_key_hash', ${scope.apiKeyHash ?? ''}, true),
+    set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true)`;
+
+function extendWithScope(scope: DbScope) {
+  const base = db();
+  return base.$extends({
+    name: 'db-scope',
+    query: {
+      $allModels: {
+        // Each operation becomes a short batch transaction: set the scope, then the operation
+        // on the same connection (Prisma's documented pattern for row-level security).
+        async $allOperations({ args, query }) {
+          const [, result] = await base.$transaction([applyScope(base, scope), query(args)]);
+          return result;
+        },
+      },
+    },
+  });
+}
+
+/**
+ * A client whose model operations each run in their own transaction with `scope` set. It has
+ * no `$transaction` (its operations would each commit on their own) and no raw queries (they
+ * would run unscoped): use `withScopedTransaction` for those.
+ */
+export type ScopedDb = Omit<
+  ReturnType<typeof extendWithScope>,
+  '$transaction' | '$queryRaw' | '$executeRaw' | '$queryRawUnsafe' | '$executeRawUnsafe'
+>;
+
+export function scopedDb(scope: DbScope): ScopedDb {
+  return extendWithScope(scope);
+}
+
+/** The client for one org's data: what lib/ uses for every tenant-owned table. */
+export function orgDb(orgId: string): ScopedDb {
+  return scopedDb({ orgId });
+}
+
+/** Runs `work` in one interactive transaction whose first statement sets `scope`. */
+export function withScopedTransaction<T>(
+  scope: DbScope,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await applyScope(tx, scope);
+    return work(tx);
+  });
+}
+
+/** Several statements on one org's data atomically, or raw SQL on tenant tables. */
+export function withOrgTransaction<T>(orgId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return withScopedTransaction({ orgId }, work);
+}
