@@ -16,7 +16,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const org = await requireOrg();
   if (!isAllowed(org.role, 'audit:read')) return <AdminOnlyNotice role={org.role} what="the audit log" />;
   const events = await listAuditEvents(org, query);
-  const exportHref = `/api/audit-events?format=csv&limit=5000${action ? `&action=${encodeURIComponent(action)}` : ''}`;
+  const exportHref = (format: 'csv' | 'json') =>
+    `/api/audit-events?format=${format}&limit=5000${action ? `&action=${encodeURIComponent(action)}` : ''}`;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex items-center justify-between gap-3">
@@ -31,9 +32,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             Filter
           </Button>
         </form>
-        <a href={exportHref} className={buttonVariants({ variant: 'secondary' })}>
-          Export CSV
-        </a>
+        <div className="flex gap-2">
+          <a href={exportHref('csv')} className={buttonVariants({ variant: 'secondary' })}>
+            Export CSV
+          </a>
+          <a href={exportHref('json')} className={buttonVariants({ variant: 'secondary' })}>
+            Export JSON
+          </a>
+        </div>
       </div>
       <DataTable
         columns={['When', 'Action', 'Actor', 'Target', 'From']}
