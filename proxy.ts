@@ -40,7 +40,8 @@ function signInRedirect(request: NextRequest) {
 
 function route(request: NextRequest, session: Session | null) {
   const { pathname } = request.nextUrl;
-  const isPage = !pathname.startsWith('/api/');
+  // Files (icons, images from public/) are not pages: they must load on the sign-in page too.
+  const isPage = !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
   if (isPage && !session && !PUBLIC_PAGES.some((page) => page.test(pathname))) {
     return signInRedirect(request);
   }

@@ -120,7 +120,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     },
   },
   logger: {
-    error: (error) => log.warn('auth error', { name: error.name, message: error.message }),
+    // The cause says what failed (a provider's answer, a failed check); Auth.js's own message only
+    // links to its docs.
+    error: (error) =>
+      log.warn('auth error', {
+        type: (error as { type?: string }).type ?? error.name,
+        cause: String((error.cause as { err?: Error } | undefined)?.err?.message ?? error.cause ?? ''),
+      }),
     warn: (code) => log.debug('auth warning', { code }),
   },
 });

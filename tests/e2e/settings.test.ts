@@ -48,6 +48,23 @@ describe('settings pages', () => {
     await page.getByRole('row', { name: new RegExp(name) }).waitFor();
     expect(await page.content()).not.toContain(secret);
     await page.screenshot({ path: screenshotPath('settings-credentials') });
+
+    // Its own page renames it and tests it; the value is never filled in.
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('heading', { name }).waitFor();
+    expect(await page.getByLabel('password').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(secret);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/give a URL/)
+      .waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(`${name} renamed`);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.screenshot({ path: screenshotPath('settings-credential-detail') });
+    await page.goto(`${webUrl}/settings/credentials`);
+    await page.getByRole('row', { name: new RegExp(`${name} renamed`) }).waitFor();
   });
 
   it('lists audit events, filtered by action', async () => {

@@ -24,14 +24,10 @@ function discoverRoutes(folder = apiRoot): Route[] {
     if (entry.name !== 'route.ts') return [];
     const routePath = '/' + path.relative(path.resolve('app'), path.dirname(full)).split(path.sep).join('/');
     const source = readFileSync(full, 'utf8');
-    const destructured = /export const \{([^}]+)\}/.exec(source)?.[1].match(/\b(GET|POST|PUT|PATCH|DELETE)\b/g) ?? [];
-    const single = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)].map(
-      (match) => {
-        const action = /withOrg(?:<[^>]*>)?\('([a-z]+:[a-z]+)'/.exec(match[2])?.[1] as Action | undefined;
-        return { method: match[1], path: routePath, action };
-      },
-    );
-    return [...single, ...destructured.map((method) => ({ method, path: routePath }))];
+    return [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)].map((match) => {
+      const action = /withOrg(?:<[^>]*>)?\('([a-z]+:[a-z]+)'/.exec(match[2])?.[1] as Action | undefined;
+      return { method: match[1], path: routePath, action };
+    });
   });
 }
 

@@ -15,6 +15,8 @@ export interface PlatformInfo {
   authSecret: string;
   /** Where web.log, worker.log and collab.log collect every line the apps print. */
   logDir: string;
+  /** The local OpenID Connect provider sign-in offers; POST /next-user picks who it signs in. */
+  oidcUrl: string;
   /** A signed-up user owning the org the tests work in, and their session cookie. */
   owner: {
     userId: string;

@@ -8,6 +8,7 @@ import { getFreePort } from '../../launcher/ports';
 import { newMasterKeyList } from '../../launcher/vault-key';
 import { newAuthSecret } from '../../launcher/auth-secret';
 import { signInOverHttp } from '../support/sign-in';
+import { FakeOidcProvider } from '../support/fake-oidc';
 import type { ManagedProcess } from '../../launcher/managed-process';
 import type { PlatformInfo } from './platform-info';
 
@@ -29,6 +30,9 @@ export default async function setup(project: TestProject) {
     temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 300 },
   });
   // The servers connect as the app's role; test files as the owner (server-env.ts).
+  // Sign-in with an OpenID Connect provider is switched on, against a local one.
+  const oidc = new FakeOidcProvider();
+  const oidcUrl = await oidc.start();
   const env = {
     DATABASE_URL: infrastructure.appDatabaseUrl,
     REDIS_URL: infrastructure.redisUrl,
@@ -40,6 +44,10 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     VAULT_MASTER_KEYS: newMasterKeyList(),
     AUTH_SECRET: newAuthSecret(),
+    AUTH_OIDC_ISSUER: oidcUrl,
+    AUTH_OIDC_ID: oidc.clientId,
+    AUTH_OIDC_SECRET: oidc.clientSecret,
+    AUTH_OIDC_NAME: 'Test SSO',
     // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
   };
@@ -50,6 +58,7 @@ export default async function setup(project: TestProject) {
     await disconnect();
     await Promise.allSettled(apps.map((app) => app.stop()));
     await infrastructure.stop();
+    await oidc.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
@@ -82,6 +91,7 @@ export default async function setup(project: TestProject) {
     vaultMasterKeys: env.VAULT_MASTER_KEYS,
     authSecret: env.AUTH_SECRET,
     logDir: runDir,
+    oidcUrl,
     owner: { userId: user.id, email: user.email, password, orgId: org.id, orgName: org.name, sessionCookie },
   };
   project.provide('platform', platform);

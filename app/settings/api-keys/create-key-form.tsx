@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
+import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import { createKeyAction, type CreateKeyState } from './actions';
 
 export function CreateKeyForm() {
@@ -30,12 +31,11 @@ export function CreateKeyForm() {
       </form>
       {state.error && <p className="text-sm text-danger">{state.error}</p>}
       {state.created && (
-        <div role="status" className="rounded-md border border-success/40 bg-success/10 p-3 text-sm">
-          <p className="font-medium">Key “{state.created.name}” created. Copy it now: it will not be shown again.</p>
-          <code className="mt-2 block break-all rounded bg-background px-2 py-1.5 font-mono text-xs" data-api-key>
-            {state.created.key}
-          </code>
-        </div>
+        <OneTimeSecret
+          title={`Key “${state.created.name}” created. Copy it now: it will not be shown again.`}
+          value={state.created.key}
+          dataAttribute="api-key"
+        />
       )}
     </div>
   );

@@ -4,12 +4,13 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
 import type { CredentialFormType } from '@/lib/connectors/credential-form-fields';
+import { CredentialValueFields } from '@/components/settings/credential-value-fields';
 import { createCredentialAction, type CredentialFormState } from './actions';
 
 export function CredentialForm({ types }: { types: CredentialFormType[] }) {
   const [state, formAction, pending] = useActionState<CredentialFormState, FormData>(createCredentialAction, {});
   const [type, setType] = useState(types[0].type);
-  const fields = types.find((candidate) => candidate.type === type)?.fields ?? [];
+  const selected = types.find((candidate) => candidate.type === type);
   return (
     <form action={formAction} className="flex flex-col gap-4" key={state.savedName}>
       <div className="flex flex-wrap gap-3">
@@ -26,23 +27,7 @@ export function CredentialForm({ types }: { types: CredentialFormType[] }) {
           </Select>
         </Field>
       </div>
-      <div className="flex flex-wrap gap-3">
-        {fields.map((field) => (
-          <Field
-            key={`${type}.${field.name}`}
-            label={field.required ? field.name : `${field.name} (optional)`}
-            htmlFor={`value-${field.name}`}
-          >
-            <Input
-              id={`value-${field.name}`}
-              name={`value.${field.name}`}
-              type={field.secret ? 'password' : 'text'}
-              autoComplete="off"
-              className="w-64"
-            />
-          </Field>
-        ))}
-      </div>
+      {selected && <CredentialValueFields type={selected} />}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save credential'}

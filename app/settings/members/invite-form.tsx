@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
+import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import { RoleOptions } from '@/components/settings/role-options';
 import { inviteAction, type InviteState } from './actions';
 
@@ -25,15 +26,11 @@ export function InviteForm() {
       </form>
       {state.error && <p className="text-sm text-danger">{state.error}</p>}
       {state.invited && (
-        <div role="status" className="rounded-md border border-success/40 bg-success/10 p-3 text-sm">
-          <p className="font-medium">
-            Send this link to {state.invited.email}. It works once, for that email, for 7 days; it will not be shown
-            again.
-          </p>
-          <code className="mt-2 block break-all rounded bg-background px-2 py-1.5 font-mono text-xs" data-invite-link>
-            {state.invited.url}
-          </code>
-        </div>
+        <OneTimeSecret
+          title={`Send this link to ${state.invited.email}. It works once, for that email, for 7 days; it will not be shown again.`}
+          value={state.invited.url}
+          dataAttribute="invite-link"
+        />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import type { CredentialFormType } from '@/lib/connectors/credential-form-fields';
+import { CredentialValueFields } from '@/components/settings/credential-value-fields';
 import type { CredentialTestResult } from '@/lib/vault/test-credential';
 import { testCredentialAction, updateCredentialAction, type EditState } from './actions';
 
@@ -15,20 +16,7 @@ export function CredentialEditForm({ id, name, type }: { id: string; name: strin
       <Field label="Name" htmlFor="credential-name">
         <Input id="credential-name" name="name" defaultValue={name} className="w-72" />
       </Field>
-      <div className="flex flex-wrap gap-3">
-        {type.fields.map((field) => (
-          <Field key={field.name} label={field.name} htmlFor={`value-${field.name}`}>
-            <Input
-              id={`value-${field.name}`}
-              name={`value.${field.name}`}
-              type={field.secret ? 'password' : 'text'}
-              placeholder="unchanged"
-              autoComplete="off"
-              className="w-64"
-            />
-          </Field>
-        ))}
-      </div>
+      <CredentialValueFields type={type} placeholder="unchanged" />
       <p className="-mt-2 text-xs text-muted-foreground">
         The stored value is never shown. Leave every value field empty to keep it; fill them all in to replace it.
       </p>
