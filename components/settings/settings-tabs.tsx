@@ -17,7 +17,8 @@ export function SettingsTabs() {
   return (
     <nav aria-label="Settings" className="flex gap-1 border-b border-border px-8">
       {tabs.map((tab) => {
-        const active = pathname === tab.href;
+        // A tab owns its sub-pages (a credential's own page), except the root System tab.
+        const active = pathname === tab.href || (tab.href !== '/settings' && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
             key={tab.href}
