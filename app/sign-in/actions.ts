@@ -3,6 +3,8 @@
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/next-auth';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { oauthButtons } from '@/lib/auth/oauth-providers';
+import { redirect } from 'next/navigation';
 
 export interface SignInState {
   error?: string;
@@ -30,5 +32,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 }
 
 export async function oauthSignInAction(form: FormData) {
-  await signIn(String(form.get('provider')), { redirectTo: safeCallbackUrl(form.get('callbackUrl')) });
+  const provider = String(form.get('provider'));
+  // Only the OAuth providers offered on the page; anything else goes back to the form.
+  if (!oauthButtons().some((button) => button.id === provider)) redirect('/sign-in');
+  await signIn(provider, { redirectTo: safeCallbackUrl(form.get('callbackUrl')) });
 }

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 // Auth.js sends OAuth failures back here with ?error=<code>.
 const OAUTH_ERRORS: Record<string, string> = {
   AccessDenied: 'That account could not be used to sign in (its email is missing or not verified).',
-  OAuthAccountNotLinked: 'That email already belongs to another sign-in method.',
+  OAuthAccountNotLinked:
+    'An account with a password already uses that email. Sign in with the password; an unverified email is never joined to another sign-in.',
 };
 
 export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {

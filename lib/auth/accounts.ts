@@ -37,18 +37,49 @@ export async function checkPassword(email: string, password: string) {
   return valid && user ? user : null;
 }
 
-/**
- * The user behind an OAuth sign-in: the linked account's user, else the user with the
- * provider-verified email (linked now), else a new user with a personal org.
- */
-export async function userForOAuth(input: {
+export interface OAuthIdentity {
   provider: string;
   providerAccountId: string;
-  type: string;
-  email: string;
-  name?: string | null;
-  image?: string | null;
-}) {
+  email?: string | null;
+  /** Only a provider's explicit `email_verified: true` counts. */
+  emailVerified: boolean;
+}
+
+/**
+ * Whether an OAuth identity may sign in. Linking it to an existing account by email needs the
+ * provider to vouch for the email, and never happens to a password account whose email nobody
+ * verified: someone could have signed up with another person's address and be waiting for them.
+ */
+export async function checkOAuthSignIn(identity: OAuthIdentity): Promise<'ok' | 'unverified' | 'password_account'> {
+  const linked = await db().account.findUnique({
+    where: {
+      provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId },
+    },
+    select: { id: true },
+  });
+  if (linked) return 'ok';
+  if (!identity.email) return 'unverified';
+  const existing = await db().user.findUnique({
+    where: { email: identity.email.trim().toLowerCase() },
+    select: { passwordHash: true, emailVerified: true },
+  });
+  if (!existing) return 'ok';
+  if (!identity.emailVerified) return 'unverified';
+  return existing.passwordHash && !existing.emailVerified ? 'password_account' : 'ok';
+}
+
+/**
+ * The user behind an OAuth sign-in that checkOAuthSignIn allowed: the linked account's user,
+ * else the user with that email (linked now), else a new user with a personal org.
+ */
+export async function userForOAuth(
+  input: OAuthIdentity & {
+    type: string;
+    email: string;
+    name?: string | null;
+    image?: string | null;
+  },
+) {
   const linked = await db().account.findUnique({
     where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
     include: { user: true },
@@ -59,7 +90,12 @@ export async function userForOAuth(input: {
     let user = await tx.user.findUnique({ where: { email } });
     if (!user) {
       user = await tx.user.create({
-        data: { email, name: input.name ?? null, image: input.image ?? null, emailVerified: new Date() },
+        data: {
+          email,
+          name: input.name ?? null,
+          image: input.image ?? null,
+          emailVerified: input.emailVerified ? new Date() : null,
+        },
       });
       await createOrgWithOwner(tx, orgId, `${input.name ?? email.split('@')[0]}'s org`, user.id);
     }

@@ -23,6 +23,10 @@ export const createApiKeyBody = z.object({
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export async function createApiKey(org: OrgContext, body: z.output<typeof createApiKeyBody>) {
+  // Otherwise one leaked key could mint others that outlive its revocation.
+  if (org.actor.type === 'API_KEY') {
+    throw new ApiError(403, 'forbidden', 'API keys cannot create API keys; create them signed in');
+  }
   if (ROLE_RANK[body.role] > ROLE_RANK[org.role]) {
     throw new ApiError(
       403,
@@ -96,15 +100,24 @@ export async function identityFromApiKey(key: string): Promise<OrgContext> {
   // The org is what this lookup finds out, so it is scoped by the hash only the key's holder knows.
   const row = await scopedDb({ apiKeyHash: keyHash }).apiKey.findUnique({ where: { keyHash }, include: { org: true } });
   const now = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw unauthorized;
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.createdById) throw unauthorized;
+  // A key never does more than its creator may do now: a demoted creator's keys are demoted with
+  // them, and a creator who left the org takes their keys' access along.
+  const creator = await orgDb(row.orgId).membership.findUnique({
+    where: { orgId_userId: { orgId: row.orgId, userId: row.createdById } },
+    select: { role: true },
+  });
+  if (!creator) {
+    throw new ApiError(401, 'invalid_api_key', "The API key's creator is no longer a member of its organization");
+  }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await orgDb(row.orgId).apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return {
     orgId: row.orgId,
     orgName: row.org.name,
-    userId: row.createdById ?? '',
-    role: row.role,
+    userId: row.createdById,
+    role: ROLE_RANK[creator.role] < ROLE_RANK[row.role] ? creator.role : row.role,
     actor: { type: 'API_KEY', id: row.id, label: `${row.name} (fo_${row.prefix}_…)` },
   };
 }

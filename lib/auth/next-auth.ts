@@ -1,9 +1,10 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { scopedDb } from '../db/tenant';
+import { isUuid } from '../db/ids';
 import { createLogger } from '../logging/logger';
 import { hitSlidingWindow } from '../rate-limit/sliding-window';
-import { checkPassword, signInBody, userForOAuth } from './accounts';
+import { checkOAuthSignIn, checkPassword, signInBody, userForOAuth } from './accounts';
 import { recordSignIn } from './sign-in-audit';
 import { originFrom } from './request-origin';
 import { createSession, endSession, pruneSessions, resolveSession, setActiveOrg } from './sessions';
@@ -28,10 +29,16 @@ declare module '@auth/core/jwt' {
 
 const log = createLogger({ component: 'auth' });
 const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
+const SIGN_IN_ATTEMPTS_PER_EMAIL = 30;
 const SIGN_IN_WINDOW_MS = 5 * 60_000;
 
 class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
+}
+
+async function isMemberOf(userId: string, orgId: string): Promise<boolean> {
+  if (!isUuid(orgId)) return false;
+  return Boolean(await scopedDb({ userId }).membership.findFirst({ where: { userId, orgId }, select: { id: true } }));
 }
 
 async function firstOrgOf(userId: string): Promise<string | null> {
@@ -57,12 +64,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const origin = originFrom(request.headers);
-        const limit = await hitSlidingWindow(
-          `sign-in:${email}:${origin.ip ?? 'unknown'}`,
-          SIGN_IN_ATTEMPTS_PER_WINDOW,
-          SIGN_IN_WINDOW_MS,
-        ).catch(() => ({ allowed: true }));
-        if (!limit.allowed) {
+        // Per email and address, and per email alone: a client can claim any forwarded address.
+        const limits = await Promise.all([
+          hitSlidingWindow(
+            `sign-in:${email}:${origin.ip ?? 'unknown'}`,
+            SIGN_IN_ATTEMPTS_PER_WINDOW,
+            SIGN_IN_WINDOW_MS,
+          ),
+          hitSlidingWindow(`sign-in:${email}`, SIGN_IN_ATTEMPTS_PER_EMAIL, SIGN_IN_WINDOW_MS),
+        ]).catch((error) => {
+          log.warn('sign-in attempts not counted: Redis unavailable', { error: (error as Error).message });
+          return [];
+        });
+        if (limits.some((limit) => !limit.allowed)) {
           await recordSignIn({ email, origin, outcome: 'rate_limited' });
           throw new TooManyAttempts();
         }
@@ -74,10 +88,16 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     ...oauthProviders(),
   ],
   callbacks: {
-    signIn({ account, profile }) {
+    async signIn({ account, profile }) {
       if (!account || account.provider === 'credentials') return true;
-      // An email the provider has not verified must not take over an account with that email.
-      return Boolean(profile?.email) && profile?.email_verified !== false;
+      const verdict = await checkOAuthSignIn({
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        email: profile?.email,
+        emailVerified: profile?.email_verified === true,
+      });
+      if (verdict === 'password_account') return '/sign-in?error=OAuthAccountNotLinked';
+      return verdict === 'ok';
     },
     async jwt({ token, user, account, profile, trigger, session }) {
       if (account && user) {
@@ -90,6 +110,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
                   providerAccountId: account.providerAccountId,
                   type: account.type,
                   email: profile!.email!,
+                  emailVerified: profile?.email_verified === true,
                   name: profile?.name ?? user.name,
                   image: user.image,
                 })
@@ -99,13 +120,22 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         return { ...token, sid: created.token, uid: userId, activeOrgId: created.activeOrgId };
       }
       if (!token.sid) return null;
-      const live = await resolveSession(token.sid);
+      let live;
+      try {
+        live = await resolveSession(token.sid);
+      } catch (error) {
+        // Throwing here would make Auth.js delete the cookie: a database hiccup must not sign
+        // everyone out. The request itself fails further on if the database stays away.
+        log.error('session not checked', { error });
+        return token;
+      }
       if (!live) return null;
       let activeOrgId = live.activeOrgId;
-      if (trigger === 'update' && typeof session?.activeOrgId === 'string') {
-        // The caller checked the membership; the row records the choice for every later request.
-        await setActiveOrg(live.token, session.activeOrgId);
-        activeOrgId = session.activeOrgId;
+      const requested = trigger === 'update' ? session?.activeOrgId : undefined;
+      if (typeof requested === 'string' && (await isMemberOf(live.userId, requested))) {
+        // The row records the choice for every later request.
+        await setActiveOrg(live.token, requested);
+        activeOrgId = requested;
       }
       return { ...token, sid: live.token, uid: live.userId, activeOrgId };
     },

@@ -55,20 +55,24 @@ export async function resolveSession(token: string): Promise<LiveSession | null>
     return { token, userId: row.userId, activeOrgId: row.activeOrgId };
   }
   const successor = successorOf(token);
-  await db().$transaction([
-    db().session.update({ where: { id: row.id }, data: { rotatedAt: new Date(now) } }),
-    db().session.upsert({
-      where: { sessionToken: hashToken(successor) },
-      update: {},
-      create: {
+  // Requests racing to rotate the same row: the first claims it (the row lock makes the others
+  // wait and then find it claimed) and creates the successor; the rest just hand it out.
+  await db().$transaction(async (tx) => {
+    const claimed = await tx.session.updateMany({
+      where: { id: row.id, rotatedAt: null },
+      data: { rotatedAt: new Date(now) },
+    });
+    if (claimed.count === 0) return;
+    await tx.session.create({
+      data: {
         sessionToken: hashToken(successor),
         userId: row.userId,
         activeOrgId: row.activeOrgId,
         authTime: row.authTime,
         expires,
       },
-    }),
-  ]);
+    });
+  });
   return { token: successor, userId: row.userId, activeOrgId: row.activeOrgId };
 }
 

@@ -91,12 +91,18 @@ export async function acceptInvitation(
     throw new ApiError(403, 'wrong_account', `This invitation is for ${invitation.email}; sign in with that email`);
   }
   await withOrgTransaction(invitation.orgId, async (tx) => {
+    // Claimed first, so an invitation withdrawn or used meanwhile admits nobody.
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0)
+      throw new ApiError(404, 'not_found', 'This invitation is unknown, already used or expired');
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invitation.orgId, userId: user.userId } },
       update: {},
       create: { orgId: invitation.orgId, userId: user.userId, role: invitation.role },
     });
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
   });
   await recordAudit(
     {

@@ -68,4 +68,13 @@ describe('single sign-on', () => {
     await page.screenshot({ path: screenshotPath('sso-refused') });
     expect(await db().account.count({ where: { userId: owner.userId } })).toBe(0);
   });
+
+  it('never joins a verified SSO email to a password account whose email nobody verified', async () => {
+    const owner = inject('platform').owner;
+    await nextSsoUser({ sub: randomUUID(), email: owner.email, name: 'Same Person?', email_verified: true });
+    const page = await signInWithSso();
+    await page.waitForURL(/\/sign-in\?error=OAuthAccountNotLinked/);
+    await page.getByText(/Sign in with the password/).waitFor();
+    expect(await db().account.count({ where: { userId: owner.userId } })).toBe(0);
+  });
 });

@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { api, apiFetch } from '../support/api';
+import { signUp } from '@/lib/auth/accounts';
+import { api, apiFetch, ownerOrg } from '../support/api';
+import { sessionTokenHash, signInOverHttp } from '../support/sign-in';
+
+/** Points a session at an org, as the org switcher does (the session row is the source of truth). */
+async function setActiveOrg(cookie: string, orgId: string) {
+  await db().session.update({ where: { sessionToken: await sessionTokenHash(cookie) }, data: { activeOrgId: orgId } });
+}
 
 async function createKey(body: unknown) {
   const response = await apiFetch('/api/api-keys', {
@@ -65,6 +73,58 @@ describe('API keys', () => {
     expect(nameless.status).toBe(400);
     expect(nameless.body.error.message).toContain('name');
     expect((await apiFetch('/api/api-keys/not-an-id', { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
+describe("API keys follow their creator's membership", () => {
+  it("acts with the lower of its role and its creator's current role, and stops when the creator leaves", async () => {
+    // An admin of the test org makes an ADMIN key with their own session.
+    const email = `admin-${randomUUID()}@flow.test`;
+    const { user } = await signUp({ name: 'Ada Admin', email, password: 'admin password 12345' });
+    await db().membership.create({ data: { orgId: ownerOrg().orgId, userId: user.id, role: 'ADMIN' } });
+    const cookie = await signInOverHttp(inject('platform').webUrl, email, 'admin password 12345');
+    await setActiveOrg(cookie, ownerOrg().orgId);
+    const created = await fetch(api('/api/api-keys'), {
+      method: 'POST',
+      headers: { cookie, origin: inject('platform').webUrl, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'admin script', role: 'ADMIN' }),
+    });
+    expect(created.status).toBe(201);
+    const { key } = await created.json();
+    const membersWithKey = () => apiFetch('/api/members', withKey(key));
+    const createWithKey = () =>
+      apiFetch(
+        '/api/workflows',
+        withKey(key, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"by key"}' }),
+      );
+    expect((await createWithKey()).status).toBe(201);
+
+    // Demoted to viewer: the key can read, no longer write.
+    await apiFetch(`/api/members/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'VIEWER' }),
+    });
+    expect((await createWithKey()).status).toBe(403);
+    expect((await membersWithKey()).status).toBe(200);
+
+    // Removed: the key is dead.
+    expect((await apiFetch(`/api/members/${user.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await membersWithKey()).status).toBe(401);
+  });
+
+  it('cannot be used to create more keys', async () => {
+    const { body } = await createKey({ name: 'owner script', role: 'OWNER' });
+    const response = await apiFetch(
+      '/api/api-keys',
+      withKey(body.key, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'offspring', role: 'VIEWER' }),
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.message).toMatch(/API keys cannot create API keys/);
   });
 });
 

@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { decode } from 'next-auth/jwt';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { signUp } from '@/lib/auth/accounts';
 import { api } from '../support/api';
-import { cookieHeader, signInOverHttp } from '../support/sign-in';
+import { cookieHeader, sessionTokenHash, signInOverHttp } from '../support/sign-in';
 
 const COOKIE = 'authjs.session-token';
 const password = 'a perfectly long password';
@@ -15,15 +14,8 @@ async function newUser() {
   return { user, org, email };
 }
 
-/** The sessions row a session cookie stands for (the cookie is an encrypted JWT naming it). */
 async function sessionRow(cookie: string) {
-  const token = await decode({
-    token: cookie.slice(COOKIE.length + 1),
-    secret: inject('platform').authSecret,
-    salt: COOKIE,
-  });
-  const hash = createHash('sha256').update(String(token?.sid)).digest('hex');
-  return db().session.findUnique({ where: { sessionToken: hash } });
+  return db().session.findUnique({ where: { sessionToken: await sessionTokenHash(cookie) } });
 }
 
 const getWorkflows = (cookie: string) => fetch(api('/api/workflows'), { headers: { cookie } });

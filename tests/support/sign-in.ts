@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { decode } from 'next-auth/jwt';
+import { inject } from 'vitest';
+
 /** The `name=value` pairs a response sets, as one Cookie header. */
 export function cookieHeader(response: Response): string {
   return response.headers
@@ -24,4 +28,11 @@ export async function signInOverHttp(webUrl: string, email: string, password: st
     .find((cookie) => cookie.startsWith('authjs.session-token='));
   if (!session) throw new Error(`Sign-in as ${email} failed: ${response.status} ${response.headers.get('location')}`);
   return session;
+}
+
+/** The `sessions.session_token` a session cookie stands for (the cookie is an encrypted JWT naming it). */
+export async function sessionTokenHash(cookie: string): Promise<string> {
+  const [name, value] = cookie.split(/=(.*)/s, 2);
+  const token = await decode({ token: value, secret: inject('platform').authSecret, salt: name });
+  return createHash('sha256').update(String(token?.sid)).digest('hex');
 }

@@ -15,7 +15,8 @@ export async function createKeyAction(_previous: CreateKeyState, form: FormData)
   const parsed = createApiKeyBody.safeParse({
     name: form.get('name'),
     role: form.get('role'),
-    ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
+    // A date input sends YYYY-MM-DD; anything else is left for the schema to refuse by name.
+    ...(expires ? { expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expires) ? `${expires}T23:59:59Z` : expires } : {}),
   });
   if (!parsed.success) return { error: `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}` };
   try {
