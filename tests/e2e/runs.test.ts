@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { ownerPage, screenshotPath, useBrowser } from '../support/browser';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 
 describe('runs page', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lists a finished run with its workflow, version and status', async () => {
     const workflowId = await publishWorkflow('Nightly export', {
@@ -23,7 +16,7 @@ describe('runs page', () => {
     const runId = await startRun(workflowId);
     expect((await waitForRun(runId)).status).toBe('SUCCEEDED');
 
-    const page = await ownerPage(browser, { width: 1280, height: 800 });
+    const page = await ownerPage(browser(), { width: 1280, height: 800 });
     await page.goto(`${inject('platform').webUrl}/runs`);
     const row = page.getByRole('row', { name: new RegExp(runId.slice(0, 12)) });
     await row.waitFor();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { db } from '@/lib/db/client';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { screenshotPath, useBrowser } from '../support/browser';
 import type { OidcUser } from '../support/fake-oidc';
 
 async function nextSsoUser(user: OidcUser) {
@@ -16,16 +16,10 @@ async function nextSsoUser(user: OidcUser) {
 // Sign-in through an OpenID Connect provider (switched on by AUTH_OIDC_* for the test platform).
 describe('single sign-on', () => {
   const webUrl = inject('platform').webUrl;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function signInWithSso(): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const page = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(`${webUrl}/sign-in`);
     await page.getByRole('button', { name: 'Continue with Test SSO' }).click();
     return page;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath, useBrowser } from '../support/browser';
 
 const password = 'team test password 42';
 
@@ -16,20 +16,14 @@ async function signUpThroughForm(page: Page, name: string, email?: string) {
 // everything but change and run nothing, in the page and through the API with their session.
 describe('a team: sign-up, invitation, viewer', () => {
   const webUrl = inject('platform').webUrl;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lets an invited viewer see the workflows but neither edit nor run them', async () => {
     const suffix = randomUUID().slice(0, 8);
     const ownerEmail = `olivia-${suffix}@flow.test`;
     const viewerEmail = `victor-${suffix}@flow.test`;
 
-    const owner = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const owner = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await owner.goto(`${webUrl}/sign-up`);
     await signUpThroughForm(owner, 'Olivia', ownerEmail);
     await owner.waitForURL(`${webUrl}/`);
@@ -66,7 +60,7 @@ describe('a team: sign-up, invitation, viewer', () => {
     await owner.getByRole('row', { name: new RegExp(viewerEmail) }).waitFor();
     await owner.screenshot({ path: screenshotPath('members-invited') });
 
-    const viewer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const viewer = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await viewer.goto(link);
     await viewer.getByText(/invited to join/).waitFor();
     await viewer.screenshot({ path: screenshotPath('invite-signed-out') });

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = path.resolve('test-results/screenshots');
@@ -32,4 +32,16 @@ export async function ownerPage(browser: Browser, viewport = { width: 1280, heig
   const [name, value] = owner.sessionCookie.split(/=(.*)/s, 2);
   await context.addCookies([{ name, value, url: webUrl, httpOnly: true, sameSite: 'Lax' }]);
   return context.newPage();
+}
+
+/** Chromium for the enclosing `describe`: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
