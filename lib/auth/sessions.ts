@@ -43,7 +43,12 @@ export async function resolveSession(token: string): Promise<LiveSession | null>
   if (now - row.authTime.getTime() > settings.absoluteSeconds * 1000) return null;
 
   if (row.rotatedAt) {
-    if (now - row.rotatedAt.getTime() > settings.graceSeconds * 1000) return null;
+    if (now - row.rotatedAt.getTime() > settings.graceSeconds * 1000) {
+      // A replaced token showing up this late was copied: whoever holds its successor may be
+      // the thief, so the session ends for both.
+      await endSession(token);
+      return null;
+    }
     return resolveSession(successorOf(token));
   }
   const expires = new Date(now + settings.idleSeconds * 1000);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { orgDb } from '../db/tenant';
+import { orgDb, withOrgTransaction } from '../db/tenant';
+import type { Prisma } from '../db/generated/client';
 import { isUuid } from '../db/ids';
 import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
@@ -27,21 +28,29 @@ async function findMembership(org: OrgContext, userId: string) {
 }
 
 /** Owners are the only ones who may make or unmake owners, and an org always keeps one. */
-async function guardOwnership(org: OrgContext, current: Role, next: Role | null) {
+/**
+ * Owners are the only ones who may make or unmake owners, and an org always keeps one. The
+ * owners' rows stay locked until the change commits, so two owners demoting each other at the
+ * same moment cannot leave the org with none.
+ */
+async function guardOwnership(tx: Prisma.TransactionClient, org: OrgContext, current: Role, next: Role | null) {
   const touchesOwner = current === 'OWNER' || next === 'OWNER';
   if (touchesOwner && org.role !== 'OWNER') {
     throw new ApiError(403, 'forbidden', 'Only an owner may grant or take away the owner role');
   }
   if (current === 'OWNER' && next !== 'OWNER') {
-    const owners = await orgDb(org.orgId).membership.count({ where: { orgId: org.orgId, role: 'OWNER' } });
-    if (owners <= 1) throw new ApiError(409, 'last_owner', 'The organization must keep at least one owner');
+    const owners = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM memberships WHERE org_id = ${org.orgId}::uuid AND role = 'OWNER' FOR UPDATE`;
+    if (owners.length <= 1) throw new ApiError(409, 'last_owner', 'The organization must keep at least one owner');
   }
 }
 
 export async function changeMemberRole(org: OrgContext, userId: string, role: Role) {
   const membership = await findMembership(org, userId);
-  await guardOwnership(org, membership.role, role);
-  await orgDb(org.orgId).membership.update({ where: { id: membership.id }, data: { role } });
+  await withOrgTransaction(org.orgId, async (tx) => {
+    await guardOwnership(tx, org, membership.role, role);
+    await tx.membership.update({ where: { id: membership.id }, data: { role } });
+  });
   await recordAudit(org, {
     action: 'member.role_change',
     targetType: 'user',
@@ -52,8 +61,10 @@ export async function changeMemberRole(org: OrgContext, userId: string, role: Ro
 
 export async function removeMember(org: OrgContext, userId: string) {
   const membership = await findMembership(org, userId);
-  await guardOwnership(org, membership.role, null);
-  await orgDb(org.orgId).membership.delete({ where: { id: membership.id } });
+  await withOrgTransaction(org.orgId, async (tx) => {
+    await guardOwnership(tx, org, membership.role, null);
+    await tx.membership.delete({ where: { id: membership.id } });
+  });
   await recordAudit(org, {
     action: 'member.remove',
     targetType: 'user',

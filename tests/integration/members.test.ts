@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { changeMemberRole } from '@/lib/members/members';
+import type { OrgContext } from '@/lib/auth/current-org';
 import { apiFetch, ownerOrg } from '../support/api';
 
 async function call(method: string, path: string, body?: unknown, key?: string) {
@@ -51,5 +53,31 @@ describe('members', () => {
     expect(demoteSelf.status).toBe(409);
     expect(demoteSelf.json.error.code).toBe('last_owner');
     expect((await call('DELETE', `/api/members/${org.userId}`)).status).toBe(409);
+  });
+});
+
+describe('the last owner under concurrency', () => {
+  it('lets only one of two owners demote the other when both try at once', async () => {
+    const org = await db().org.create({ data: { name: 'Two owners', slug: `two-owners-${randomUUID()}` } });
+    const owners = await Promise.all(
+      ['a', 'b'].map(async (name) => {
+        const user = await db().user.create({ data: { email: `${name}-${randomUUID()}@flow.test` } });
+        await db().membership.create({ data: { orgId: org.id, userId: user.id, role: 'OWNER' } });
+        return user;
+      }),
+    );
+    const as = (user: (typeof owners)[number]): OrgContext => ({
+      orgId: org.id,
+      orgName: org.name,
+      userId: user.id,
+      role: 'OWNER',
+      actor: { type: 'USER', id: user.id, label: user.email },
+    });
+    const results = await Promise.allSettled([
+      changeMemberRole(as(owners[0]), owners[1].id, 'ADMIN'),
+      changeMemberRole(as(owners[1]), owners[0].id, 'ADMIN'),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(await db().membership.count({ where: { orgId: org.id, role: 'OWNER' } })).toBe(1);
   });
 });
