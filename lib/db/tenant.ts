@@ -80,14 +80,25 @@ export function orgDb(orgId: string): ScopedDb {
 export function withScopedTransaction<T>(
   scope: DbScope,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: TransactionOptions,
 ): Promise<T> {
   return db().$transaction(async (tx) => {
     await applyScope(tx, scope);
     return work(tx);
-  });
+  }, options);
+}
+
+/** Prisma's limits for an interactive transaction (default: 5 s to run, 2 s to get a connection). */
+export interface TransactionOptions {
+  timeout?: number;
+  maxWait?: number;
 }
 
 /** Several statements on one org's data atomically, or raw SQL on tenant tables. */
-export function withOrgTransaction<T>(orgId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return withScopedTransaction({ orgId }, work);
+export function withOrgTransaction<T>(
+  orgId: string,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T> {
+  return withScopedTransaction({ orgId }, work, options);
 }

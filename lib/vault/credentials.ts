@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { orgDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
+import type { Prisma } from '../db/generated/client';
 import { ApiError } from '../api/errors';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
 import { open, seal } from './envelope';
@@ -15,7 +16,8 @@ export class CredentialNotFound extends ApiError {
   }
 }
 
-async function sealValue(id: string, type: CredentialType, value: unknown) {
+/** The encrypted columns for a credential's value (write them with the row's own client). */
+export async function sealCredentialValue(id: string, type: CredentialType, value: unknown) {
   const parsed = credentialValueSchemas[type].parse(value);
   const sealed = await seal(vaultKeyRing(), id, JSON.stringify(parsed));
   // Prisma's Bytes fields take plain Uint8Arrays.
@@ -41,18 +43,19 @@ export async function storeCredential(
       name: input.name,
       type: input.type,
       createdById: input.createdById,
-      ...(await sealValue(id, input.type, input.value)),
+      ...(await sealCredentialValue(id, input.type, input.value)),
     },
   });
   return id;
 }
 
-/** A credential's value, decrypted. Callers decrypt only at the moment of use. */
-export async function decryptCredential(orgId: string, credentialId: string): Promise<CredentialValue> {
-  const row = isUuid(credentialId)
-    ? await orgDb(orgId).credential.findFirst({ where: { id: credentialId, orgId } })
-    : null;
-  if (!row) throw new CredentialNotFound(`Credential ${credentialId} does not exist in this organization`);
+type CredentialRow = Pick<
+  Prisma.CredentialModel,
+  'id' | 'type' | 'ciphertext' | 'iv' | 'authTag' | 'wrappedDataKey' | 'keyVersion'
+>;
+
+/** The value of a credential row already read (inside the caller's transaction). */
+export async function openCredentialRow(row: CredentialRow): Promise<CredentialValue> {
   const type = row.type as CredentialType;
   const value = credentialValueSchemas[type].parse(
     JSON.parse(
@@ -66,6 +69,18 @@ export async function decryptCredential(orgId: string, credentialId: string): Pr
     ),
   );
   return { type, ...value } as CredentialValue;
+}
+
+export const credentialNotFound = (credentialId: string) =>
+  new CredentialNotFound(`Credential ${credentialId} does not exist in this organization`);
+
+/** A credential's value, decrypted. Callers decrypt only at the moment of use. */
+export async function decryptCredential(orgId: string, credentialId: string): Promise<CredentialValue> {
+  const row = isUuid(credentialId)
+    ? await orgDb(orgId).credential.findFirst({ where: { id: credentialId, orgId } })
+    : null;
+  if (!row) throw credentialNotFound(credentialId);
+  return openCredentialRow(row);
 }
 
 /** Decrypts a credential just in time, for the activity about to use it; the use is audited. */
@@ -106,7 +121,7 @@ export async function getCredentialMetadata(orgId: string, id: string) {
   const row = isUuid(id)
     ? await orgDb(orgId).credential.findFirst({ where: { id, orgId }, select: metadataSelect })
     : null;
-  if (!row) throw new CredentialNotFound(`Credential ${id} does not exist in this organization`);
+  if (!row) throw credentialNotFound(id);
   return row;
 }
 
@@ -114,7 +129,7 @@ export async function getCredentialMetadata(orgId: string, id: string) {
 export async function updateCredential(orgId: string, id: string, changes: { name?: string; value?: unknown }) {
   const current = await getCredentialMetadata(orgId, id);
   const type = current.type as CredentialType;
-  const sealed = changes.value === undefined ? undefined : await sealValue(id, type, changes.value);
+  const sealed = changes.value === undefined ? undefined : await sealCredentialValue(id, type, changes.value);
   await orgDb(orgId).credential.update({
     where: { id },
     data: { ...(changes.name ? { name: changes.name } : {}), ...sealed },

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import type { OrgContext } from '../auth/current-org';
 import { recordAudit } from '../audit/record';
 import { authHeader } from '../connectors/http/build-request';
-import { requestToken } from '../connectors/oauth2/token-request';
-import { oauth2Credential } from '../connectors/credentials/oauth2';
 import type { CredentialValue } from '../connectors/credential-types';
 import { ApiError } from '../api/errors';
-import { decryptCredential, updateCredential } from './credentials';
+import { decryptCredential } from './credentials';
+import { refreshOAuth2Credential } from './oauth2-refresh';
 
 const TIMEOUT_MS = 10_000;
 
@@ -36,12 +35,8 @@ async function tryCredential(
 ): Promise<CredentialTestResult> {
   switch (value.type) {
     case 'oauth2': {
-      const oauth2 = oauth2Credential.schema.parse(value);
-      const tokens = await requestToken(oauth2);
-      // The server may have rotated the refresh token while answering: keep the new one.
-      if (tokens.refreshToken && tokens.refreshToken !== oauth2.refreshToken) {
-        await updateCredential(orgId, id, { value: { ...oauth2, refreshToken: tokens.refreshToken } });
-      }
+      // The same locked exchange runs use, so a test never races a run for the refresh token.
+      const tokens = await refreshOAuth2Credential(orgId, id);
       const minutes = Math.round((tokens.expiresAt - Date.now()) / 60_000);
       return { ok: true, message: `The token endpoint issued an access token (valid for ${minutes} min)` };
     }

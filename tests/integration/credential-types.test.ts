@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { decryptCredential, storeCredential } from '@/lib/vault/credentials';
+import { refreshOAuth2Credential } from '@/lib/vault/oauth2-refresh';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
 import { apiFetch, ownerOrg } from '../support/api';
@@ -115,6 +116,26 @@ describe('OAuth2 credentials', () => {
     expect(run.error).toMatchObject({ nodeId: 'call', type: 'OAuth2Refused' });
     expect(run.error.message).toContain('invalid_grant');
     expect(JSON.stringify(run)).not.toContain(clientSecret);
+  });
+});
+
+describe('OAuth2 refresh across processes', () => {
+  it('never presents a rotated-away refresh token, however many refreshes race', async () => {
+    const clientSecret = `secret-${randomUUID()}`;
+    const { issued, initialRefreshToken } = oauthProvider(clientSecret);
+    const credentialId = await storeCredential(ownerOrg().orgId, {
+      name: `racing ${randomUUID().slice(0, 6)}`,
+      type: 'oauth2',
+      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: initialRefreshToken },
+    });
+    // As the worker and the web server would, each on its own: the provider refuses a reused token.
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => refreshOAuth2Credential(ownerOrg().orgId, credentialId)),
+    );
+    expect(results.map((result) => result.status)).toEqual(Array(4).fill('fulfilled'));
+    expect(await decryptCredential(ownerOrg().orgId, credentialId)).toMatchObject({
+      refreshToken: issued.refreshToken,
+    });
   });
 });
 

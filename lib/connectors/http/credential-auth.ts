@@ -1,5 +1,6 @@
 import { NodeFailure } from '../define-node';
-import { CredentialNotFound, readCredential, updateCredential } from '../../vault/credentials';
+import { CredentialNotFound, readCredential } from '../../vault/credentials';
+import { refreshOAuth2Credential } from '../../vault/oauth2-refresh';
 import { accessTokenFor } from '../oauth2/access-tokens';
 import { OAuth2Refused } from '../oauth2/token-request';
 import { oauth2Credential } from '../credentials/oauth2';
@@ -20,9 +21,9 @@ export async function resolveCredentialAuth(
     let resolved: ResolvedAuth;
     if (credential.type === 'oauth2') {
       const value = oauth2Credential.schema.parse(credential);
-      const token = await accessTokenFor(auth.credentialId, value, async (rotated) => {
-        await updateCredential(run.orgId, auth.credentialId, { value: rotated });
-      });
+      const token = await accessTokenFor(auth.credentialId, value, () =>
+        refreshOAuth2Credential(run.orgId, auth.credentialId),
+      );
       resolved = { type: 'bearer', token };
     } else if (credential.type === 'postgres') {
       throw new NodeFailure('auth.credentialId: a Postgres connection cannot authenticate HTTP requests', {

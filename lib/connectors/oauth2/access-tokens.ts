@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { requestToken, type OAuth2Value } from './token-request';
+import type { OAuth2Value } from './token-request';
 
 // Refresh a minute early, so a token does not expire between being handed out and being used.
 const EXPIRY_MARGIN_MS = 60_000;
@@ -14,15 +14,22 @@ const cacheKey = (credentialId: string, value: OAuth2Value) =>
     .update(`${value.tokenUrl}\n${value.clientId}\n${value.refreshToken ?? value.clientSecret}\n${value.scope ?? ''}`)
     .digest('hex')}`;
 
+/** A refresh done for a credential: the tokens, and the credential's value they were made from. */
+export interface Refreshed {
+  accessToken: string;
+  expiresAt: number;
+  value: OAuth2Value;
+}
+
 /**
- * A valid access token for an OAuth2 credential: cached while fresh, else requested once even
- * when many requests need it at the same moment. A rotated refresh token is handed to
- * `saveRotated` before the token is used, so the next refresh does not fail.
+ * A valid access token for an OAuth2 credential: cached while fresh, else obtained through
+ * `refresh` once even when many requests of this process need it at the same moment. `refresh`
+ * serializes with other processes and stores a rotated refresh token (oauth2-refresh.ts).
  */
 export async function accessTokenFor(
   credentialId: string,
   value: OAuth2Value,
-  saveRotated: (next: OAuth2Value) => Promise<void>,
+  refresh: () => Promise<Refreshed>,
 ): Promise<string> {
   const key = cacheKey(credentialId, value);
   const hit = cached.get(key);
@@ -30,15 +37,13 @@ export async function accessTokenFor(
   let request = pending.get(key);
   if (!request) {
     request = (async () => {
-      const tokens = await requestToken(value);
-      const current =
-        tokens.refreshToken && tokens.refreshToken !== value.refreshToken
-          ? { ...value, refreshToken: tokens.refreshToken }
-          : value;
-      if (current !== value) await saveRotated(current);
+      const refreshed = await refresh();
       cached.delete(key);
-      cached.set(cacheKey(credentialId, current), { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt });
-      return tokens.accessToken;
+      cached.set(cacheKey(credentialId, refreshed.value), {
+        accessToken: refreshed.accessToken,
+        expiresAt: refreshed.expiresAt,
+      });
+      return refreshed.accessToken;
     })().finally(() => pending.delete(key));
     pending.set(key, request);
   }
