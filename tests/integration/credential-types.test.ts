@@ -23,6 +23,14 @@ const testConnection = async (credentialId: string, body: unknown = {}) => {
   return { status: response.status, body: await response.json() };
 };
 
+/** An OAuth2 credential for the local token endpoint, as client-1. */
+const storeOAuth2 = (name: string, clientSecret: string, refreshToken?: string) =>
+  storeCredential(ownerOrg().orgId, {
+    name: `${name} ${randomUUID().slice(0, 6)}`,
+    type: 'oauth2',
+    value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken },
+  });
+
 /** A token endpoint that rotates refresh tokens, and an API that accepts only its latest access token. */
 function oauthProvider(clientSecret: string) {
   const issued = { refreshToken: `refresh-${randomUUID()}`, accessToken: '' };
@@ -57,11 +65,7 @@ describe('OAuth2 credentials', () => {
   it('trades the refresh token for an access token once, keeps the rotated refresh token, and hides all of them', async () => {
     const clientSecret = `secret-${randomUUID()}`;
     const { issued, initialRefreshToken } = oauthProvider(clientSecret);
-    const credentialId = await storeCredential(ownerOrg().orgId, {
-      name: `oauth ${randomUUID().slice(0, 6)}`,
-      type: 'oauth2',
-      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: initialRefreshToken },
-    });
+    const credentialId = await storeOAuth2('oauth', clientSecret, initialRefreshToken);
     const call = (id: string) => ({
       id,
       type: 'http.request',
@@ -99,11 +103,7 @@ describe('OAuth2 credentials', () => {
   it('fails the node without retrying when the token endpoint refuses, naming the reason but not the secret', async () => {
     const clientSecret = `secret-${randomUUID()}`;
     oauthProvider(clientSecret);
-    const credentialId = await storeCredential(ownerOrg().orgId, {
-      name: `revoked ${randomUUID().slice(0, 6)}`,
-      type: 'oauth2',
-      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: 'revoked-long-ago' },
-    });
+    const credentialId = await storeOAuth2('revoked', clientSecret, 'revoked-long-ago');
     const workflowId = await publishWorkflow('oauth2 revoked', {
       nodes: [
         { id: 'start', type: 'trigger.manual' },
@@ -123,11 +123,7 @@ describe('OAuth2 refresh across processes', () => {
   it('never presents a rotated-away refresh token, however many refreshes race', async () => {
     const clientSecret = `secret-${randomUUID()}`;
     const { issued, initialRefreshToken } = oauthProvider(clientSecret);
-    const credentialId = await storeCredential(ownerOrg().orgId, {
-      name: `racing ${randomUUID().slice(0, 6)}`,
-      type: 'oauth2',
-      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: initialRefreshToken },
-    });
+    const credentialId = await storeOAuth2('racing', clientSecret, initialRefreshToken);
     // As the worker and the web server would, each on its own: the provider refuses a reused token.
     const results = await Promise.allSettled(
       Array.from({ length: 4 }, () => refreshOAuth2Credential(ownerOrg().orgId, credentialId)),
@@ -143,17 +139,9 @@ describe('test connection', () => {
   it('gets a token for OAuth2, and reports a refusal as a failed test', async () => {
     const clientSecret = `secret-${randomUUID()}`;
     const { initialRefreshToken } = oauthProvider(clientSecret);
-    const good = await storeCredential(ownerOrg().orgId, {
-      name: `oauth test ${randomUUID().slice(0, 6)}`,
-      type: 'oauth2',
-      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken: initialRefreshToken },
-    });
+    const good = await storeOAuth2('oauth test', clientSecret, initialRefreshToken);
     expect(await testConnection(good)).toMatchObject({ status: 200, body: { ok: true } });
-    const bad = await storeCredential(ownerOrg().orgId, {
-      name: `oauth bad ${randomUUID().slice(0, 6)}`,
-      type: 'oauth2',
-      value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret: 'wrong-secret-value' },
-    });
+    const bad = await storeOAuth2('oauth bad', 'wrong-secret-value');
     const refused = await testConnection(bad);
     expect(refused.body.ok).toBe(false);
     expect(refused.body.message).toContain('invalid_client');
