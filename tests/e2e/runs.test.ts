@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import { ownerPage, screenshotPath, useBrowser } from '../support/browser';
+import { ownerPage, screenshotPath, browserForSuite } from '../support/browser';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 
 describe('runs page', () => {
-  const browser = useBrowser();
+  const browser = browserForSuite();
 
   it('lists a finished run with its workflow, version and status', async () => {
     const workflowId = await publishWorkflow('Nightly export', {

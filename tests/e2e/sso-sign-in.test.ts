@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { db } from '@/lib/db/client';
-import { screenshotPath, useBrowser } from '../support/browser';
+import { screenshotPath, browserForSuite } from '../support/browser';
 import type { OidcUser } from '../support/fake-oidc';
 
 async function nextSsoUser(user: OidcUser) {
@@ -16,7 +16,7 @@ async function nextSsoUser(user: OidcUser) {
 // Sign-in through an OpenID Connect provider (switched on by AUTH_OIDC_* for the test platform).
 describe('single sign-on', () => {
   const webUrl = inject('platform').webUrl;
-  const browser = useBrowser();
+  const browser = browserForSuite();
 
   async function signInWithSso(): Promise<Page> {
     const page = await (await browser().newContext({ viewport: { width: 1280, height: 800 } })).newPage();

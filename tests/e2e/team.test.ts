@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshotPath, useBrowser } from '../support/browser';
+import { screenshotPath, browserForSuite } from '../support/browser';
 
 const password = 'team test password 42';
 
@@ -16,7 +16,7 @@ async function signUpThroughForm(page: Page, name: string, email?: string) {
 // everything but change and run nothing, in the page and through the API with their session.
 describe('a team: sign-up, invitation, viewer', () => {
   const webUrl = inject('platform').webUrl;
-  const browser = useBrowser();
+  const browser = browserForSuite();
 
   it('lets an invited viewer see the workflows but neither edit nor run them', async () => {
     const suffix = randomUUID().slice(0, 8);

@@ -35,7 +35,7 @@ export async function ownerPage(browser: Browser, viewport = { width: 1280, heig
 }
 
 /** Chromium for the enclosing `describe`: launched before its tests, closed after them. */
-export function useBrowser(): () => Browser {
+export function browserForSuite(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { call, publish, testWorkflowTracker, validDefinition } from '../support/workflow-api';
+
+const { createWorkflow } = testWorkflowTracker();
+
+describe('workflow versions', () => {
+  it('publishes versions 1 and 2 with the sha256 of the canonical definition', async () => {
+    const { id } = await createWorkflow();
+    const first = await publish(id);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({
+      version: 1,
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      publishedAt: expect.any(String),
+    });
+
+    // Same definition with keys in another order: publishing is explicit, so a new version with the same checksum.
+    const reordered = {
+      edges: [{ target: 'out', source: 'start' }],
+      nodes: [
+        { type: 'trigger.manual', id: 'start' },
+        { config: { value: '{{ input.x }}' }, type: 'flow.output', id: 'out' },
+      ],
+    };
+    const second = await publish(id, reordered);
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ version: 2, checksum: first.body.checksum });
+
+    const changed = await publish(id, { ...validDefinition, settings: { timeoutMs: 60_000 } });
+    expect(changed.body.version).toBe(3);
+    expect(changed.body.checksum).not.toBe(first.body.checksum);
+
+    expect((await call('GET', `/workflows/${id}`)).body.latestVersion).toBe(3);
+  });
+
+  it('numbers concurrent publishes without gaps or duplicates', async () => {
+    const { id } = await createWorkflow();
+    const results = await Promise.all(Array.from({ length: 6 }, () => publish(id)));
+    expect(results.map((result) => result.status)).toEqual(Array(6).fill(201));
+    expect(results.map((result) => result.body.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('refuses an invalid definition with 422, listing every problem with its node or edge', async () => {
+    const { id } = await createWorkflow();
+    const broken = await publish(id, {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'mystery', type: 'does.not.exist' },
+        { id: 'check', type: 'logic.if', config: { condition: 'yes' } },
+      ],
+      edges: [
+        { source: 'start', target: 'check' },
+        { source: 'check', sourceHandle: 'true', target: 'ghost' },
+      ],
+    });
+    expect(broken.status).toBe(422);
+    expect(broken.body.error.code).toBe('invalid_definition');
+    expect(broken.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'unknown_node_type', nodeId: 'mystery' }),
+        expect.objectContaining({ code: 'invalid_config', nodeId: 'check', path: 'config.condition' }),
+        expect.objectContaining({ code: 'dangling_edge', edgeId: 'check:true->ghost', path: 'target' }),
+        // A dangling edge does not hide the graph checks.
+        expect.objectContaining({ code: 'unreachable_node', nodeId: 'mystery' }),
+      ]),
+    );
+    expect(broken.body.error.message).toContain(`and ${broken.body.error.details.length - 1} more`);
+
+    const noTrigger = await publish(id, {
+      nodes: [{ id: 'check', type: 'logic.if', config: { condition: 1 } }],
+    });
+    expect(noTrigger.status).toBe(422);
+    expect(noTrigger.body.error.details.map((problem: { code: string }) => problem.code)).toEqual(
+      expect.arrayContaining(['invalid_config', 'no_trigger']),
+    );
+
+    const missing = await call('POST', `/workflows/${id}/versions`, {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0].path).toBe('definition');
+
+    expect((await call('GET', `/workflows/${id}/versions`)).body.items).toEqual([]);
+  });
+
+  it('lists versions newest first without definitions, and gets one by number or latest', async () => {
+    const { id } = await createWorkflow();
+    const noneYet = await call('GET', `/workflows/${id}/versions/latest`);
+    expect(noneYet.status).toBe(404);
+    expect(noneYet.body.error.code).toBe('not_published');
+
+    const first = (await publish(id)).body;
+    const second = (await publish(id, { ...validDefinition, settings: { concurrencyLimit: 2 } })).body;
+
+    const list = await call('GET', `/workflows/${id}/versions`);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      { ...second, publishedById: expect.any(String) },
+      { ...first, publishedById: expect.any(String) },
+    ]);
+
+    const one = await call('GET', `/workflows/${id}/versions/1`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject(first);
+    // Stored validated, with defaults filled in.
+    expect(one.body.definition.nodes[0]).toEqual({
+      id: 'start',
+      type: 'trigger.manual',
+      typeVersion: 1,
+      config: {},
+      position: { x: 0, y: 0 },
+      settings: { onError: 'fail' },
+    });
+    expect(one.body.definition.edges).toEqual([{ source: 'start', sourceHandle: 'out', target: 'out' }]);
+
+    const latest = await call('GET', `/workflows/${id}/versions/latest`);
+    expect(latest.body).toMatchObject({ version: 2, checksum: second.checksum });
+    expect(latest.body.definition.settings).toEqual({ concurrencyLimit: 2 });
+
+    for (const ref of ['3', '0', 'abc', '1.5']) {
+      expect((await call('GET', `/workflows/${id}/versions/${ref}`)).status, ref).toBe(404);
+    }
+    // Versions are immutable: no route changes or removes one.
+    for (const method of ['PATCH', 'PUT', 'DELETE']) {
+      expect((await call(method, `/workflows/${id}/versions/1`, {})).status, method).toBe(405);
+    }
+  });
+});
