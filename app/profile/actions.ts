@@ -1,5 +1,6 @@
 'use server';
 
+import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { currentOrg, currentUser } from '@/lib/auth/current-org';
@@ -21,13 +22,10 @@ async function signedIn() {
   return user;
 }
 
-const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
-  `${error.issues[0].path.join('.')}: ${error.issues[0].message}`;
-
 export async function saveProfileAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await signedIn();
   const parsed = profileBody.safeParse({ name: form.get('name') });
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
   await updateProfile(user.userId, parsed.data);
   revalidatePath('/', 'layout');
   return { saved: 'Saved.' };
@@ -39,7 +37,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
     currentPassword: form.get('currentPassword') ?? '',
     newPassword: form.get('newPassword'),
   });
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
   try {
     await changePassword(user.userId, parsed.data);
   } catch (error) {
@@ -56,7 +54,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
 export async function createOrgAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await signedIn();
   const parsed = orgNameSchema.safeParse(form.get('name'));
-  if (!parsed.success) return { error: `name: ${parsed.error.issues[0].message}` };
+  if (!parsed.success) return { error: firstIssueMessage(parsed.error, 'name') };
   const org = await createOrg(parsed.data, user.userId);
   await unstable_update({ activeOrgId: org.id });
   redirect('/');

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Logo } from '@/components/shell/logo';
+import { Brand } from '@/components/shell/logo';
 
 /** The frame of the signed-out pages: centred, with the product's name above. */
 export function AuthCard({
@@ -14,10 +14,7 @@ export function AuthCard({
   return (
     <main className="flex min-h-screen items-center justify-center bg-background px-4">
       <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-center gap-2">
-          <Logo />
-          <span className="text-sm font-semibold tracking-tight">FlowOrchestrator</span>
-        </div>
+        <Brand className="mb-6 justify-center" />
         <div className="rounded-lg border border-border bg-surface p-6 shadow-sm">
           <h1 className="text-lg font-semibold tracking-tight">{title}</h1>
           <p className="mt-1 text-sm text-muted-foreground">{description}</p>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { SidebarNav } from './sidebar-nav';
-import { Logo } from './logo';
+import { Brand } from './logo';
 import { OrgSwitcher, type OrgOption } from './org-switcher';
 import { UserMenu } from './user-menu';
 
@@ -24,10 +24,7 @@ export function AppShell({
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-border bg-surface px-3 py-4">
-        <div className="mb-4 flex items-center gap-2 px-2">
-          <Logo />
-          <span className="text-sm font-semibold tracking-tight">FlowOrchestrator</span>
-        </div>
+        <Brand className="mb-4 px-2" />
         <div className="mb-4">
           <OrgSwitcher orgs={orgs} activeOrgId={activeOrgId} />
         </div>

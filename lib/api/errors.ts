@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { createLogger } from '../logging/logger';
+import { firstIssueMessage } from '../validation/issue-message';
 
 const log = createLogger({ component: 'api' });
 
@@ -32,9 +33,7 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    const first = details[0];
-    const message = first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request';
-    return Response.json(body('invalid_request', message, details), { status: 400 });
+    return Response.json(body('invalid_request', firstIssueMessage(error), details), { status: 400 });
   }
   if (error instanceof SyntaxError) {
     return Response.json(body('invalid_json', `The request body is not valid JSON: ${error.message}`), { status: 400 });

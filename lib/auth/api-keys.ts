@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from './token-hash';
 import { z } from 'zod';
 import { orgDb, scopedDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
@@ -18,9 +19,6 @@ export const createApiKeyBody = z.object({
   role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER']).default('EDITOR'),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
-
-/** Keys are high-entropy random strings, so a plain SHA-256 is a safe, fast lookup hash. */
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export async function createApiKey(org: OrgContext, body: z.output<typeof createApiKeyBody>) {
   // Otherwise one leaked key could mint others that outlive its revocation.
@@ -48,7 +46,7 @@ export async function createApiKey(org: OrgContext, body: z.output<typeof create
       orgId: org.orgId,
       name: body.name,
       prefix,
-      keyHash: hashKey(key),
+      keyHash: hashToken(key),
       role: body.role,
       createdById: org.userId,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
@@ -96,7 +94,7 @@ export async function revokeApiKey(org: OrgContext, id: string) {
 export async function identityFromApiKey(key: string): Promise<OrgContext> {
   const unauthorized = new ApiError(401, 'invalid_api_key', 'The API key is not valid, was revoked or has expired');
   if (!KEY_PATTERN.test(key)) throw unauthorized;
-  const keyHash = hashKey(key);
+  const keyHash = hashToken(key);
   // The org is what this lookup finds out, so it is scoped by the hash only the key's holder knows.
   const row = await scopedDb({ apiKeyHash: keyHash }).apiKey.findUnique({ where: { keyHash }, include: { org: true } });
   const now = new Date();

@@ -1,9 +1,8 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { hashToken } from './token-hash';
 import { db } from '../db/client';
 import { authSecret } from './auth-secret';
 import { sessionSettings } from './session-settings';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // The token that replaces `token` is derived from it, so every request still carrying the old
 // cookie during the grace period is handed the same successor instead of forking new sessions.

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../auth/token-hash';
 import { z } from 'zod';
 import { orgDb, scopedDb, withOrgTransaction } from '../db/tenant';
 import { isUuid } from '../db/ids';
@@ -13,8 +14,6 @@ export const createInvitationBody = z.object({
   email: emailSchema,
   role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'], { error: 'role must be OWNER, ADMIN, EDITOR or VIEWER' }),
 });
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Invites an email into the org. The token is returned once, inside the link to send; only its

@@ -1,5 +1,6 @@
 'use server';
 
+import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/current-org';
 import { createApiKey, createApiKeyBody, revokeApiKey } from '@/lib/auth/api-keys';
@@ -18,7 +19,7 @@ export async function createKeyAction(_previous: CreateKeyState, form: FormData)
     // A date input sends YYYY-MM-DD; anything else is left for the schema to refuse by name.
     ...(expires ? { expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expires) ? `${expires}T23:59:59Z` : expires } : {}),
   });
-  if (!parsed.success) return { error: `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}` };
+  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
   try {
     const created = await createApiKey(await requirePermission('apikey:manage'), parsed.data);
     revalidatePath('/settings/api-keys');

@@ -1,5 +1,6 @@
 'use server';
 
+import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/current-org';
@@ -20,8 +21,7 @@ export async function createCredentialAction(
   const value = credentialValueFromForm(form);
   const parsed = createCredentialBody.safeParse({ name: form.get('name'), type: form.get('type'), value });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { error: `${issue.path.join('.')}: ${issue.message}` };
+    return { error: firstIssueMessage(parsed.error) };
   }
   const org = await requirePermission('credential:manage');
   const id = await storeCredential(org.orgId, { ...parsed.data, createdById: org.userId });

@@ -1,5 +1,6 @@
 'use server';
 
+import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/current-org';
@@ -38,8 +39,7 @@ async function attempt(work: () => Promise<unknown>): Promise<MemberActionState>
 export async function inviteAction(_previous: InviteState, form: FormData): Promise<InviteState> {
   const parsed = createInvitationBody.safeParse({ email: form.get('email'), role: form.get('role') });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { error: `${issue.path.join('.')}: ${issue.message}` };
+    return { error: firstIssueMessage(parsed.error) };
   }
   let invited: InviteState['invited'];
   const result = await attempt(async () => {

@@ -1,5 +1,6 @@
 'use server';
 
+import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { ZodError } from 'zod';
 import { requirePermission } from '@/lib/auth/current-org';
@@ -21,16 +22,14 @@ export async function updateCredentialAction(_previous: EditState, form: FormDat
   const value = credentialValueFromForm(form);
   const replacing = Object.values(value).some((field) => field !== '');
   const parsed = updateCredentialBody.safeParse({ name: form.get('name'), ...(replacing ? { value } : {}) });
-  if (!parsed.success) return { error: `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}` };
+  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
   const org = await requirePermission('credential:manage');
   try {
     await updateCredential(org.orgId, id, parsed.data);
   } catch (error) {
     if (error instanceof ApiError) return { error: error.message };
     // A value that does not fit the type's schema.
-    if (error instanceof ZodError) {
-      return { error: `value.${error.issues[0].path.join('.')}: ${error.issues[0].message}` };
-    }
+    if (error instanceof ZodError) return { error: firstIssueMessage(error, 'value') };
     throw error;
   }
   await recordAudit(org, {
