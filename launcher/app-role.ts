@@ -1,27 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import pg from 'pg';
 import { LaunchError } from './errors';
+import { localSecret } from './local-secret';
 
 // The web app, the worker and the collab server connect as their own database role, which owns
 // no table and so is held to row-level security; the tables' owner (DATABASE_URL) keeps running
 // migrations, tests and admin tools.
 
 /** The role the launcher provisions when APP_DATABASE_URL does not name one. */
-export const APP_ROLE = 'flow_app';
+const APP_ROLE = 'flow_app';
 
 /** `databaseUrl` with the app role's credentials; its password is generated once into the data folder. */
 export async function localAppDatabaseUrl(dataDir: string, databaseUrl: string): Promise<string> {
-  const file = path.resolve(dataDir, 'database', 'app-role-password');
-  if (!existsSync(file)) {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    await writeFile(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
-  }
+  const password = await localSecret(
+    dataDir,
+    'database/app-role-password',
+    () => randomBytes(24).toString('base64url'),
+    'APP_DATABASE_URL',
+  );
   const url = new URL(databaseUrl);
   url.username = APP_ROLE;
-  url.password = (await readFile(file, 'utf8')).trim();
+  url.password = password;
   return url.toString();
 }
 

@@ -3,7 +3,7 @@
 import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { currentOrg, currentUser } from '@/lib/auth/current-org';
+import { currentOrg, requireUser } from '@/lib/auth/current-org';
 import { changePassword, changePasswordBody, profileBody, updateProfile } from '@/lib/auth/profile';
 import { createOrg, orgNameSchema } from '@/lib/auth/orgs';
 import { signOut, unstable_update } from '@/lib/auth/next-auth';
@@ -16,14 +16,8 @@ export interface FormState {
   saved?: string;
 }
 
-async function signedIn() {
-  const user = await currentUser();
-  if (!user) redirect('/sign-in');
-  return user;
-}
-
 export async function saveProfileAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const user = await signedIn();
+  const user = await requireUser();
   const parsed = profileBody.safeParse({ name: form.get('name') });
   if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
   await updateProfile(user.userId, parsed.data);
@@ -32,7 +26,7 @@ export async function saveProfileAction(_previous: FormState, form: FormData): P
 }
 
 export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const user = await signedIn();
+  const user = await requireUser();
   const parsed = changePasswordBody.safeParse({
     currentPassword: form.get('currentPassword') ?? '',
     newPassword: form.get('newPassword'),
@@ -52,7 +46,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
 }
 
 export async function createOrgAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const user = await signedIn();
+  const user = await requireUser();
   const parsed = orgNameSchema.safeParse(form.get('name'));
   if (!parsed.success) return { error: firstIssueMessage(parsed.error, 'name') };
   const org = await createOrg(parsed.data, user.userId);
@@ -61,7 +55,7 @@ export async function createOrgAction(_previous: FormState, form: FormData): Pro
 }
 
 export async function signOutEverywhereAction() {
-  const user = await signedIn();
+  const user = await requireUser();
   await endUserSessions(user.userId);
   await signOut({ redirectTo: '/sign-in' });
 }

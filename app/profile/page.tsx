@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/shell/page-header';
-import { db } from '@/lib/db/client';
-import { currentUser } from '@/lib/auth/current-org';
+import { requireUser } from '@/lib/auth/current-org';
 import { listUserOrgs } from '@/lib/auth/orgs';
 import { CreateOrgForm, PasswordForm, ProfileForm } from './profile-forms';
 import { signOutEverywhereAction } from './actions';
@@ -13,13 +11,8 @@ import { signOutEverywhereAction } from './actions';
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage({ searchParams }: PageProps<'/profile'>) {
-  const user = await currentUser();
-  if (!user) redirect('/sign-in');
-  const [account, orgs, params] = await Promise.all([
-    db().user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } }),
-    listUserOrgs(user.userId),
-    searchParams,
-  ]);
+  const user = await requireUser();
+  const [orgs, params] = await Promise.all([listUserOrgs(user.userId), searchParams]);
   return (
     <>
       <PageHeader title="Profile" description={user.email} />
@@ -42,7 +35,7 @@ export default async function ProfilePage({ searchParams }: PageProps<'/profile'
             <CardTitle>Password</CardTitle>
           </CardHeader>
           <CardContent>
-            <PasswordForm hasPassword={Boolean(account.passwordHash)} />
+            <PasswordForm hasPassword={user.hasPassword} />
           </CardContent>
         </Card>
         <Card>

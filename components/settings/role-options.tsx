@@ -1,5 +1,5 @@
 /** The roles, most powerful first, as options for a select. */
-export const ROLE_OPTIONS = [
+const ROLE_OPTIONS = [
   { value: 'OWNER', label: 'Owner' },
   { value: 'ADMIN', label: 'Admin' },
   { value: 'EDITOR', label: 'Editor' },

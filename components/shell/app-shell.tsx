@@ -5,7 +5,7 @@ import { Brand } from './logo';
 import { OrgSwitcher, type OrgOption } from './org-switcher';
 import { UserMenu } from './user-menu';
 
-export interface ShellUser {
+interface ShellUser {
   name: string | null;
   email: string;
 }

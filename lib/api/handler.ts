@@ -1,5 +1,5 @@
 import { currentOrg, type OrgContext } from '../auth/current-org';
-import { isAllowed, type Action } from '../auth/policy';
+import { assertAllowed, type Action } from '../auth/policy';
 import { identityFromApiKey } from '../auth/api-keys';
 import { originFrom } from '../auth/request-origin';
 import { isSameOriginMutation } from '../auth/same-origin';
@@ -47,9 +47,7 @@ export function withOrg<Params = Record<string, never>>(
     try {
       const org = { ...(await identify(req)), origin: originFrom(req.headers) };
       await enforceApiLimits(org);
-      if (!isAllowed(org.role, action)) {
-        throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);
-      }
+      assertAllowed(org.role, action);
       return await handler({ org, req, params: await route.params });
     } catch (error) {
       return errorResponse(error);

@@ -4,10 +4,10 @@ import { ApiError } from '../api/errors';
 import { hashPassword, passwordSchema, verifyPassword } from './passwords';
 import { createOrgWithOwner, withNewOrg } from './orgs';
 
-export const emailSchema = z
-  .email('Enter a valid email address')
-  .max(254)
-  .transform((email) => email.trim().toLowerCase());
+/** Emails are compared as typed but trimmed and lower-cased, wherever they come from. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export const emailSchema = z.email('Enter a valid email address').max(254).transform(normalizeEmail);
 
 export const signUpBody = z.object({
   name: z.string().trim().min(1, 'Tell us your name').max(100),
@@ -60,7 +60,7 @@ export async function checkOAuthSignIn(identity: OAuthIdentity): Promise<'ok' | 
   if (linked) return 'ok';
   if (!identity.email) return 'unverified';
   const existing = await db().user.findUnique({
-    where: { email: identity.email.trim().toLowerCase() },
+    where: { email: normalizeEmail(identity.email) },
     select: { passwordHash: true, emailVerified: true },
   });
   if (!existing) return 'ok';
@@ -85,7 +85,7 @@ export async function userForOAuth(
     include: { user: true },
   });
   if (linked) return linked.user;
-  const email = input.email.trim().toLowerCase();
+  const email = normalizeEmail(input.email);
   return withNewOrg(async (tx, orgId) => {
     let user = await tx.user.findUnique({ where: { email } });
     if (!user) {

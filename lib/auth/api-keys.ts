@@ -3,20 +3,18 @@ import { hashToken } from './token-hash';
 import { z } from 'zod';
 import { orgDb, scopedDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
-import type { Role } from '../db/generated/enums';
+import { ROLE_RANK, roleSchema } from './policy';
 import { ApiError, notFound } from '../api/errors';
 import type { OrgContext } from './current-org';
 import { recordAudit } from '../audit/record';
 
 const KEY_PATTERN = /^fo_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
-// Roles ordered by power: a key may not be given more than its creator has.
-const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2, OWNER: 3 };
 // Writing last-used on every request would make each API call a database write.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const createApiKeyBody = z.object({
   name: z.string().trim().min(1, 'Give the key a name').max(100),
-  role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER']).default('EDITOR'),
+  role: roleSchema.default('EDITOR'),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 

@@ -2,12 +2,11 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { db } from '../db/client';
-import { scopedDb } from '../db/tenant';
-import { ApiError } from '../api/errors';
 import type { Role } from '../db/generated/enums';
 import { originFrom } from './request-origin';
-import { isAllowed, type Action } from './policy';
+import { assertAllowed, type Action } from './policy';
 import { auth } from './next-auth';
+import { listUserOrgs } from './orgs';
 
 export interface OrgContext {
   orgId: string;
@@ -20,20 +19,32 @@ export interface OrgContext {
   origin?: { ip?: string; userAgent?: string };
 }
 
-export interface SignedInUser {
+interface SignedInUser {
   userId: string;
   email: string;
   name: string | null;
   activeOrgId: string | null;
+  /** False for accounts that only ever signed in through OAuth. */
+  hasPassword: boolean;
 }
 
 /** The signed-in person of this request (cookie session), or null. */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   if (!session?.userId) return null;
-  const user = await db().user.findUnique({ where: { id: session.userId }, select: { email: true, name: true } });
-  return user ? { userId: session.userId, ...user, activeOrgId: session.activeOrgId } : null;
+  const user = await db().user.findUnique({
+    where: { id: session.userId },
+    select: { email: true, name: true, passwordHash: true },
+  });
+  if (!user) return null;
+  const { passwordHash, ...profile } = user;
+  return { userId: session.userId, ...profile, activeOrgId: session.activeOrgId, hasPassword: Boolean(passwordHash) };
 });
+
+/** For pages and actions only a signed-in person may use: the user, sending anyone else to sign-in. */
+export async function requireUser(): Promise<SignedInUser> {
+  return (await currentUser()) ?? redirect('/sign-in');
+}
 
 /**
  * The org a signed-in user acts in: the one they chose, or their oldest membership when that
@@ -42,15 +53,11 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
 export const currentOrg = cache(async (): Promise<OrgContext | null> => {
   const user = await currentUser();
   if (!user) return null;
-  const memberships = await scopedDb({ userId: user.userId }).membership.findMany({
-    where: { userId: user.userId },
-    orderBy: { createdAt: 'asc' },
-    include: { org: { select: { name: true } } },
-  });
-  const membership = memberships.find((m) => m.orgId === user.activeOrgId) ?? memberships[0];
+  const memberships = await listUserOrgs(user.userId);
+  const membership = memberships.find((m) => m.org.id === user.activeOrgId) ?? memberships[0];
   if (!membership) return null;
   return {
-    orgId: membership.orgId,
+    orgId: membership.org.id,
     orgName: membership.org.name,
     userId: user.userId,
     role: membership.role,
@@ -69,8 +76,6 @@ export async function requireOrg(): Promise<OrgContext> {
 /** For server actions: the org context, refusing roles the policy does not allow `action`. */
 export async function requirePermission(action: Action): Promise<OrgContext> {
   const org = await requireOrg();
-  if (!isAllowed(org.role, action)) {
-    throw new ApiError(403, 'forbidden', `Your role (${org.role}) may not ${action.replace(':', ' ')}`);
-  }
+  assertAllowed(org.role, action);
   return org;
 }

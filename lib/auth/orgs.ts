@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { cache } from 'react';
 import type { Prisma } from '../db/generated/client';
 import { scopedDb, withOrgTransaction } from '../db/tenant';
 
@@ -35,11 +36,11 @@ export function createOrg(name: string, userId: string) {
   return withNewOrg((tx, orgId) => createOrgWithOwner(tx, orgId, name, userId));
 }
 
-/** The orgs a user belongs to, oldest membership first. */
-export function listUserOrgs(userId: string) {
-  return scopedDb({ userId }).membership.findMany({
+/** The orgs a user belongs to, oldest membership first; read once per request. */
+export const listUserOrgs = cache((userId: string) =>
+  scopedDb({ userId }).membership.findMany({
     where: { userId },
     orderBy: { createdAt: 'asc' },
     select: { role: true, org: { select: { id: true, name: true } } },
-  });
-}
+  }),
+);

@@ -1,4 +1,6 @@
-import type { Role } from '../db/generated/enums';
+import { z } from 'zod';
+import { ApiError } from '../api/errors';
+import { Role } from '../db/generated/enums';
 
 /** Every action a request can take, and the roles allowed to take it. */
 export const policy = {
@@ -21,6 +23,18 @@ export const policy = {
 
 export type Action = keyof typeof policy;
 
+export const roleSchema = z.enum(Role, { error: 'role must be OWNER, ADMIN, EDITOR or VIEWER' });
+
+/** Roles ordered by power, for "no more than" rules (a key's role, an invitation's). */
+export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2, OWNER: 3 };
+
 export function isAllowed(role: Role, action: Action): boolean {
   return (policy[action] as readonly Role[]).includes(role);
+}
+
+/** Refuses, with a 403 naming the role and the action, what the policy does not allow. */
+export function assertAllowed(role: Role, action: Action): void {
+  if (!isAllowed(role, action)) {
+    throw new ApiError(403, 'forbidden', `Your role (${role}) may not ${action.replace(':', ' ')}`);
+  }
 }

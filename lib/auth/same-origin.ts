@@ -1,3 +1,5 @@
+import { requestBaseUrl } from './request-origin';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -11,9 +13,9 @@ export function isSameOriginMutation(req: Request): boolean {
   if (fetchSite && fetchSite !== 'same-origin') return false;
   const origin = req.headers.get('origin');
   if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  const base = requestBaseUrl(req.headers);
   try {
-    return new URL(origin).host === host;
+    return base !== undefined && new URL(origin).host === new URL(base).host;
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { sessionSettings } from './session-settings';
 // cookie during the grace period is handed the same successor instead of forking new sessions.
 const successorOf = (token: string) => createHmac('sha256', authSecret()).update(`rotate:${token}`).digest('base64url');
 
-export interface LiveSession {
+interface LiveSession {
   /** The token the browser should hold from now on (the same one unless it rotated). */
   token: string;
   userId: string;

@@ -9,7 +9,7 @@ import type { Prisma } from './generated/client';
 //
 //   orgDb(orgId).workflow.findMany(…)           one model operation, scoped to the org
 //   withOrgTransaction(orgId, async (tx) => …)  several statements atomically, or raw SQL
-//   scopedDb({ userId }) / withScopedTransaction({ apiKeyHash }, …)
+//   scopedDb({ userId }) / scopedDb({ apiKeyHash })
 //                                               sign-in lookups made before the org is known
 //
 // Plain `db()` sees no tenant row as the app role: use it only for users, accounts, sessions
@@ -60,7 +60,7 @@ function extendWithScope(scope: DbScope) {
 /**
  * A client whose model operations each run in their own transaction with `scope` set. It has
  * no `$transaction` (its operations would each commit on their own) and no raw queries (they
- * would run unscoped): use `withScopedTransaction` for those.
+ * would run unscoped): use `withOrgTransaction` for those.
  */
 export type ScopedDb = Omit<
   ReturnType<typeof extendWithScope>,
@@ -77,7 +77,7 @@ export function orgDb(orgId: string): ScopedDb {
 }
 
 /** Runs `work` in one interactive transaction whose first statement sets `scope`. */
-export function withScopedTransaction<T>(
+function withScopedTransaction<T>(
   scope: DbScope,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: TransactionOptions,

@@ -5,14 +5,15 @@ import { orgDb, scopedDb, withOrgTransaction } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
-import { emailSchema } from '../auth/accounts';
+import { emailSchema, normalizeEmail } from '../auth/accounts';
 import type { OrgContext } from '../auth/current-org';
+import { roleSchema } from '../auth/policy';
 
 const INVITATION_DAYS = 7;
 
 export const createInvitationBody = z.object({
   email: emailSchema,
-  role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'], { error: 'role must be OWNER, ADMIN, EDITOR or VIEWER' }),
+  role: roleSchema,
 });
 
 /**
@@ -86,7 +87,7 @@ export async function acceptInvitation(
 ) {
   const invitation = await findOpenInvitation(token);
   if (!invitation) throw new ApiError(404, 'not_found', 'This invitation is unknown, already used or expired');
-  if (invitation.email !== user.email.toLowerCase()) {
+  if (invitation.email !== normalizeEmail(user.email)) {
     throw new ApiError(403, 'wrong_account', `This invitation is for ${invitation.email}; sign in with that email`);
   }
   await withOrgTransaction(invitation.orgId, async (tx) => {

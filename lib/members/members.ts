@@ -6,9 +6,10 @@ import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
 import type { OrgContext } from '../auth/current-org';
+import { roleSchema } from '../auth/policy';
 
 export const changeRoleBody = z.object({
-  role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'], { error: 'role must be OWNER, ADMIN, EDITOR or VIEWER' }),
+  role: roleSchema,
 });
 
 export function listMembers(org: OrgContext) {
@@ -27,7 +28,6 @@ async function findMembership(org: OrgContext, userId: string) {
   return membership;
 }
 
-/** Owners are the only ones who may make or unmake owners, and an org always keeps one. */
 /**
  * Owners are the only ones who may make or unmake owners, and an org always keeps one. The
  * owners' rows stay locked until the change commits, so two owners demoting each other at the

@@ -6,7 +6,8 @@ import { ApiError } from '../api/errors';
 import { credentialValueSchemas, type CredentialType, type CredentialValue } from '../connectors/credential-types';
 import { open, seal } from './envelope';
 import { vaultKeyRing } from './vault-key-ring';
-import { recordSystemAudit } from '../audit/record';
+import { recordAudit, recordSystemAudit } from '../audit/record';
+import type { OrgContext } from '../auth/current-org';
 
 /** A 404 to API callers; a non-retryable node failure inside a run. */
 export class CredentialNotFound extends ApiError {
@@ -30,21 +31,27 @@ export async function sealCredentialValue(id: string, type: CredentialType, valu
   };
 }
 
-/** Stores a credential's value encrypted; returns its id. The value is never readable through the API. */
+/** Stores a credential's value encrypted, and audits it; returns its id. The value is never readable through the API. */
 export async function storeCredential(
-  orgId: string,
-  input: { name: string; type: CredentialType; value: unknown; createdById?: string },
+  org: OrgContext,
+  input: { name: string; type: CredentialType; value: unknown },
 ): Promise<string> {
   const id = randomUUID();
-  await orgDb(orgId).credential.create({
+  await orgDb(org.orgId).credential.create({
     data: {
       id,
-      orgId,
+      orgId: org.orgId,
       name: input.name,
       type: input.type,
-      createdById: input.createdById,
+      createdById: org.userId || undefined,
       ...(await sealCredentialValue(id, input.type, input.value)),
     },
+  });
+  await recordAudit(org, {
+    action: 'credential.create',
+    targetType: 'credential',
+    targetId: id,
+    data: { name: input.name, type: input.type },
   });
   return id;
 }
@@ -125,19 +132,29 @@ export async function getCredentialMetadata(orgId: string, id: string) {
   return row;
 }
 
-/** Renames and/or replaces the value (write-only: the old value is never returned). */
-export async function updateCredential(orgId: string, id: string, changes: { name?: string; value?: unknown }) {
-  const current = await getCredentialMetadata(orgId, id);
+/** Renames and/or replaces the value (write-only: the old value is never returned), audited. */
+export async function updateCredential(org: OrgContext, id: string, changes: { name?: string; value?: unknown }) {
+  const current = await getCredentialMetadata(org.orgId, id);
   const type = current.type as CredentialType;
   const sealed = changes.value === undefined ? undefined : await sealCredentialValue(id, type, changes.value);
-  await orgDb(orgId).credential.update({
+  const updated = await orgDb(org.orgId).credential.update({
     where: { id },
     data: { ...(changes.name ? { name: changes.name } : {}), ...sealed },
+    select: metadataSelect,
   });
-  return getCredentialMetadata(orgId, id);
+  await recordAudit(org, {
+    action: 'credential.update',
+    targetType: 'credential',
+    targetId: id,
+    data: { renamed: changes.name !== undefined, valueReplaced: changes.value !== undefined },
+  });
+  return updated;
 }
 
-export async function deleteCredential(orgId: string, id: string) {
-  await getCredentialMetadata(orgId, id);
-  await orgDb(orgId).credential.delete({ where: { id } });
+export async function deleteCredential(org: OrgContext, id: string) {
+  const { count } = isUuid(id)
+    ? await orgDb(org.orgId).credential.deleteMany({ where: { id, orgId: org.orgId } })
+    : { count: 0 };
+  if (count === 0) throw credentialNotFound(id);
+  await recordAudit(org, { action: 'credential.delete', targetType: 'credential', targetId: id });
 }

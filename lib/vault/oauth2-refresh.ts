@@ -1,5 +1,4 @@
 import { withOrgTransaction } from '../db/tenant';
-import { oauth2Credential } from '../connectors/credentials/oauth2';
 import { requestToken } from '../connectors/oauth2/token-request';
 import type { Refreshed } from '../connectors/oauth2/access-tokens';
 import { credentialNotFound, openCredentialRow, sealCredentialValue } from './credentials';
@@ -21,7 +20,8 @@ export async function refreshOAuth2Credential(orgId: string, credentialId: strin
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`oauth2:${credentialId}`}, 0))`;
       const row = await tx.credential.findFirst({ where: { id: credentialId, orgId, type: 'oauth2' } });
       if (!row) throw credentialNotFound(credentialId);
-      const value = oauth2Credential.schema.parse(await openCredentialRow(row));
+      const value = await openCredentialRow(row);
+      if (value.type !== 'oauth2') throw credentialNotFound(credentialId);
       const tokens = await requestToken(value);
       if (!tokens.refreshToken || tokens.refreshToken === value.refreshToken) {
         return { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, value };

@@ -25,7 +25,7 @@ const testConnection = async (credentialId: string, body: unknown = {}) => {
 
 /** An OAuth2 credential for the local token endpoint, as client-1. */
 const storeOAuth2 = (name: string, clientSecret: string, refreshToken?: string) =>
-  storeCredential(ownerOrg().orgId, {
+  storeCredential(ownerOrg(), {
     name: `${name} ${randomUUID().slice(0, 6)}`,
     type: 'oauth2',
     value: { tokenUrl: `${base}/token`, clientId: 'client-1', clientSecret, refreshToken },
@@ -155,7 +155,7 @@ describe('test connection', () => {
       database: url.pathname.slice(1),
       user: decodeURIComponent(url.username),
     };
-    const good = await storeCredential(ownerOrg().orgId, {
+    const good = await storeCredential(ownerOrg(), {
       name: `pg ${randomUUID().slice(0, 6)}`,
       type: 'postgres',
       value: { ...connection, password: decodeURIComponent(url.password) },
@@ -165,7 +165,7 @@ describe('test connection', () => {
     expect(ok.body.message).toMatch(/^Connected: PostgreSQL \d+/);
 
     const wrongPassword = `wrong-${randomUUID()}`;
-    const bad = await storeCredential(ownerOrg().orgId, {
+    const bad = await storeCredential(ownerOrg(), {
       name: `pg bad ${randomUUID().slice(0, 6)}`,
       type: 'postgres',
       value: { ...connection, user: wrongPassword, password: wrongPassword },
@@ -180,7 +180,7 @@ describe('test connection', () => {
     server.on('/private', (request) =>
       request.headers.authorization === `Bearer ${token}` ? { json: {} } : { status: 403, json: {} },
     );
-    const id = await storeCredential(ownerOrg().orgId, {
+    const id = await storeCredential(ownerOrg(), {
       name: `bearer ${randomUUID().slice(0, 6)}`,
       type: 'bearer',
       value: { token },

@@ -19,7 +19,7 @@ describe('engine: credentials in HTTP nodes', () => {
   it('decrypts a stored credential inside the activity and keeps it out of every record', async () => {
     const canary = `canary-${randomUUID()}`;
     const org = ownerOrg();
-    const credentialId = await storeCredential(org.orgId, {
+    const credentialId = await storeCredential(org, {
       name: `api ${canary.slice(-6)}`,
       type: 'bearer',
       value: { token: canary },

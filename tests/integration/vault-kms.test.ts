@@ -36,7 +36,7 @@ const withoutKms = async <T>(work: () => Promise<T>): Promise<T> => {
 describe('vault with AWS KMS', () => {
   it('wraps data keys with KMS, bound to the row, and never sends KMS the secret itself', async () => {
     const canary = `canary-${randomUUID()}`;
-    const id = await storeCredential(ownerOrg().orgId, {
+    const id = await storeCredential(ownerOrg(), {
       name: `kms ${canary.slice(-6)}`,
       type: 'bearer',
       value: { token: canary },
@@ -50,7 +50,7 @@ describe('vault with AWS KMS', () => {
     expect(await decryptCredential(ownerOrg().orgId, id)).toEqual({ type: 'bearer', token: canary });
 
     // The sealed value copied onto another credential row does not open there.
-    const other = await storeCredential(ownerOrg().orgId, {
+    const other = await storeCredential(ownerOrg(), {
       name: `kms other ${randomUUID()}`,
       type: 'bearer',
       value: { token: 'x' },
@@ -65,7 +65,7 @@ describe('vault with AWS KMS', () => {
 
   it('moves credentials sealed under a master key over to KMS with the rotation command', async () => {
     const id = await withoutKms(() =>
-      storeCredential(ownerOrg().orgId, {
+      storeCredential(ownerOrg(), {
         name: `local ${randomUUID()}`,
         type: 'bearer',
         value: { token: 'moved-over' },

@@ -18,7 +18,7 @@ describe('vault key rotation', () => {
     const org = ownerOrg();
     const ids = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        storeCredential(org.orgId, {
+        storeCredential(org, {
           name: `rotation-${i}-${randomBytes(3).toString('hex')}`,
           type: 'bearer',
           value: { token: `token-${i}` },

@@ -1,5 +1,4 @@
 import { readJson, withOrg } from '@/lib/api/handler';
-import { recordAudit } from '@/lib/audit/record';
 import { getCredentialMetadata, listCredentials, storeCredential } from '@/lib/vault/credentials';
 import { createCredentialBody } from '@/lib/vault/schemas';
 
@@ -11,12 +10,6 @@ export const GET = withOrg('credential:read', async ({ org }) =>
 // POST /api/credentials — store {name, type, value} encrypted
 export const POST = withOrg('credential:manage', async ({ org, req }) => {
   const body = createCredentialBody.parse(await readJson(req));
-  const id = await storeCredential(org.orgId, { ...body, createdById: org.userId });
-  await recordAudit(org, {
-    action: 'credential.create',
-    targetType: 'credential',
-    targetId: id,
-    data: { name: body.name, type: body.type },
-  });
+  const id = await storeCredential(org, body);
   return Response.json(await getCredentialMetadata(org.orgId, id), { status: 201 });
 });

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
 import { OneTimeSecret } from '@/components/ui/one-time-secret';
+import { RoleOptions } from '@/components/settings/role-options';
 import { createKeyAction, type CreateKeyState } from './actions';
 
 export function CreateKeyForm() {
@@ -16,10 +17,7 @@ export function CreateKeyForm() {
         </Field>
         <Field label="Role" htmlFor="key-role">
           <Select id="key-role" name="role" defaultValue="EDITOR">
-            <option value="VIEWER">Viewer</option>
-            <option value="EDITOR">Editor</option>
-            <option value="ADMIN">Admin</option>
-            <option value="OWNER">Owner</option>
+            <RoleOptions />
           </Select>
         </Field>
         <Field label="Expires (optional)" htmlFor="key-expires">

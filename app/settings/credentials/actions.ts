@@ -4,7 +4,6 @@ import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/current-org';
-import { recordAudit } from '@/lib/audit/record';
 import { deleteCredential, storeCredential } from '@/lib/vault/credentials';
 import { createCredentialBody } from '@/lib/vault/schemas';
 import { credentialValueFromForm } from '@/lib/connectors/credential-form-fields';
@@ -24,13 +23,7 @@ export async function createCredentialAction(
     return { error: firstIssueMessage(parsed.error) };
   }
   const org = await requirePermission('credential:manage');
-  const id = await storeCredential(org.orgId, { ...parsed.data, createdById: org.userId });
-  await recordAudit(org, {
-    action: 'credential.create',
-    targetType: 'credential',
-    targetId: id,
-    data: { name: parsed.data.name, type: parsed.data.type },
-  });
+  await storeCredential(org, parsed.data);
   revalidatePath('/settings/credentials');
   return { savedName: parsed.data.name };
 }
@@ -38,8 +31,7 @@ export async function createCredentialAction(
 export async function deleteCredentialAction(form: FormData) {
   const org = await requirePermission('credential:manage');
   const id = String(form.get('id'));
-  await deleteCredential(org.orgId, id);
-  await recordAudit(org, { action: 'credential.delete', targetType: 'credential', targetId: id });
+  await deleteCredential(org, id);
   revalidatePath('/settings/credentials');
   // Also leaves the credential's own page, which no longer exists.
   redirect('/settings/credentials');

@@ -2,6 +2,7 @@
 
 import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { headers } from 'next/headers';
+import { requestBaseUrl } from '@/lib/auth/request-origin';
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/current-org';
 import { ApiError } from '@/lib/api/errors';
@@ -15,13 +16,6 @@ export interface InviteState {
 
 export interface MemberActionState {
   error?: string;
-}
-
-async function absoluteUrl(path: string) {
-  const requestHeaders = await headers();
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host');
-  const protocol = requestHeaders.get('x-forwarded-proto') ?? 'http';
-  return `${protocol}://${host}${path}`;
 }
 
 /** Runs a member change, turning refusals (last owner, not allowed) into a message. */
@@ -44,7 +38,7 @@ export async function inviteAction(_previous: InviteState, form: FormData): Prom
   let invited: InviteState['invited'];
   const result = await attempt(async () => {
     const invitation = await createInvitation(await requirePermission('member:manage'), parsed.data);
-    invited = { email: invitation.email, url: await absoluteUrl(invitation.path) };
+    invited = { email: invitation.email, url: `${requestBaseUrl(await headers())}${invitation.path}` };
   });
   return { ...result, invited };
 }

@@ -3,7 +3,6 @@ import { CredentialNotFound, readCredential } from '../../vault/credentials';
 import { refreshOAuth2Credential } from '../../vault/oauth2-refresh';
 import { accessTokenFor } from '../oauth2/access-tokens';
 import { OAuth2Refused } from '../oauth2/token-request';
-import { oauth2Credential } from '../credentials/oauth2';
 import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-config';
 
 type ResolvedAuth = ResolvedHttpRequestConfig['auth'];
@@ -20,8 +19,7 @@ export async function resolveCredentialAuth(
     const credential = await readCredential(run.orgId, auth.credentialId, usedBy);
     let resolved: ResolvedAuth;
     if (credential.type === 'oauth2') {
-      const value = oauth2Credential.schema.parse(credential);
-      const token = await accessTokenFor(auth.credentialId, value, () =>
+      const token = await accessTokenFor(auth.credentialId, credential, () =>
         refreshOAuth2Credential(run.orgId, auth.credentialId),
       );
       resolved = { type: 'bearer', token };

@@ -3,7 +3,7 @@ import type { oauth2Credential } from '../credentials/oauth2';
 
 export type OAuth2Value = z.output<typeof oauth2Credential.schema>;
 
-export interface TokenSet {
+interface TokenSet {
   accessToken: string;
   /** Epoch ms; tokens without expires_in are treated as valid for an hour. */
   expiresAt: number;

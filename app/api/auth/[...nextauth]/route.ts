@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth/next-auth';
+import { requestBaseUrl } from '@/lib/auth/request-origin';
 
 /**
  * The request with the URL the browser used. Next's request URL says `localhost` for any
@@ -8,10 +9,9 @@ import { handlers } from '@/lib/auth/next-auth';
  * trusted, as `trustHost` says; AUTH_URL, when set, wins inside Auth.js anyway.
  */
 async function withRequestedUrl(request: NextRequest): Promise<NextRequest> {
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!host || process.env.AUTH_URL) return request;
-  const protocol = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol.replace(/:$/, '');
-  const url = `${protocol}://${host}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const base = requestBaseUrl(request.headers, request.nextUrl.protocol.replace(/:$/, ''));
+  if (!base || process.env.AUTH_URL) return request;
+  const url = `${base}${request.nextUrl.pathname}${request.nextUrl.search}`;
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
   // A plain Request keeps the address as given; Auth.js reads only its url, headers and body.
   return new Request(url, { method: request.method, headers: request.headers, body }) as NextRequest;

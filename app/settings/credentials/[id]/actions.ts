@@ -4,7 +4,6 @@ import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { ZodError } from 'zod';
 import { requirePermission } from '@/lib/auth/current-org';
-import { recordAudit } from '@/lib/audit/record';
 import { ApiError } from '@/lib/api/errors';
 import { credentialValueFromForm } from '@/lib/connectors/credential-form-fields';
 import { updateCredential } from '@/lib/vault/credentials';
@@ -25,19 +24,13 @@ export async function updateCredentialAction(_previous: EditState, form: FormDat
   if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
   const org = await requirePermission('credential:manage');
   try {
-    await updateCredential(org.orgId, id, parsed.data);
+    await updateCredential(org, id, parsed.data);
   } catch (error) {
     if (error instanceof ApiError) return { error: error.message };
     // A value that does not fit the type's schema.
     if (error instanceof ZodError) return { error: firstIssueMessage(error, 'value') };
     throw error;
   }
-  await recordAudit(org, {
-    action: 'credential.update',
-    targetType: 'credential',
-    targetId: id,
-    data: { renamed: Boolean(parsed.data.name), valueReplaced: replacing },
-  });
   revalidatePath('/settings/credentials');
   return { saved: true };
 }
