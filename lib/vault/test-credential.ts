@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { OrgContext } from '../auth/current-org';
 import { recordAudit } from '../audit/record';
 import { authHeader } from '../connectors/http/build-request';
-import type { CredentialValue } from '../connectors/credential-types';
+import { credentialTypeDefinitions, type CredentialValue } from '../connectors/credential-types';
 import { ApiError } from '../api/errors';
 import { decryptCredential } from './credentials';
 import { refreshOAuth2Credential } from './oauth2-refresh';
@@ -20,11 +20,12 @@ export interface CredentialTestResult {
   message: string;
 }
 
-/** The values of a credential, to mask them in anything the test reports. */
+/** The secret fields of a credential (not its host or user name), to mask in what the test reports. */
 function secretsOf(value: CredentialValue): string[] {
-  return Object.entries(value)
-    .filter(([key, field]) => key !== 'type' && typeof field === 'string' && field.length >= 4)
-    .map(([, field]) => field as string);
+  const fields = value as unknown as Record<string, unknown>;
+  return credentialTypeDefinitions[value.type].secretFields
+    .map((name) => fields[name])
+    .filter((field): field is string => typeof field === 'string' && field.length > 0);
 }
 
 async function tryCredential(

@@ -145,6 +145,21 @@ describe('test connection', () => {
     const refused = await testConnection(bad);
     expect(refused.body.ok).toBe(false);
     expect(refused.body.message).toContain('invalid_client');
+
+    // A provider that quotes the secret back in its error still does not show it.
+    const echoedSecret = `echoed-${randomUUID()}`;
+    server.on('/echoing-token', () => ({
+      status: 401,
+      json: { error: 'invalid_client', error_description: `unknown secret ${echoedSecret}` },
+    }));
+    const echoing = await storeCredential(ownerOrg(), {
+      name: `oauth echo ${randomUUID().slice(0, 6)}`,
+      type: 'oauth2',
+      value: { tokenUrl: `${base}/echoing-token`, clientId: 'client-1', clientSecret: echoedSecret },
+    });
+    const masked = await testConnection(echoing);
+    expect(masked.body.message).toContain('unknown secret [redacted]');
+    expect(masked.body.message).not.toContain(echoedSecret);
   });
 
   it('connects to Postgres, and masks the password when the server refuses it', async () => {
@@ -165,14 +180,17 @@ describe('test connection', () => {
     expect(ok.body.message).toMatch(/^Connected: PostgreSQL \d+/);
 
     const wrongPassword = `wrong-${randomUUID()}`;
+    const stranger = `nobody-${randomUUID().slice(0, 8)}`;
     const bad = await storeCredential(ownerOrg(), {
       name: `pg bad ${randomUUID().slice(0, 6)}`,
       type: 'postgres',
-      value: { ...connection, user: wrongPassword, password: wrongPassword },
+      value: { ...connection, user: stranger, password: wrongPassword },
     });
     const refused = await testConnection(bad);
     expect(refused.body.ok).toBe(false);
     expect(refused.body.message).not.toContain(wrongPassword);
+    // Only secret fields are masked: the user name stays readable, it says what went wrong.
+    expect(refused.body.message).toContain(stranger);
   });
 
   it('opens a given URL with HTTP credentials, and asks for one when it is missing', async () => {
