@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ExpressionScope } from '../definition/expressions';
+import type { RunExpressionMeter } from '../definition/expression-budget';
 
 export type NodeCategory = 'trigger' | 'action' | 'logic' | 'flow' | 'data' | 'human' | 'ai';
 
@@ -17,6 +18,8 @@ export interface PureContext<Config> {
   /** The config with every `{{ }}` already resolved and parsed by the node's schema. */
   config: Config;
   scope: ExpressionScope;
+  /** The run's budget of expression steps, for nodes that evaluate expressions of their own. */
+  meter?: RunExpressionMeter;
 }
 
 export interface PureResult<Output> {
@@ -57,6 +60,8 @@ interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {
   /** A lucide icon name for the palette. */
   icon: string;
   config: Config;
+  /** Top-level config fields that hold a bare JSONata program (not a template): compiled at publish. */
+  programFields?: readonly string[];
   /** What the node expects from upstream, when it expects a shape (documentation for the palette). */
   input?: z.ZodType;
   output: Output;

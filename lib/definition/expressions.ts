@@ -1,4 +1,6 @@
 import jsonata from 'jsonata';
+import { ExpressionBudgetExceeded, expressionBudget, type RunExpressionMeter } from './expression-budget';
+import { assertLinearRegExp, LinearRegExp } from './linear-regexp';
 
 // Expressions are `{{ … }}` inside string config values, evaluated with JSONata. JSONata 1.x is
 // used on purpose: it evaluates synchronously, while 2.x makes a promise per evaluation step, and
@@ -17,15 +19,21 @@ export interface ExpressionScope {
 
 export class ExpressionError extends Error {
   override name = 'ExpressionError';
+  /** Read as the node error's type (toErrorInfo): ExpressionTooComplex when a bound was crossed. */
+  readonly options: { type: 'ExpressionError' | 'ExpressionTooComplex'; nonRetryable: true };
   constructor(
     message: string,
     readonly nodeId: string,
     readonly path: string,
     readonly expression: string,
+    type: 'ExpressionError' | 'ExpressionTooComplex' = 'ExpressionError',
   ) {
-    super(`Node "${nodeId}", ${path || 'config'}: expression {{ ${expression} }} ${message}`);
+    super(`Node "${nodeId}", ${path || 'config'}: expression {{ ${abbreviate(expression)} }} ${message}`);
+    this.options = { type, nonRetryable: true };
   }
 }
+
+const abbreviate = (expression: string) => (expression.length > 200 ? `${expression.slice(0, 200)}…` : expression);
 
 const TEMPLATE = /\{\{([\s\S]+?)\}\}/g;
 const WHOLE_TEMPLATE = /^\s*\{\{([\s\S]+?)\}\}\s*$/;
@@ -33,13 +41,35 @@ const WHOLE_TEMPLATE = /^\s*\{\{([\s\S]+?)\}\}\s*$/;
 type Compiled = ReturnType<typeof jsonata>;
 const compiled = new Map<string, Compiled>();
 
+// The typings stop at 1.7; 1.8 takes options, of which RegexEngine swaps out RegExp.
+const compileWithOptions = jsonata as unknown as (
+  expression: string,
+  options: { RegexEngine: typeof LinearRegExp },
+) => Compiled;
+
 function compile(expression: string): Compiled {
   let cached = compiled.get(expression);
   if (!cached) {
-    cached = jsonata(expression);
+    cached = compileWithOptions(expression, { RegexEngine: LinearRegExp });
     compiled.set(expression, cached);
   }
   return cached;
+}
+
+/** Every regular-expression literal in a parsed program (the AST is plain objects and arrays). */
+function regexLiterals(ast: unknown): RegExp[] {
+  const found: RegExp[] = [];
+  const seen = new Set<object>();
+  const pending: unknown[] = [ast];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value instanceof RegExp) found.push(value);
+    else if (value && typeof value === 'object' && !seen.has(value)) {
+      seen.add(value);
+      pending.push(...Object.values(value));
+    }
+  }
+  return found;
 }
 
 export function containsExpression(value: unknown): value is string {
@@ -58,38 +88,68 @@ export function findExpressions(value: unknown, path = ''): { path: string; expr
   return [];
 }
 
-/** Checks that an expression parses, for validation at publish time; returns the parser's message. */
+/**
+ * Checks that an expression parses and that its regular expressions can run in linear time, for
+ * validation at publish time; returns what is wrong, in the parser's words.
+ */
 export function expressionSyntaxError(expression: string): string | null {
   try {
-    compile(expression);
+    for (const pattern of regexLiterals(compile(expression).ast())) assertLinearRegExp(pattern);
     return null;
   } catch (error) {
     return (error as { message?: string }).message ?? String(error);
   }
 }
 
-function evaluate(expression: string, scope: ExpressionScope, nodeId: string, path: string): unknown {
+function evaluate(
+  expression: string,
+  scope: ExpressionScope,
+  nodeId: string,
+  path: string,
+  meter: RunExpressionMeter | undefined,
+): unknown {
   let program: Compiled;
   try {
     program = compile(expression);
   } catch (error) {
     throw new ExpressionError(`does not parse: ${(error as Error).message}`, nodeId, path, expression);
   }
+  const budget = expressionBudget(meter);
+  let result: unknown;
   try {
-    return program.evaluate(scope);
+    result = program.evaluate(scope, budget.bindings);
   } catch (error) {
+    const exceeded =
+      budget.exceeded() ??
+      (error instanceof ExpressionBudgetExceeded ? error : undefined) ??
+      // A stack overflow below the depth bound (deep native recursion) is the same kind of problem.
+      (error instanceof RangeError && /call stack/i.test(error.message)
+        ? new ExpressionBudgetExceeded('nested too deeply')
+        : undefined);
+    if (exceeded) throw new ExpressionError(exceeded.message, nodeId, path, expression, 'ExpressionTooComplex');
     throw new ExpressionError(`failed: ${(error as Error).message}`, nodeId, path, expression);
   }
+  const exceeded = budget.exceeded();
+  if (exceeded) throw new ExpressionError(exceeded.message, nodeId, path, expression, 'ExpressionTooComplex');
+  return result;
 }
 
-function resolveString(value: string, scope: ExpressionScope, nodeId: string, path: string): unknown {
+/** Where templates are being resolved: whose config, and the run's meter for expression steps. */
+interface TemplateSite {
+  scope: ExpressionScope;
+  nodeId: string;
+  meter?: RunExpressionMeter;
+}
+
+function resolveString(value: string, site: TemplateSite, path: string): unknown {
+  const { scope, nodeId, meter } = site;
   const whole = WHOLE_TEMPLATE.exec(value);
   // A value that is one expression keeps the expression's type (number, object, array, …).
-  if (whole && !whole[1].includes('}}')) return evaluate(whole[1].trim(), scope, nodeId, path);
+  if (whole && !whole[1].includes('}}')) return evaluate(whole[1].trim(), scope, nodeId, path, meter);
   let result = '';
   let last = 0;
   for (const match of value.matchAll(TEMPLATE)) {
-    const evaluated = evaluate(match[1].trim(), scope, nodeId, path);
+    const evaluated = evaluate(match[1].trim(), scope, nodeId, path, meter);
     result += value.slice(last, match.index) + stringify(evaluated);
     last = match.index + match[0].length;
   }
@@ -102,25 +162,41 @@ function stringify(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** Resolves every `{{ }}` in a node's config, depth first; other values pass through untouched. */
-export function resolveTemplates(value: unknown, scope: ExpressionScope, nodeId: string, path = ''): unknown {
-  if (typeof value === 'string') return containsExpression(value) ? resolveString(value, scope, nodeId, path) : value;
+function resolveAt(value: unknown, site: TemplateSite, path: string): unknown {
+  if (typeof value === 'string') return containsExpression(value) ? resolveString(value, site, path) : value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (const [index, item] of value.entries()) out.push(resolveTemplates(item, scope, nodeId, `${path}[${index}]`));
+    for (const [index, item] of value.entries()) out.push(resolveAt(item, site, `${path}[${index}]`));
     return out;
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = resolveTemplates(item, scope, nodeId, path ? `${path}.${key}` : key);
-    }
+    for (const [key, item] of Object.entries(value)) out[key] = resolveAt(item, site, path ? `${path}.${key}` : key);
     return out;
   }
   return value;
 }
 
+/**
+ * Resolves every `{{ }}` in a node's config, depth first; other values pass through untouched.
+ * Inside a run, `meter` holds the run's budget of expression steps.
+ */
+export function resolveTemplates(
+  value: unknown,
+  scope: ExpressionScope,
+  nodeId: string,
+  meter?: RunExpressionMeter,
+): unknown {
+  return resolveAt(value, { scope, nodeId, meter }, '');
+}
+
 /** Evaluates a bare JSONata expression (a transform node's program), not a template. */
-export function evaluateExpression(expression: string, scope: ExpressionScope, nodeId: string, path: string) {
-  return evaluate(expression, scope, nodeId, path);
+export function evaluateExpression(
+  expression: string,
+  scope: ExpressionScope,
+  nodeId: string,
+  path: string,
+  meter?: RunExpressionMeter,
+) {
+  return evaluate(expression, scope, nodeId, path, meter);
 }

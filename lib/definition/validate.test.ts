@@ -94,3 +94,29 @@ describe('validateDefinition', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('JSONata programs at publish', () => {
+  it('compiles transform programs and names the node and field of a syntax error', () => {
+    const result = validateDefinition({
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'shape', type: 'data.transform', config: { expression: '{ "a": input.a ' } },
+        { id: 'slow', type: 'data.transform', config: { expression: '$match(input.a, /(x)\\1/)' } },
+      ],
+      edges: [
+        { source: 'start', target: 'shape' },
+        { source: 'shape', target: 'slow' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(({ code, nodeId, path }) => ({ code, nodeId, path }))).toEqual([
+      { code: 'invalid_expression', nodeId: 'shape', path: 'config.expression' },
+      { code: 'invalid_expression', nodeId: 'slow', path: 'config.expression' },
+    ]);
+    expect(result.problems[0].message).toMatch(
+      /^Node "shape", config\.expression: the JSONata program does not parse: /,
+    );
+    expect(result.problems[1].message).toContain('cannot run in linear time');
+  });
+});

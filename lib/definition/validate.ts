@@ -39,6 +39,19 @@ function configProblems(node: DefinitionNode, nodeType: NodeType): DefinitionPro
       });
     }
   }
+  for (const field of nodeType.programFields ?? []) {
+    const program = valueAt(node.config, [field]);
+    if (typeof program !== 'string' || containsExpression(program)) continue;
+    const syntax = expressionSyntaxError(program);
+    if (syntax) {
+      problems.push({
+        code: 'invalid_expression',
+        nodeId: node.id,
+        path: `config.${field}`,
+        message: `Node "${node.id}", config.${field}: the JSONata program does not parse: ${syntax}`,
+      });
+    }
+  }
   const parsed = nodeType.config.safeParse(node.config);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

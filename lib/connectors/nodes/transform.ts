@@ -10,8 +10,9 @@ export const transform = defineNode({
   description: 'Reshapes data with a JSONata expression over input, nodes, vars and run.',
   icon: 'braces',
   config: z.object({ expression: z.string().min(1, 'Write a JSONata expression') }),
+  programFields: ['expression'],
   output: z.unknown(),
-  execute: ({ nodeId, config, scope }) => ({
-    output: evaluateExpression(config.expression, scope, nodeId, 'expression') ?? null,
+  execute: ({ nodeId, config, scope, meter }) => ({
+    output: evaluateExpression(config.expression, scope, nodeId, 'expression', meter) ?? null,
   }),
 });

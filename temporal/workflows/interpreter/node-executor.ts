@@ -50,7 +50,12 @@ function runPureNode(
   config: unknown,
 ): NodeResult {
   const parsed = parseConfig(node, nodeType, config);
-  const result = nodeType.execute({ nodeId: node.id, config: parsed, scope: execution.scope() });
+  const result = nodeType.execute({
+    nodeId: node.id,
+    config: parsed,
+    scope: execution.scope(),
+    meter: ctx.expressionMeter,
+  });
   if (result.setVars) Object.assign(ctx.vars, result.setVars);
   if (result.runOutput !== undefined) ctx.runOutput = result.runOutput;
   return { output: result.output ?? null, handles: result.handles ?? outputHandles(nodeType, parsed) };
@@ -134,7 +139,7 @@ export function executeNodeNow(ctx: RunContext, execution: Execution, nodeId: st
   if (nodeType?.kind !== 'pure') return null;
   const attempt = begin(ctx, execution, nodeId);
   try {
-    const config = resolveTemplates(node.config, execution.scope(), nodeId);
+    const config = resolveTemplates(node.config, execution.scope(), nodeId, ctx.expressionMeter);
     return succeeded(ctx, attempt, runPureNode(ctx, execution, node, nodeType, config));
   } catch (error) {
     return failed(ctx, attempt, error);
@@ -146,7 +151,7 @@ export async function executeNodeLater(ctx: RunContext, execution: Execution, no
   const attempt = begin(ctx, execution, nodeId);
   const { node, nodeType } = attempt;
   try {
-    const config = resolveTemplates(node.config, execution.scope(), nodeId);
+    const config = resolveTemplates(node.config, execution.scope(), nodeId, ctx.expressionMeter);
     const result = nodeType
       ? await runControlNode(ctx, execution, node, nodeType, parseConfig(node, nodeType, config))
       : await runActivityNode(ctx, execution, node, config);

@@ -9,6 +9,7 @@ import type {
 } from '../../../lib/runs/run-contract';
 import { GraphIndex } from './graph-index';
 import { StepRecorder } from './step-recorder';
+import { RunExpressionMeter } from '../../../lib/definition/expression-budget';
 
 export interface CompletedStep {
   nodeId: string;
@@ -27,6 +28,7 @@ export class RunContext {
   readonly completedWithCompensation: CompletedStep[] = [];
   readonly waitingApprovals = new Set<string>();
   readonly approvalDecisions = new Map<string, ApprovalDecision & { decidedAt: string }>();
+  readonly expressionMeter = new RunExpressionMeter();
   status: RunStatus = 'RUNNING';
   runOutput: unknown = null;
 
