@@ -1,11 +1,15 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import type { Session } from 'next-auth';
 import { auth } from '@/lib/auth/next-auth';
+import { errorResponse } from '@/lib/api/errors';
+import { assertDeclaredSizeAllowed } from '@/lib/api/request-limits';
+import { normalizeForwarding } from '@/lib/auth/request-origin';
 
 // Next 16 renamed middleware.ts to proxy.ts. It runs before every matched request: it refreshes
-// (and rotates) the session cookie, sends signed-out visitors of pages to sign-in, and sets the
-// security headers. Authorization is never decided here alone: route handlers and lib/
-// functions check it where data is touched.
+// (and rotates) the session cookie, sends signed-out visitors of pages to sign-in, makes the
+// forwarding headers say only what is known, refuses API bodies that declare an oversized length,
+// and sets the security headers. Authorization is never decided here alone: route handlers and
+// lib/ functions check it where data is touched.
 
 // Pages a signed-out visitor may open. API routes answer 401 themselves (or accept API keys).
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/sign-up$/, /^\/invite\/[^/]+$/];
@@ -52,6 +56,15 @@ function route(request: NextRequest, session: Session | null) {
 const withSession = auth((request: NextRequest & { auth: Session | null }) => route(request, request.auth));
 
 export function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    // Past 10 MB Next cuts the body it buffers for this proxy without a word, and the route would
+    // read broken JSON; a declared length says it all up front (readJson counts the rest).
+    try {
+      assertDeclaredSizeAllowed(request.headers);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  }
   // Without a session cookie there is nothing to refresh, and Auth.js's own endpoints manage
   // their cookies themselves: running the wrapper there would set a second CSRF cookie.
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
@@ -65,6 +78,7 @@ function withSecurityHeaders(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
+  normalizeForwarding(requestHeaders);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

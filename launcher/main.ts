@@ -74,6 +74,8 @@ async function main() {
       COLLAB_INTERNAL_URL: `http://127.0.0.1:${settings.COLLAB_PORT}`,
       VAULT_MASTER_KEYS: await localMasterKeys(settings.DATA_DIR, settings.VAULT_MASTER_KEYS),
       AUTH_SECRET: await localAuthSecret(settings.DATA_DIR, settings.AUTH_SECRET),
+      // Where the web server listens unless a proxy publishes it elsewhere; links name this address.
+      APP_URL: settings.APP_URL ?? `http://127.0.0.1:${settings.PORT}`,
     };
     if (mode === 'start' && !existsSync(path.join(projectRoot, '.next/BUILD_ID'))) {
       launcherLog('No production build yet: running next build…');

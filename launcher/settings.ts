@@ -24,6 +24,7 @@ export const launcherSettingsSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default('flow-orchestrator'),
   VAULT_MASTER_KEYS: optionalText,
   AUTH_SECRET: optionalText,
+  APP_URL: optionalText,
 });
 
 export type LauncherSettings = z.infer<typeof launcherSettingsSchema>;

@@ -35,9 +35,6 @@ export function errorResponse(error: unknown): Response {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     return Response.json(body('invalid_request', firstIssueMessage(error), details), { status: 400 });
   }
-  if (error instanceof SyntaxError) {
-    return Response.json(body('invalid_json', `The request body is not valid JSON: ${error.message}`), { status: 400 });
-  }
   log.error('unhandled API error', { error });
   return Response.json(body('internal_error', 'Something went wrong on our side'), { status: 500 });
 }

@@ -5,6 +5,10 @@ import { originFrom } from '../auth/request-origin';
 import { isSameOriginMutation } from '../auth/same-origin';
 import { enforceApiLimits } from '../rate-limit/api-limits';
 import { ApiError, errorResponse } from './errors';
+import { assertJsonStorable, readLimitedText } from './request-limits';
+
+// The whole header: one space, then one token of the characters RFC 6750 allows, nothing after.
+const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 
 interface HandlerContext<Params> {
   org: OrgContext;
@@ -19,10 +23,8 @@ interface HandlerContext<Params> {
 async function identify(req: Request): Promise<OrgContext> {
   const authorization = req.headers.get('authorization');
   if (authorization) {
-    const [scheme, key] = authorization.split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== 'bearer' || !key) {
-      throw new ApiError(401, 'invalid_authorization', 'Authorization must be "Bearer <API key>"');
-    }
+    const key = BEARER.exec(authorization)?.[1];
+    if (!key) throw new ApiError(401, 'invalid_authorization', 'Authorization must be "Bearer <API key>"');
     return identityFromApiKey(key);
   }
   const org = await currentOrg();
@@ -55,8 +57,23 @@ export function withOrg<Params = Record<string, never>>(
   };
 }
 
-/** Parses a JSON body; an empty body counts as `{}`. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  return text.trim() === '' ? {} : JSON.parse(text);
+/**
+ * Parses a JSON object body within the API's limits (size, depth); an empty body counts as `{}`.
+ * Every body this API accepts is an object, so anything else is refused here, once.
+ */
+export async function readJson(req: Request): Promise<Record<string, unknown>> {
+  const text = await readLimitedText(req);
+  if (text.trim() === '') return {};
+  assertJsonStorable(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    throw new ApiError(400, 'invalid_request', `The request body must be a JSON object, not ${kind}`);
+  }
+  return value as Record<string, unknown>;
 }

@@ -52,7 +52,8 @@ async function firstOrgOf(userId: string): Promise<string | null> {
 // A config object rather than a lazy function: with a function, `auth(handler)` returns a promise
 // instead of a proxy function. Auth.js reads AUTH_SECRET from the environment per request.
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
-  // Self-hosted behind whatever proxy the operator runs; the Host header names the app.
+  // Self-hosted under whatever name the operator gives it: the app's route hands Auth.js the
+  // public URL (APP_URL) or the Host header, and proxy.ts keeps forged forwarding headers out.
   trustHost: true,
   session: { strategy: 'jwt', maxAge: sessionSettings().idleSeconds },
   pages: { signIn: '/sign-in', error: '/sign-in' },

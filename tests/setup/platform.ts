@@ -33,7 +33,9 @@ export default async function setup(project: TestProject) {
   // Sign-in with an OpenID Connect provider is switched on, against a local one.
   const oidc = new FakeOidcProvider();
   const oidcUrl = await oidc.start();
+  const webUrl = `http://127.0.0.1:${webPort}`;
   const env = {
+    APP_URL: webUrl,
     DATABASE_URL: infrastructure.appDatabaseUrl,
     REDIS_URL: infrastructure.redisUrl,
     TEMPORAL_ADDRESS: infrastructure.temporalAddress,
@@ -69,7 +71,6 @@ export default async function setup(project: TestProject) {
     await teardown();
     throw error;
   }
-  const webUrl = `http://127.0.0.1:${webPort}`;
   // The owner signs up as a person would (personal org included) and signs in over HTTP.
   Object.assign(process.env, env);
   const { signUp } = await import('../../lib/auth/accounts');

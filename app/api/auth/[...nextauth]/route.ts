@@ -3,13 +3,13 @@ import { handlers } from '@/lib/auth/next-auth';
 import { requestBaseUrl } from '@/lib/auth/request-origin';
 
 /**
- * The request with the URL the browser used. Next's request URL says `localhost` for any
- * loopback address (`127.0.0.1`), and Auth.js builds OAuth callback and redirect URLs from it,
- * which would send the browser to a host its cookies do not belong to. The Host header is
- * trusted, as `trustHost` says; AUTH_URL, when set, wins inside Auth.js anyway.
+ * The request at the app's own address (its public URL, else the Host header), from which
+ * Auth.js builds OAuth callback and redirect URLs. Not Next's request URL: that says `localhost`
+ * for any loopback address (`127.0.0.1`), a host the browser's cookies do not belong to.
  */
-async function withRequestedUrl(request: NextRequest): Promise<NextRequest> {
-  const base = requestBaseUrl(request.headers, request.nextUrl.protocol.replace(/:$/, ''));
+async function atAppUrl(request: NextRequest): Promise<NextRequest> {
+  const base = requestBaseUrl(request.headers);
+  // With AUTH_URL set, Auth.js moves the request there itself, from a NextRequest only.
   if (!base || process.env.AUTH_URL) return request;
   const url = `${base}${request.nextUrl.pathname}${request.nextUrl.search}`;
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
@@ -18,5 +18,5 @@ async function withRequestedUrl(request: NextRequest): Promise<NextRequest> {
 }
 
 // Auth.js endpoints: sign-in callbacks, CSRF token, session, sign-out.
-export const GET = async (request: NextRequest) => handlers.GET(await withRequestedUrl(request));
-export const POST = async (request: NextRequest) => handlers.POST(await withRequestedUrl(request));
+export const GET = async (request: NextRequest) => handlers.GET(await atAppUrl(request));
+export const POST = async (request: NextRequest) => handlers.POST(await atAppUrl(request));
