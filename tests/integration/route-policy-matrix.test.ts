@@ -1,39 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy, type Action } from '@/lib/auth/policy';
+import { policy } from '@/lib/auth/policy';
 import { api, apiFetch } from '../support/api';
+import { concretePath as concrete, discoverApiRoutes } from '../support/api-routes';
 
 // Routes anyone may call without an identity: health, and Auth.js's own sign-in endpoints.
 const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
 const ROLES = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'] as const;
-const apiRoot = path.resolve('app/api');
 
-interface Route {
-  method: string;
-  path: string;
-  action?: Action;
-}
-
-/** Every handler in app/api, with the policy action its withOrg wrapper names (read from the source). */
-function discoverRoutes(folder = apiRoot): Route[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return discoverRoutes(full);
-    if (entry.name !== 'route.ts') return [];
-    const routePath = '/' + path.relative(path.resolve('app'), path.dirname(full)).split(path.sep).join('/');
-    const source = readFileSync(full, 'utf8');
-    return [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)].map((match) => {
-      const action = /withOrg(?:<[^>]*>)?\('([a-z]+:[a-z]+)'/.exec(match[2])?.[1] as Action | undefined;
-      return { method: match[1], path: routePath, action };
-    });
-  });
-}
-
-const routes = discoverRoutes();
-// Fill path parameters with ids that exist nowhere: the policy is checked before any lookup.
-const concrete = (routePath: string) => routePath.replace(/\[(id)\]/g, randomUUID()).replace(/\[[^\]]+\]/g, '1');
+const routes = discoverApiRoutes();
 
 describe('route × role policy matrix', () => {
   const keys: Record<string, string> = {};
