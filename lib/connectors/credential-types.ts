@@ -24,3 +24,11 @@ export const credentialValueSchemas = Object.fromEntries(
 export type CredentialValue = {
   [T in CredentialType]: { type: T } & z.output<(typeof credentialTypeDefinitions)[T]['schema']>;
 }[CredentialType];
+
+/** The secret fields' values of a credential (not its host or user name), to mask wherever they could show. */
+export function credentialSecrets(value: CredentialValue): string[] {
+  const fields = value as unknown as Record<string, unknown>;
+  return credentialTypeDefinitions[value.type].secretFields
+    .map((name) => fields[name])
+    .filter((field): field is string => typeof field === 'string' && field.length > 0);
+}

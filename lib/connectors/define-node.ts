@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Response } from 'undici';
+import type { OutboundRequest } from '../outbound/outbound-fetch';
 import type { ExpressionScope } from '../definition/expressions';
 import type { RunExpressionMeter } from '../definition/expression-budget';
 
@@ -47,6 +49,13 @@ export interface ActivityContext<Config> {
   log(entry: NodeLogEntry): void;
   /** Aborted when the activity is cancelled or times out. */
   signal: AbortSignal;
+  /**
+   * fetch through the outbound guard, under the org's policy: the only way a node reaches the
+   * network on a user's behalf.
+   */
+  fetch(url: string, request?: OutboundRequest): Promise<Response>;
+  /** Declares a secret this attempt handles: it is masked in the output, error and logs recorded. */
+  addSecret(value: string): void;
 }
 
 interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {

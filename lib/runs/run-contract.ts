@@ -10,7 +10,7 @@ export interface NodeErrorInfo {
   type: string;
   /** On a run's error: the node that failed it. */
   nodeId?: string;
-  stack?: string;
+  /** Never the worker's stack: a code node's own frames are in its details. */
   details?: unknown;
 }
 

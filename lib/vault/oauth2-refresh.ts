@@ -1,5 +1,6 @@
 import { withOrgTransaction } from '../db/tenant';
 import { requestToken } from '../connectors/oauth2/token-request';
+import { orgOutboundPolicy } from '../outbound/org-allowlist';
 import type { Refreshed } from '../connectors/oauth2/access-tokens';
 import { credentialNotFound, openCredentialRow, sealCredentialValue } from './credentials';
 
@@ -22,7 +23,7 @@ export async function refreshOAuth2Credential(orgId: string, credentialId: strin
       if (!row) throw credentialNotFound(credentialId);
       const value = await openCredentialRow(row);
       if (value.type !== 'oauth2') throw credentialNotFound(credentialId);
-      const tokens = await requestToken(value);
+      const tokens = await requestToken(value, await orgOutboundPolicy(orgId));
       if (!tokens.refreshToken || tokens.refreshToken === value.refreshToken) {
         return { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, value };
       }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { OrgContext } from '../auth/current-org';
 import { recordAudit } from '../audit/record';
 import { authHeader } from '../connectors/http/build-request';
-import { credentialTypeDefinitions, type CredentialValue } from '../connectors/credential-types';
+import { credentialSecrets, type CredentialValue } from '../connectors/credential-types';
+import { SecretScrubber } from '../connectors/secret-scrubber';
+import { resolveGuarded } from '../outbound/guarded-lookup';
+import { findOutboundBlocked } from '../outbound/outbound-blocked';
+import { outboundFetch } from '../outbound/outbound-fetch';
+import { orgOutboundPolicy } from '../outbound/org-allowlist';
 import { ApiError } from '../api/errors';
 import { decryptCredential } from './credentials';
 import { refreshOAuth2Credential } from './oauth2-refresh';
@@ -20,14 +25,6 @@ export interface CredentialTestResult {
   message: string;
 }
 
-/** The secret fields of a credential (not its host or user name), to mask in what the test reports. */
-function secretsOf(value: CredentialValue): string[] {
-  const fields = value as unknown as Record<string, unknown>;
-  return credentialTypeDefinitions[value.type].secretFields
-    .map((name) => fields[name])
-    .filter((field): field is string => typeof field === 'string' && field.length > 0);
-}
-
 async function tryCredential(
   orgId: string,
   id: string,
@@ -42,13 +39,16 @@ async function tryCredential(
       return { ok: true, message: `The token endpoint issued an access token (valid for ${minutes} min)` };
     }
     case 'postgres': {
+      // Connect to the address the guard checked, so the name cannot resolve elsewhere meanwhile.
+      const address = await resolveGuarded(await orgOutboundPolicy(orgId), value.host);
+      const tls = { rejectUnauthorized: value.ssl === 'verify-full', servername: value.host };
       const client = new pg.Client({
-        host: value.host,
+        host: address,
         port: value.port,
         database: value.database,
         user: value.user,
         password: value.password,
-        ssl: value.ssl === 'disable' ? false : { rejectUnauthorized: value.ssl === 'verify-full' },
+        ssl: value.ssl === 'disable' ? false : tls,
         connectionTimeoutMillis: TIMEOUT_MS,
       });
       try {
@@ -62,11 +62,15 @@ async function tryCredential(
     default: {
       if (!url) throw new ApiError(400, 'invalid_request', 'url: give a URL this credential should be able to open');
       const header = authHeader(value);
-      const response = await fetch(url, {
-        headers: header ? { [header[0]]: header[1] } : {},
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      const response = await outboundFetch(
+        url,
+        {
+          headers: header ? { [header[0]]: header[1] } : {},
+          redirect: 'manual',
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        },
+        await orgOutboundPolicy(orgId),
+      );
       await response.body?.cancel();
       return response.status < 400
         ? { ok: true, message: `GET ${url} answered ${response.status}` }
@@ -86,9 +90,12 @@ export async function testCredential(org: OrgContext, id: string, body: z.output
     result = await tryCredential(org.orgId, id, value, body.url);
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    result = { ok: false, message: (error as Error).message || String(error) };
+    const blocked = findOutboundBlocked(error);
+    result = { ok: false, message: blocked?.message ?? ((error as Error).message || String(error)) };
   }
-  const masked = secretsOf(value).reduce((text, secret) => text.replaceAll(secret, '[redacted]'), result.message);
+  const scrubber = new SecretScrubber();
+  for (const secret of credentialSecrets(value)) scrubber.add(secret);
+  const masked = scrubber.text(result.message);
   await recordAudit(org, {
     action: 'credential.test',
     targetType: 'credential',

@@ -1,6 +1,10 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import { activityNodeTypes } from '../../lib/connectors/activity-nodes';
 import { NodeFailure, type ActivityNodeType, type NodeLogEntry } from '../../lib/connectors/define-node';
+import { executeActivityNode } from '../../lib/connectors/execute-activity-node';
+import { createLogger } from '../../lib/logging/logger';
+import { outboundFetch } from '../../lib/outbound/outbound-fetch';
+import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
 import { activityName } from '../../lib/connectors/node-key';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
 import type { NodeActivityInput, NodeErrorInfo, StepStatus } from '../../lib/runs/run-contract';
@@ -8,6 +12,7 @@ import { recordProgress } from './record-progress';
 import { writeRunLogs } from './run-logs';
 
 const HEARTBEAT_EVERY_MS = 2_000;
+const log = createLogger({ service: 'worker', component: 'node-activities' });
 
 function toFailure(error: unknown): ApplicationFailure {
   if (error instanceof ApplicationFailure) return error;
@@ -20,13 +25,14 @@ function toFailure(error: unknown): ApplicationFailure {
     });
   }
   const cause = error instanceof Error ? error : new Error(String(error));
-  return ApplicationFailure.create({ message: cause.message, type: cause.name, cause });
+  return ApplicationFailure.create({ message: cause.message, type: cause.name });
 }
 
+// What users see of a failure: the message, type and details, never the worker's stack (server
+// paths); a code node's own frames are in its details.
 const errorInfo = (failure: ApplicationFailure): NodeErrorInfo => ({
   message: failure.message,
   type: failure.type ?? 'Error',
-  stack: failure.stack,
   ...(failure.details?.length ? { details: failure.details[0] } : {}),
 });
 
@@ -71,12 +77,13 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
         nonRetryable: true,
       });
     }
-    const output = await nodeType.execute({
+    const output = await executeActivityNode(nodeType, {
       config: parsed.data,
       run: { runId, orgId, nodeId, attempt },
       idempotencyKey: iteration > 0 ? `${runId}:${nodeId}:${iteration}` : `${runId}:${nodeId}`,
       log: (entry) => logs.push(entry),
       signal: context.cancellationSignal,
+      fetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
     });
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
     await record('SUCCEEDED', { output: stored, endedAt: new Date().toISOString() });
@@ -88,6 +95,10 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       throw error instanceof CancelledFailure ? error : new CancelledFailure('Activity cancelled');
     }
     const failure = toFailure(error);
+    if (!(error instanceof NodeFailure)) {
+      // An unexpected error: its stack is for operators, in the worker's log.
+      log.error('node attempt failed unexpectedly', { runId, nodeId, attempt, error });
+    }
     await record('FAILED', { error: errorInfo(failure), endedAt });
     throw failure;
   } finally {

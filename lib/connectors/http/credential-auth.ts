@@ -1,22 +1,29 @@
 import { NodeFailure } from '../define-node';
+import { credentialSecrets } from '../credential-types';
 import { CredentialNotFound, readCredential } from '../../vault/credentials';
 import { refreshOAuth2Credential } from '../../vault/oauth2-refresh';
 import { accessTokenFor } from '../oauth2/access-tokens';
 import { OAuth2Refused } from '../oauth2/token-request';
+import { findOutboundBlocked } from '../../outbound/outbound-blocked';
 import type { HttpRequestConfig, ResolvedHttpRequestConfig } from './request-config';
 
 type ResolvedAuth = ResolvedHttpRequestConfig['auth'];
 
-/** Replaces a credential reference with the auth it holds, decrypted for this request only. */
+/**
+ * Replaces a credential reference with the auth it holds, decrypted for this request only. Each
+ * secret value the credential holds is declared to `addSecret`, to be masked in what is recorded.
+ */
 export async function resolveCredentialAuth(
   config: HttpRequestConfig,
   run: { orgId: string; runId: string; nodeId: string },
+  addSecret: (value: string) => void,
 ): Promise<ResolvedHttpRequestConfig> {
   const { auth } = config;
   if (auth.type !== 'credential') return { ...config, auth };
   try {
     const usedBy = { runId: run.runId, nodeId: run.nodeId };
     const credential = await readCredential(run.orgId, auth.credentialId, usedBy);
+    for (const secret of credentialSecrets(credential)) addSecret(secret);
     let resolved: ResolvedAuth;
     if (credential.type === 'oauth2') {
       const token = await accessTokenFor(auth.credentialId, credential, () =>
@@ -35,6 +42,13 @@ export async function resolveCredentialAuth(
   } catch (error) {
     if (error instanceof CredentialNotFound) {
       throw new NodeFailure(`auth.credentialId: ${error.message}`, { type: 'CredentialNotFound', nonRetryable: true });
+    }
+    const blocked = findOutboundBlocked(error);
+    if (blocked) {
+      throw new NodeFailure(`auth.credentialId: the OAuth2 token request was refused. ${blocked.message}`, {
+        type: 'OutboundBlocked',
+        nonRetryable: true,
+      });
     }
     if (error instanceof OAuth2Refused) {
       throw new NodeFailure(`auth.credentialId: OAuth2 ${error.message}`, {

@@ -1,4 +1,6 @@
 import { NodeFailure } from '../define-node';
+import { findOutboundBlocked } from '../../outbound/outbound-blocked';
+import { TooManyRedirects } from '../../outbound/outbound-fetch';
 
 const BODY_DETAIL_LIMIT = 2048;
 
@@ -7,7 +9,6 @@ const RETRYABLE_CLIENT_ERRORS = new Set([408, 409, 425, 429]);
 
 interface RequestSummary {
   method: string;
-  /** Already masked by the caller. */
   url: string;
 }
 
@@ -45,18 +46,23 @@ export function transportFailure(
     timeoutMs: number;
     cancel: AbortSignal;
     timeout: AbortSignal;
-    redact: (text: string) => string;
   },
 ): unknown {
   const { method, url } = request;
   if (request.cancel.aborted) return request.cancel.reason;
+  const blocked = findOutboundBlocked(error);
+  if (blocked)
+    return new NodeFailure(`${method} ${url}: ${blocked.message}`, { type: 'OutboundBlocked', nonRetryable: true });
+  if (error instanceof TooManyRedirects) {
+    return new NodeFailure(`${method} ${url} ${error.message}`, { type: 'HttpTooManyRedirects', nonRetryable: true });
+  }
   if (request.timeout.aborted) {
     return new NodeFailure(`${method} ${url} did not answer within ${request.timeoutMs} ms (timeoutMs)`, {
       type: 'HttpTimeout',
       nonRetryable: false,
     });
   }
-  return new NodeFailure(`${method} ${url} failed: ${request.redact(describeCause(error))}`, {
+  return new NodeFailure(`${method} ${url} failed: ${describeCause(error)}`, {
     type: 'HttpNetworkError',
     nonRetryable: false,
   });

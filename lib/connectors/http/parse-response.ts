@@ -5,7 +5,7 @@ import type { HttpRequestConfig } from './request-config';
 const JSON_CONTENT_TYPE = /^[^;]*[/+]json\s*(;|$)/i;
 
 /** Response headers as a plain object; repeated headers (set-cookie) are joined with ", ". */
-export function responseHeaders(headers: Headers): Record<string, string> {
+export function responseHeaders(headers: Iterable<[string, string]>): Record<string, string> {
   const record: Record<string, string> = {};
   for (const [name, value] of headers) record[name] = name in record ? `${record[name]}, ${value}` : value;
   return record;

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeSandboxPool } from '../../sandbox/quickjs-runner';
 import { NodeFailure } from '../define-node';
 import { code as codeNode } from './code';
+import { executeActivityNode } from '../execute-activity-node';
 import { testActivityContext } from '../test-activity-context';
 
 afterAll(closeSandboxPool);
@@ -11,7 +12,7 @@ describe('code.javascript node', () => {
     testActivityContext(codeNode, config, { nodeId: 'code-1', signal });
 
   async function nodeFailureOf(config: unknown): Promise<NodeFailure> {
-    const error = await codeNode.execute(contextFor(config).context).then(
+    const error = await executeActivityNode(codeNode, contextFor(config).context).then(
       () => expect.fail('the code should have failed'),
       (reason: unknown) => reason,
     );
@@ -35,7 +36,7 @@ describe('code.javascript node', () => {
       code: "console.log('l'); console.info('i'); console.warn('w'); console.error('e'); console.debug('d'); return input.n + 1;",
       input: { n: 1 },
     });
-    expect(await codeNode.execute(context)).toBe(2);
+    expect(await executeActivityNode(codeNode, context)).toBe(2);
     expect(logs).toEqual([
       { level: 'INFO', message: 'l' },
       { level: 'INFO', message: 'i' },
@@ -47,7 +48,7 @@ describe('code.javascript node', () => {
 
   it('fails with the user error, keeping the lines logged before it', async () => {
     const { context, logs } = contextFor({ code: "console.log('before');\nnull.field;" });
-    const error = await codeNode.execute(context).catch((reason: unknown) => reason);
+    const error = await executeActivityNode(codeNode, context).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(NodeFailure);
     expect((error as NodeFailure).options).toMatchObject({
       type: 'TypeError',
@@ -72,6 +73,6 @@ describe('code.javascript node', () => {
     const controller = new AbortController();
     controller.abort(new Error('activity cancelled'));
     const { context } = contextFor({ code: 'return 1' }, controller.signal);
-    await expect(codeNode.execute(context)).rejects.toThrow('activity cancelled');
+    await expect(executeActivityNode(codeNode, context)).rejects.toThrow('activity cancelled');
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { NodeFailure } from '../define-node';
 import { httpRequest } from './http-request';
+import { executeActivityNode } from '../execute-activity-node';
 import { testActivityContext } from '../test-activity-context';
 
 interface Echo {
@@ -38,6 +39,7 @@ async function route(req: IncomingMessage, res: ServerResponse) {
     headers: req.headers,
     body: await readBody(req),
   };
+  lastRequest = echo;
   if (url.pathname === '/hang') return;
   if (url.pathname === '/text') return answer(res, 200, 'text/plain; charset=utf-8', '{"looks":"like json"}');
   if (url.pathname === '/problem') return answer(res, 200, 'application/problem+json', '{"title":"ok"}');
@@ -48,6 +50,7 @@ async function route(req: IncomingMessage, res: ServerResponse) {
 
 let server: Server;
 let base: string;
+let lastRequest: Echo | undefined;
 
 beforeAll(async () => {
   server = createServer((req, res) => void route(req, res));
@@ -65,7 +68,7 @@ const contextFor = (config: unknown, signal?: AbortSignal) =>
 
 async function send(config: unknown) {
   const { context, logs } = contextFor(config);
-  return { ...(await httpRequest.execute(context)), logs };
+  return { ...(await executeActivityNode(httpRequest, context)), logs };
 }
 
 async function echoOf(config: Record<string, unknown>): Promise<Echo> {
@@ -131,9 +134,10 @@ describe('http.request', () => {
       `Basic ${Buffer.from(`ada:${SECRET}`).toString('base64')}`,
     ],
     [{ type: 'header', name: 'X-Api-Key', value: SECRET }, 'x-api-key', SECRET],
-  ])('sends %o auth', async (auth, header, expected) => {
+  ])('sends %o auth, and masks it where the server echoes it', async (auth, header, expected) => {
     const echo = await echoOf({ auth });
-    expect(echo.headers[header]).toBe(expected);
+    expect(lastRequest?.headers[header]).toBe(expected);
+    expect(echo.headers[header]).toBe('[redacted]');
   });
 
   it('sends the run-scoped Idempotency-Key unless the user set one or turned it off', async () => {
@@ -190,7 +194,7 @@ describe('http.request', () => {
     { type: 'header', name: 'X-Api-Key', value: SECRET },
   ])('keeps %o credentials out of failures and logs, even when the server echoes them', async (auth) => {
     const { context, logs } = contextFor({ url: `${base}/status/401`, auth });
-    const failure = await failureOf(httpRequest.execute(context));
+    const failure = await failureOf(executeActivityNode(httpRequest, context));
     const basic = Buffer.from(`ada:${SECRET}`).toString('base64');
     const emitted = JSON.stringify({ message: failure.message, details: failure.options.details, logs });
     expect(emitted).not.toContain(SECRET);
@@ -223,7 +227,7 @@ describe('http.request', () => {
   it('stops when the activity is cancelled, rethrowing the cancellation rather than a failure', async () => {
     const controller = new AbortController();
     const { context } = contextFor({ url: `${base}/hang` }, controller.signal);
-    const pending = httpRequest.execute(context);
+    const pending = executeActivityNode(httpRequest, context);
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
     const error = await pending.catch((reason: unknown) => reason);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { Response } from 'undici';
 import { defineNode } from '../define-node';
 import { buildRequest } from '../http/build-request';
 import { statusFailure, transportFailure } from '../http/http-failures';
 import { parseResponseBody, responseHeaders } from '../http/parse-response';
-import { secretRedactor } from '../http/redact-secrets';
+import { credentialHeaderNames, requestSecrets } from '../http/request-secrets';
 import { httpRequestConfig } from '../http/request-config';
 import { resolveCredentialAuth } from '../http/credential-auth';
 
@@ -21,20 +22,24 @@ export const httpRequest = defineNode({
     headers: z.record(z.string(), z.string()),
     body: z.unknown(),
   }),
-  async execute({ config: rawConfig, idempotencyKey, signal, log, run }) {
-    const config = await resolveCredentialAuth(rawConfig, run);
+  async execute({ config: rawConfig, idempotencyKey, signal, log, run, fetch, addSecret }) {
+    const config = await resolveCredentialAuth(rawConfig, run, addSecret);
+    for (const secret of requestSecrets(config)) addSecret(secret);
     const { url, init } = buildRequest(config, idempotencyKey);
-    const redact = secretRedactor(config);
-    const request = { method: config.method, url: redact(url) };
+    const request = { method: config.method, url };
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const started = performance.now();
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
+      response = await fetch(url, {
+        ...init,
+        signal: AbortSignal.any([signal, timeout]),
+        sensitiveHeaders: credentialHeaderNames(config),
+      });
       text = await response.text();
     } catch (error) {
-      throw transportFailure(error, { ...request, timeoutMs: config.timeoutMs, cancel: signal, timeout, redact });
+      throw transportFailure(error, { ...request, timeoutMs: config.timeoutMs, cancel: signal, timeout });
     }
     const durationMs = Math.round(performance.now() - started);
     log({
@@ -46,8 +51,7 @@ export const httpRequest = defineNode({
     const headers = responseHeaders(response.headers);
     if (response.status >= 400 && config.failOnStatus) {
       // An error page rarely honours the requested format: read it leniently so a 503 stays a 503.
-      // Masked before parsing, as some APIs echo the request (credentials included) in their errors.
-      const errorBody = parseResponseBody(redact(text), headers['content-type'], 'auto', request);
+      const errorBody = parseResponseBody(text, headers['content-type'], 'auto', request);
       throw statusFailure({ ...request, status: response.status, statusText: response.statusText, body: errorBody });
     }
     const parsed = parseResponseBody(text, headers['content-type'], config.responseType, request);

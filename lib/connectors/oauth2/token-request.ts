@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { outboundFetch } from '../../outbound/outbound-fetch';
+import type { OutboundPolicy } from '../../outbound/policy';
 import type { oauth2Credential } from '../credentials/oauth2';
 
 export type OAuth2Value = z.output<typeof oauth2Credential.schema>;
@@ -24,7 +26,7 @@ const TIMEOUT_MS = 15_000;
  * when there is no refresh token), authenticating the client with HTTP Basic. Error messages
  * carry the server's error code and description only, never the request.
  */
-export async function requestToken(value: OAuth2Value): Promise<TokenSet> {
+export async function requestToken(value: OAuth2Value, policy: OutboundPolicy): Promise<TokenSet> {
   const form = new URLSearchParams(
     value.refreshToken
       ? { grant_type: 'refresh_token', refresh_token: value.refreshToken }
@@ -32,16 +34,20 @@ export async function requestToken(value: OAuth2Value): Promise<TokenSet> {
   );
   if (value.scope) form.set('scope', value.scope);
   const client = `${encodeURIComponent(value.clientId)}:${encodeURIComponent(value.clientSecret)}`;
-  const response = await fetch(value.tokenUrl, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(client).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
+  const response = await outboundFetch(
+    value.tokenUrl,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(client).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: form,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     },
-    body: form,
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
+    policy,
+  );
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok || typeof body.access_token !== 'string') {
     const reason = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ');
