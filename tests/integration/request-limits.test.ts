@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '@/lib/api/request-limits';
 import { api, apiFetch } from '../support/api';
 import { concretePath, discoverApiRoutes } from '../support/api-routes';
+import { testWorkflowTracker } from '../support/workflow-api';
 
 const json = { 'content-type': 'application/json' };
 
@@ -53,6 +53,8 @@ describe('request body size', () => {
 });
 
 describe('JSON bodies', () => {
+  const workflows = testWorkflowTracker();
+
   it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels with 400, naming the limit`, async () => {
     let config: unknown = { value: 1 };
     for (let level = 0; level < 200; level++) config = { nested: config };
@@ -62,7 +64,8 @@ describe('JSON bodies', () => {
     // opens the (limit - 4 + 1)th `{"nested":`.
     const wrapper = '{"nested":';
     const position = text.indexOf(wrapper) + wrapper.length * (MAX_JSON_DEPTH - 4);
-    expect(await post(`/api/workflows/${randomUUID()}/versions`, text)).toEqual({
+    const { id } = await workflows.createWorkflow();
+    expect(await post(`/api/workflows/${id}/versions`, text)).toEqual({
       status: 400,
       json: {
         error: {
