@@ -58,7 +58,8 @@ export function withOrg<Params = Record<string, never>>(
 }
 
 /**
- * Parses a JSON object body within the API's limits (size, depth); an empty body counts as `{}`.
+ * Parses a JSON object body within the API's limits (lib/api/request-limits.ts); an empty body
+ * counts as `{}`. A SyntaxError is turned into a 400 here, where it can only mean the body.
  * Every body this API accepts is an object, so anything else is refused here, once.
  */
 export async function readJson(req: Request): Promise<Record<string, unknown>> {

@@ -1,8 +1,8 @@
 import { ApiError } from './errors';
 
 /**
- * The largest request body the API reads: far above any workflow definition or export, and below
- * the 10 MB at which Next's proxy silently cuts a body it buffers.
+ * The largest request body the API reads, for every route (workflow imports included): room for
+ * thousands of nodes, and well below the 10 MB at which Next's proxy silently cuts a body.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Deeper JSON than this is refused before parsing: nothing the API stores nests so deep. */
