@@ -9,6 +9,7 @@ const tabs = [
   { href: '/settings/credentials', label: 'Credentials' },
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/network', label: 'Network' },
   { href: '/settings/audit', label: 'Audit log' },
 ] as const;
 

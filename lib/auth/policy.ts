@@ -19,6 +19,8 @@ export const policy = {
   'credential:manage': ['OWNER', 'ADMIN', 'EDITOR'],
   'member:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'member:manage': ['OWNER', 'ADMIN'],
+  'network:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'network:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

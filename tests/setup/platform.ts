@@ -8,6 +8,7 @@ import { getFreePort } from '../../launcher/ports';
 import { newMasterKeyList } from '../../launcher/vault-key';
 import { newAuthSecret } from '../../launcher/auth-secret';
 import { signInOverHttp } from '../support/sign-in';
+import { STUB_HOST } from '../support/test-server';
 import { FakeOidcProvider } from '../support/fake-oidc';
 import type { ManagedProcess } from '../../launcher/managed-process';
 import type { PlatformInfo } from './platform-info';
@@ -52,6 +53,8 @@ export default async function setup(project: TestProject) {
     AUTH_OIDC_NAME: 'Test SSO',
     // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
+    // Opens the stand-ins for outside services (tests/support/test-server.ts), and nothing else.
+    OUTBOUND_ALLOWED_TARGETS: STUB_HOST,
   };
   const runDir = path.join(dataDir, 'run');
   let apps: ManagedProcess[] = [];

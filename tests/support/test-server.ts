@@ -10,7 +10,14 @@ export interface SeenRequest {
   endedAt?: number;
 }
 
-type Reply = { status?: number; json?: unknown; delayMs?: number } | 'hold';
+/**
+ * Where stand-ins for outside services listen: a loopback address of its own, which the test
+ * platform opens with OUTBOUND_ALLOWED_TARGETS, while 127.0.0.1 (the platform's own services)
+ * stays blocked as it is by default.
+ */
+export const STUB_HOST = '127.0.0.2';
+
+type Reply = { status?: number; json?: unknown; headers?: Record<string, string>; delayMs?: number } | 'hold';
 
 /**
  * A local HTTP server for engine tests: records every request with its timing and answers
@@ -29,8 +36,8 @@ export class TestServer {
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => void this.answer(req, res, body));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => this.server!.listen(0, STUB_HOST, resolve));
+    return `http://${STUB_HOST}:${(this.server.address() as AddressInfo).port}`;
   }
 
   on(path: string, reply: (request: SeenRequest) => Reply) {
@@ -79,7 +86,7 @@ export class TestServer {
     }
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     request.endedAt = Date.now();
-    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.json ?? { ok: true, path: request.path }));
   }
 }
