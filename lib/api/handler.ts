@@ -74,7 +74,9 @@ export async function readJson(req: Request): Promise<Record<string, unknown>> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    throw new ApiError(400, 'invalid_request', `The request body must be a JSON object, not ${kind}`);
+    const message = `The request body must be a JSON object, not ${kind}`;
+    // Shaped as a schema's refusal is: the path at fault, here the body itself.
+    throw new ApiError(400, 'invalid_request', message, [{ path: '', message }]);
   }
   return value as Record<string, unknown>;
 }

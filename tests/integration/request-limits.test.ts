@@ -79,13 +79,17 @@ describe('JSON bodies', () => {
 
   // Every route that reads a body, with every kind of body it must refuse before doing anything.
   const bodyRoutes = discoverApiRoutes().filter((route) => route.readsBody);
+  const notObject = (kind: string) => {
+    const message = `The request body must be a JSON object, not ${kind}`;
+    return { message, details: [{ path: '', message }] };
+  };
   const refused: [string, string, object][] = [
     ['nul', 'invalid_json', { message: expect.stringMatching(/^The request body is not valid JSON: /) }],
     ['{"name":', 'invalid_json', { message: expect.stringMatching(/^The request body is not valid JSON: /) }],
-    ['null', 'invalid_request', { message: 'The request body must be a JSON object, not null' }],
-    ['"x"', 'invalid_request', { message: 'The request body must be a JSON object, not a string' }],
-    ['[]', 'invalid_request', { message: 'The request body must be a JSON object, not an array' }],
-    ['5', 'invalid_request', { message: 'The request body must be a JSON object, not a number' }],
+    ['null', 'invalid_request', notObject('null')],
+    ['"x"', 'invalid_request', notObject('a string')],
+    ['[]', 'invalid_request', notObject('an array')],
+    ['5', 'invalid_request', notObject('a number')],
     [
       '{"name":"a\\u0000b"}',
       'invalid_request',
