@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiFetch } from '../support/api';
 
 /**
@@ -26,6 +26,7 @@ const json = { 'content-type': 'application/json' };
 describe('the public URL, not the request, names the app', () => {
   let cookie = '';
   let adminKey = '';
+  const invitationIds: string[] = [];
 
   beforeAll(async () => {
     cookie = inject('platform').owner.sessionCookie;
@@ -35,6 +36,11 @@ describe('the public URL, not the request, names the app', () => {
       body: JSON.stringify({ name: 'public url probe', role: 'ADMIN' }),
     });
     adminKey = ((await created.json()) as { key: string }).key;
+  });
+
+  // Other tests list the org's pending invitations.
+  afterAll(async () => {
+    for (const id of invitationIds) await apiFetch(`/api/invitations/${id}`, { method: 'DELETE' });
   });
 
   it('refuses a cookie-authenticated change from a forged origin that forwarding headers vouch for', async () => {
@@ -71,5 +77,6 @@ describe('the public URL, not the request, names the app', () => {
       { email: 'forged-host-session@example.test', role: 'VIEWER' },
     );
     expect(withSession).toMatchObject({ status: 201, json: { url: link } });
+    invitationIds.push(...[withKey, withSession].map(({ json }) => (json as { id: string }).id));
   });
 });
