@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { db } from '@/lib/db/client';
 import { decryptCredential, storeCredential } from '@/lib/vault/credentials';
 import { refreshOAuth2Credential } from '@/lib/vault/oauth2-refresh';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
+import { TcpForwarder } from '../support/tcp-forwarder';
 import { apiFetch, ownerOrg } from '../support/api';
 
 const server = new TestServer();
@@ -164,9 +165,13 @@ describe('test connection', () => {
 
   it('connects to Postgres, and masks the password when the server refuses it', async () => {
     const url = new URL(inject('platform').databaseUrl);
+    // The platform's own Postgres, reached as an outside server would be (127.0.0.1 is blocked).
+    const forwarder = new TcpForwarder({ host: url.hostname, port: Number(url.port) });
+    onTestFinished(() => forwarder.stop());
+    const { host, port } = await forwarder.start();
     const connection = {
-      host: url.hostname,
-      port: url.port,
+      host,
+      port: String(port),
       database: url.pathname.slice(1),
       user: decodeURIComponent(url.username),
     };
