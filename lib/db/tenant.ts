@@ -88,10 +88,14 @@ function withScopedTransaction<T>(
   }, options);
 }
 
-/** Prisma's limits for an interactive transaction (default: 5 s to run, 2 s to get a connection). */
+/**
+ * Prisma's limits for an interactive transaction (default: 5 s to run, 2 s to get a connection),
+ * and its isolation level (default: read committed).
+ */
 export interface TransactionOptions {
   timeout?: number;
   maxWait?: number;
+  isolationLevel?: Prisma.TransactionIsolationLevel;
 }
 
 /** Several statements on one org's data atomically, or raw SQL on tenant tables. */

@@ -6,6 +6,7 @@ import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
 import { LIVE_STATE_QUERY, type LiveRunState, type RunStatus } from './run-contract';
 import type { ListRunsQuery } from './schemas';
+import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
 
 const ACTIVE = new Set(['QUEUED', 'RUNNING', 'WAITING']);
 
@@ -15,7 +16,7 @@ async function findRun(org: OrgContext, runId: string) {
     include: {
       workflow: { select: { id: true, name: true } },
       version: { select: { version: true } },
-      steps: { orderBy: [{ startedAt: 'asc' }, { attempt: 'asc' }] },
+      steps: { orderBy: STEP_ORDER },
     },
   });
   if (!run) throw notFound('Run');
@@ -72,28 +73,7 @@ async function liveState(org: OrgContext, runId: string): Promise<LiveRunState |
 /** A run with its steps and a per-node summary (latest attempt of each node). */
 export async function getRun(org: OrgContext, runId: string) {
   let run = await findRun(org, runId);
-  const nodes: Record<
-    string,
-    {
-      status: string;
-      attempts: number;
-      iterations: number;
-      startedAt: Date | null;
-      endedAt: Date | null;
-      error: unknown;
-    }
-  > = {};
-  for (const step of run.steps) {
-    const current = nodes[step.nodeId];
-    nodes[step.nodeId] = {
-      status: step.status,
-      attempts: Math.max(current?.attempts ?? 0, step.attempt),
-      iterations: Math.max(current?.iterations ?? 0, step.iteration + 1),
-      startedAt: current?.startedAt ?? step.startedAt,
-      endedAt: step.endedAt,
-      error: step.error,
-    };
-  }
+  const nodes = summarizeNodes(run.steps);
   const live = ACTIVE.has(run.status) ? await liveState(org, runId) : null;
   if (ACTIVE.has(run.status) && !live) run = await findRun(org, runId);
   if (live) {
@@ -126,7 +106,7 @@ export async function getRun(org: OrgContext, runId: string) {
     durationMs: run.durationMs,
     waitingApprovals: live?.waitingApprovals ?? [],
     nodes,
-    steps: run.steps.map(({ orgId: _orgId, runId: _runId, ...step }) => step),
+    steps: run.steps.map(publicStep),
   };
 }
 

@@ -2,30 +2,23 @@ import { withOrgTransaction } from '../../lib/db/tenant';
 import { publishProgress } from '../../lib/events/run-events';
 import type { ProgressReport, RunPatch, StepRecord } from '../../lib/runs/run-contract';
 
-// One statement per report: step upserts and the run update travel together in a single round
+// One statement per report: the run update and step upserts travel together in a single round
 // trip, since this runs on the interpreter's critical path. A field a record leaves out keeps
 // its stored value, so a retried or repeated report is harmless.
+//
+// Every report also numbers its changes for the live stream (lib/events/): the run row's
+// counter moves on by one per step and one for a status, and each row keeps its number. The
+// counter's row lock is held to commit, so one run's reports take their numbers in commit order
+// and a reader that has seen number n has seen every change numbered up to n.
 const STEP_COLUMNS = `node_id text, iteration int, attempt int, status text, input jsonb, output jsonb,
   handles text[], error jsonb, started_at timestamptz, ended_at timestamptz`;
 
-const upsertSteps = `
-  INSERT INTO run_steps (id, org_id, run_id, node_id, iteration, attempt, status, input, output, handles, error, started_at, ended_at)
-  SELECT gen_random_uuid(), $1::uuid, $2, s.node_id, s.iteration, s.attempt, s.status::"StepStatus", s.input, s.output,
-         COALESCE(s.handles, ARRAY[]::text[]), s.error, s.started_at, s.ended_at
-  FROM jsonb_to_recordset($3::jsonb) AS s(${STEP_COLUMNS})
-  ON CONFLICT (run_id, node_id, iteration, attempt) DO UPDATE SET
-    status = EXCLUDED.status,
-    input = COALESCE(EXCLUDED.input, run_steps.input),
-    output = COALESCE(EXCLUDED.output, run_steps.output),
-    handles = CASE WHEN EXCLUDED.handles = ARRAY[]::text[] THEN run_steps.handles ELSE EXCLUDED.handles END,
-    error = COALESCE(EXCLUDED.error, run_steps.error),
-    started_at = COALESCE(run_steps.started_at, EXCLUDED.started_at),
-    ended_at = COALESCE(EXCLUDED.ended_at, run_steps.ended_at)
-  RETURNING 1`;
-
+// $4 is the run patch or null; $5 how many numbers the report takes.
 const updateRun = `
   UPDATE runs SET
-    status = r.status::"RunStatus",
+    last_event_seq = runs.last_event_seq + $5,
+    status_event_seq = CASE WHEN r.status IS NOT NULL THEN runs.last_event_seq + $5 ELSE runs.status_event_seq END,
+    status = COALESCE(r.status::"RunStatus", runs.status),
     output = CASE WHEN r.has_output THEN r.output ELSE runs.output END,
     error = COALESCE(r.error, runs.error),
     started_at = COALESCE(runs.started_at, r.started_at),
@@ -35,9 +28,30 @@ const updateRun = `
     duration_ms = CASE WHEN r.ended_at IS NOT NULL
       THEN (EXTRACT(EPOCH FROM (clock_timestamp() - COALESCE(runs.started_at, r.started_at))) * 1000)::int
       ELSE runs.duration_ms END
-  FROM jsonb_to_record($4::jsonb) AS r(status text, has_output boolean, output jsonb, error jsonb,
-    started_at timestamptz, ended_at timestamptz)
-  WHERE runs.id = $2 AND $4::jsonb IS NOT NULL`;
+  FROM jsonb_to_record(COALESCE($4::jsonb, '{}'::jsonb)) AS r(status text, has_output boolean, output jsonb,
+    error jsonb, started_at timestamptz, ended_at timestamptz)
+  WHERE runs.id = $2
+  RETURNING runs.last_event_seq - $5 AS first_seq`;
+
+// Steps are numbered in report order, after the counter's old value; a run that does not exist
+// leaves the number null, which the column refuses.
+const upsertSteps = `
+  INSERT INTO run_steps (id, org_id, run_id, node_id, iteration, attempt, status, input, output, handles, error,
+    started_at, ended_at, event_seq)
+  SELECT gen_random_uuid(), $1::uuid, $2, s.node_id, s.iteration, s.attempt, s.status::"StepStatus", s.input, s.output,
+         COALESCE(s.handles, ARRAY[]::text[]), s.error, s.started_at, s.ended_at,
+         (SELECT first_seq FROM counted) + e.position
+  FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(step, position),
+    jsonb_to_record(e.step) AS s(${STEP_COLUMNS})
+  ON CONFLICT (run_id, node_id, iteration, attempt) DO UPDATE SET
+    status = EXCLUDED.status,
+    input = COALESCE(EXCLUDED.input, run_steps.input),
+    output = COALESCE(EXCLUDED.output, run_steps.output),
+    handles = CASE WHEN EXCLUDED.handles = ARRAY[]::text[] THEN run_steps.handles ELSE EXCLUDED.handles END,
+    error = COALESCE(EXCLUDED.error, run_steps.error),
+    started_at = COALESCE(run_steps.started_at, EXCLUDED.started_at),
+    ended_at = COALESCE(EXCLUDED.ended_at, run_steps.ended_at),
+    event_seq = EXCLUDED.event_seq`;
 
 const stepRow = (step: StepRecord) => ({
   node_id: step.nodeId,
@@ -66,11 +80,12 @@ export async function recordProgress(report: ProgressReport): Promise<void> {
   const { runId, orgId, run, steps } = report;
   await withOrgTransaction(orgId, (tx) =>
     tx.$executeRawUnsafe(
-      `WITH written_steps AS (${upsertSteps}) ${updateRun}`,
+      `WITH counted AS (${updateRun}) ${upsertSteps}`,
       orgId,
       runId,
       JSON.stringify(steps.map(stepRow)),
       run ? JSON.stringify(runRow(run)) : null,
+      steps.length + (run ? 1 : 0),
     ),
   );
   await publishProgress(report);
