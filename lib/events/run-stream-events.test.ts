@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { RunStep } from '../db/generated/client';
+import type { RunChanges } from './run-changes';
+import { changesBatch, snapshotBatch } from './run-stream-events';
+
+const at = new Date('2026-11-24T09:00:00.000Z');
+
+const step = (nodeId: string, status: RunStep['status'], eventSeq: number): RunStep => ({
+  id: `step-${nodeId}`,
+  orgId: 'org',
+  runId: 'run',
+  nodeId,
+  iteration: 0,
+  attempt: 1,
+  status,
+  input: null,
+  output: null,
+  handles: [],
+  error: null,
+  startedAt: at,
+  endedAt: null,
+  eventSeq,
+});
+
+const run = (status: RunChanges['run']['status'], lastEventSeq: number, statusEventSeq: number): RunChanges['run'] => ({
+  id: 'run',
+  status,
+  error: null,
+  output: null,
+  createdAt: at,
+  startedAt: at,
+  endedAt: null,
+  durationMs: null,
+  lastEventSeq,
+  statusEventSeq,
+});
+
+const publicRun = (status: string) => ({
+  id: 'run',
+  status,
+  error: null,
+  output: null,
+  createdAt: at,
+  startedAt: at,
+  endedAt: null,
+  durationMs: null,
+});
+
+const publicStep = ({ orgId: _o, runId: _r, eventSeq: _e, ...rest }: RunStep) => rest;
+
+describe('snapshotBatch', () => {
+  it('sends the run, its node summary and steps under the run’s last change number', () => {
+    const steps = [step('start', 'SUCCEEDED', 1), step('review', 'WAITING', 2)];
+    expect(snapshotBatch({ run: run('WAITING', 3, 3), steps })).toEqual({
+      events: [
+        {
+          event: 'snapshot',
+          id: '3',
+          data: {
+            run: publicRun('WAITING'),
+            nodes: {
+              start: { status: 'SUCCEEDED', attempts: 1, iterations: 1, startedAt: at, endedAt: null, error: null },
+              review: { status: 'WAITING', attempts: 1, iterations: 1, startedAt: at, endedAt: null, error: null },
+            },
+            steps: steps.map(publicStep),
+          },
+        },
+      ],
+      lastSeq: 3,
+      finished: false,
+    });
+  });
+
+  it('ends an ended run’s stream with its run event', () => {
+    const batch = snapshotBatch({ run: run('SUCCEEDED', 4, 4), steps: [] });
+    expect(batch.events.map(({ event, id }) => [event, id])).toEqual([
+      ['snapshot', '4'],
+      ['run', '4'],
+    ]);
+    expect(batch.finished).toBe(true);
+  });
+});
+
+describe('changesBatch', () => {
+  it('sends changed steps and a changed status in change order', () => {
+    const steps = [step('review', 'SUCCEEDED', 5), step('paid', 'SUCCEEDED', 6)];
+    const batch = changesBatch({ run: run('SUCCEEDED', 7, 7), steps }, 4);
+    expect(batch).toEqual({
+      events: [
+        { event: 'step', id: '5', data: publicStep(steps[0]) },
+        { event: 'step', id: '6', data: publicStep(steps[1]) },
+        { event: 'run', id: '7', data: publicRun('SUCCEEDED') },
+      ],
+      lastSeq: 7,
+      finished: true,
+    });
+  });
+
+  it('places a status change between the steps around it', () => {
+    const steps = [step('a', 'SUCCEEDED', 5), step('b', 'RUNNING', 7)];
+    const batch = changesBatch({ run: run('RUNNING', 7, 6), steps }, 4);
+    expect(batch.events.map(({ event, id }) => [event, id])).toEqual([
+      ['step', '5'],
+      ['run', '6'],
+      ['step', '7'],
+    ]);
+  });
+
+  it('leaves out a status that has not changed since', () => {
+    const batch = changesBatch({ run: run('RUNNING', 9, 4), steps: [step('a', 'RUNNING', 9)] }, 8);
+    expect(batch.events.map(({ event, id }) => [event, id])).toEqual([['step', '9']]);
+  });
+
+  it('is empty when nothing changed', () => {
+    expect(changesBatch({ run: run('WAITING', 3, 3), steps: [] }, 3)).toEqual({
+      events: [],
+      lastSeq: 3,
+      finished: false,
+    });
+  });
+
+  it('closes with the run when it ended without a change number of its own', () => {
+    const batch = changesBatch({ run: run('FAILED', 3, 2), steps: [] }, 3);
+    expect(batch.events).toEqual([{ event: 'run', id: '3', data: publicRun('FAILED') }]);
+    expect(batch.finished).toBe(true);
+  });
+});
