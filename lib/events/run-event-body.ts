@@ -27,55 +27,56 @@ export function runEventBody(
   heartbeatMs = HEARTBEAT_MS,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let controller: ReadableStreamDefaultController<Uint8Array>;
   let lastSeq = first.lastSeq;
   let stopped = false;
   let reading = false;
   let readAgain = false;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let stop = () => {};
+
+  const send = (text: string) => controller.enqueue(encoder.encode(text));
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(heartbeat);
+    signal.removeEventListener('abort', finish);
+    source.feed.close();
+  };
+  function finish() {
+    if (stopped) return;
+    stop();
+    controller.close();
+  }
+  const emit = (batch: RunEventBatch) => {
+    for (const event of batch.events) send(encodeEvent(event));
+    lastSeq = batch.lastSeq;
+    if (batch.finished) finish();
+  };
+  const catchUp = async () => {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        readAgain = false;
+        const batch = await source.readAfter(lastSeq);
+        if (stopped) return;
+        if (!batch) return finish();
+        emit(batch);
+      } while (readAgain && !stopped);
+    } catch (error) {
+      log.warn('run event stream read failed; the client resumes from its last event', { error });
+      finish();
+    } finally {
+      reading = false;
+    }
+  };
 
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (text: string) => controller.enqueue(encoder.encode(text));
-      stop = () => {
-        if (stopped) return;
-        stopped = true;
-        clearInterval(heartbeat);
-        signal.removeEventListener('abort', finish);
-        source.feed.close();
-      };
-      function finish() {
-        if (stopped) return;
-        stop();
-        controller.close();
-      }
-      const emit = (batch: RunEventBatch) => {
-        for (const event of batch.events) send(encodeEvent(event));
-        lastSeq = batch.lastSeq;
-        if (batch.finished) finish();
-      };
-      const catchUp = async () => {
-        if (reading) {
-          readAgain = true;
-          return;
-        }
-        reading = true;
-        try {
-          do {
-            readAgain = false;
-            const batch = await source.readAfter(lastSeq);
-            if (stopped) return;
-            if (!batch) return finish();
-            emit(batch);
-          } while (readAgain && !stopped);
-        } catch (error) {
-          log.warn('run event stream read failed; the client resumes from its last event', { error });
-          finish();
-        } finally {
-          reading = false;
-        }
-      };
-
+    start(streamController) {
+      controller = streamController;
       emit(first);
       if (stopped) return;
       if (signal.aborted) return finish();
@@ -87,8 +88,6 @@ export function runEventBody(
         void catchUp();
       }, heartbeatMs);
     },
-    cancel() {
-      stop();
-    },
+    cancel: stop,
   });
 }

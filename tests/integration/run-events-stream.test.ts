@@ -34,6 +34,8 @@ async function waitingRun(workflowId: string) {
 }
 
 let redis: Redis;
+// Redis counts a connection's subscriptions until it has seen the connection close, a moment
+// after the stream let go of it: counts that must fall to 0 are polled.
 const subscribers = async (runId: string) =>
   ((await redis.pubsub('NUMSUB', runEventsChannel(runId))) as [string, number])[1];
 
@@ -109,7 +111,7 @@ describe('GET /api/runs/:id/events', () => {
     expect(runEvents.slice(0, -1).map((run) => (run as { status: string }).status)).toEqual(
       runEvents.length === 2 ? ['RUNNING'] : [],
     );
-    expect(await subscribers(runId)).toBe(0);
+    await expect.poll(() => subscribers(runId)).toBe(0);
 
     // Resumed after the first live event: exactly the events after it, then the end.
     const resumed = await events(runId, { headers: { 'last-event-id': live[0].id! } });
@@ -118,7 +120,7 @@ describe('GET /api/runs/:id/events', () => {
     // Resumed after the last: nothing more will come, and EventSource stops on a 204.
     const finished = await events(runId, { headers: { 'last-event-id': live.at(-1)!.id! } });
     expect(finished.status).toBe(204);
-    expect(await subscribers(runId)).toBe(0);
+    await expect.poll(() => subscribers(runId)).toBe(0);
   });
 
   it('lets go of the subscription when the client leaves, and ends the others on cancel', async () => {
@@ -137,7 +139,7 @@ describe('GET /api/runs/:id/events', () => {
     const rest: ReceivedEvent[] = await staying.rest();
     expect(rest.at(-1)).toMatchObject({ event: 'run', data: { id: runId, status: 'CANCELLED' } });
     expect(rest.at(-1)!.data).toEqual((await recorded(runId)).run);
-    expect(await subscribers(runId)).toBe(0);
+    await expect.poll(() => subscribers(runId)).toBe(0);
   });
 
   it('sends an ended run as a snapshot and its final run event, then ends', async () => {
@@ -160,7 +162,7 @@ describe('GET /api/runs/:id/events', () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Run was not found' } });
     }
-    expect(await subscribers(runId)).toBe(0);
+    await expect.poll(() => subscribers(runId)).toBe(0);
     await post(`/api/runs/${runId}/cancel`);
   });
 
