@@ -30,8 +30,9 @@ export const listWorkflowsQuery = z.object({
 });
 
 export const publishVersionInput = z.object({
-  // Left open here: validateDefinition reports every problem of a definition at once.
-  definition: z.unknown().refine((value) => value !== undefined, 'Send the definition to publish'),
+  // Left open here: validateDefinition reports every problem of a definition at once. Without
+  // one, the current draft is published.
+  definition: z.unknown().optional(),
 });
 
 /** A version number in a URL, or `latest`. */

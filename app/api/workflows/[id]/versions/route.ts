@@ -1,14 +1,16 @@
 import { readJson, withOrg } from '@/lib/api/handler';
 import { publishVersionInput } from '@/lib/workflows/schemas';
 import { listVersions, publishVersion } from '@/lib/workflows/versions';
+import { readLiveDraft } from '@/lib/collab/live-draft';
 
 // GET /api/workflows/:id/versions — published versions, newest first, without definitions
 export const GET = withOrg<{ id: string }>('workflow:read', async ({ org, params }) =>
   Response.json({ items: await listVersions(org, params.id) }),
 );
 
-// POST /api/workflows/:id/versions — validate a definition and publish it as the next version
+// POST /api/workflows/:id/versions — publish {definition}, or with no body the current draft, as the next version
 export const POST = withOrg<{ id: string }>('workflow:publish', async ({ org, params, req }) => {
   const body = publishVersionInput.parse(await readJson(req));
-  return Response.json(await publishVersion(org, params.id, body.definition), { status: 201 });
+  const definition = body.definition ?? (await readLiveDraft(org, params.id)).definition;
+  return Response.json(await publishVersion(org, params.id, definition), { status: 201 });
 });
