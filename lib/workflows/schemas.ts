@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listCursor } from './list-cursor';
+import { findTemplate } from './templates';
 
 export const workflowName = z
   .string()
@@ -11,6 +12,13 @@ export const workflowDescription = z.string().trim().max(2000, 'Keep the descrip
 export const createWorkflowInput = z.object({
   name: workflowName,
   description: workflowDescription.default(''),
+  /** Start the draft from this template (lib/workflows/templates) instead of an empty canvas. */
+  templateId: z
+    .string()
+    .refine((id) => findTemplate(id) !== undefined, {
+      error: (issue) => `There is no template "${String(issue.input)}": GET /api/workflow-templates lists them`,
+    })
+    .optional(),
 });
 
 // No defaults here: a field left out of a PATCH keeps its value.

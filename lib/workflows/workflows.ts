@@ -6,6 +6,9 @@ import type { OrgContext } from '../auth/current-org';
 import { encodeListCursor } from './list-cursor';
 import { createWorkflowInput, type CreateWorkflowInput, type WorkflowChanges, type WorkflowListQuery } from './schemas';
 import { recordAudit } from '../audit/record';
+import { toDraftDefinition } from '../collab/draft-doc';
+import { initialDraftState } from '../collab/stored-draft';
+import { findTemplate } from './templates';
 
 export interface WorkflowSummary {
   id: string;
@@ -84,13 +87,24 @@ export async function getWorkflow(org: OrgContext, id: string): Promise<Workflow
   return toSummary(row);
 }
 
+/** A new workflow with an empty draft, or a template's draft; either way nothing is published yet. */
 export async function createWorkflow(org: OrgContext, input: CreateWorkflowInput): Promise<WorkflowSummary> {
-  const { name, description } = createWorkflowInput.parse(input);
+  const { name, description, templateId } = createWorkflowInput.parse(input);
+  const template = templateId === undefined ? undefined : findTemplate(templateId);
+  // Prisma's Bytes wants a Uint8Array over a plain ArrayBuffer, which a Buffer's type does not promise.
+  const draftState = template
+    ? new Uint8Array(initialDraftState({ name, description, definition: toDraftDefinition(template.definition) }))
+    : undefined;
   const row = await orgDb(org.orgId).workflow.create({
-    data: { orgId: org.orgId, name, description, createdById: org.userId },
+    data: { orgId: org.orgId, name, description, createdById: org.userId, draftState },
     select: summarySelect,
   });
-  await recordAudit(org, { action: 'workflow.create', targetType: 'workflow', targetId: row.id, data: { name } });
+  await recordAudit(org, {
+    action: 'workflow.create',
+    targetType: 'workflow',
+    targetId: row.id,
+    data: template ? { name, templateId: template.id } : { name },
+  });
   return toSummary(row);
 }
 

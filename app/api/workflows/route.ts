@@ -8,7 +8,7 @@ export const GET = withOrg('workflow:read', async ({ org, req }) => {
   return Response.json(await listWorkflowPage(org, query));
 });
 
-// POST /api/workflows — create an empty workflow (a draft with no published version)
+// POST /api/workflows — create a workflow whose draft is empty or a template's (nothing published yet)
 export const POST = withOrg('workflow:edit', async ({ org, req }) => {
   const body = createWorkflowInput.parse(await readJson(req));
   return Response.json(await createWorkflow(org, body), { status: 201 });
