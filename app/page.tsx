@@ -7,6 +7,7 @@ import { WorkflowTable } from '@/components/workflows/workflow-table';
 import { requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
 import { listWorkflows } from '@/lib/workflows/workflows';
+import { runWorkflowAction } from './workflows/run-action';
 
 export default async function WorkflowsPage() {
   const org = await requireOrg();
@@ -30,7 +31,10 @@ export default async function WorkflowsPage() {
             to start building.
           </EmptyState>
         ) : (
-          <WorkflowTable workflows={workflows} canRun={isAllowed(org.role, 'run:start')} />
+          <WorkflowTable
+            workflows={workflows}
+            runAction={isAllowed(org.role, 'run:start') ? runWorkflowAction : undefined}
+          />
         )}
       </div>
     </>
