@@ -39,7 +39,9 @@ describe('home page', () => {
     await page.getByLabel('Name').fill('Invoice approval');
     await page.getByLabel('Description').fill('Routes invoices over 10k to finance');
     await page.getByRole('button', { name: 'Create workflow' }).click();
-    await page.waitForURL(`${webUrl}/`);
+    // The new workflow opens in the editor; the list has it too.
+    await page.waitForURL(new RegExp(`^${webUrl}/workflows/[0-9a-f-]{36}$`));
+    await page.goto(webUrl);
     const row = page.getByRole('row', { name: /Invoice approval/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Draft');
