@@ -1,0 +1,60 @@
+import type { Edge } from '@xyflow/react';
+import type { DraftDefinition, DraftNode } from '@/lib/collab/draft-doc';
+import type { PaletteNode } from '@/lib/connectors/palette';
+import type { FlowNodeData, FlowNodeType } from './flow-node';
+
+/** The output handles a node shows: its type's, a switch's cases, and `error` for an error branch. */
+export function outputsOf(node: DraftNode, type: PaletteNode | undefined): string[] {
+  let outputs: string[] = [];
+  if (type?.outputs === 'dynamic') {
+    const cases = Array.isArray(node.config.cases) ? (node.config.cases as { name?: unknown }[]) : [];
+    outputs = [...cases.map((c) => String(c.name ?? '')).filter(Boolean), 'default'];
+  } else if (type) outputs = [...type.outputs];
+  if (node.settings.onError === 'error-branch' && !outputs.includes('error')) outputs.push('error');
+  return outputs;
+}
+
+export interface NodeDecorations {
+  problems: Map<string, string[]>;
+  runStatus: Record<string, { status: string; attempt: number }>;
+  selectedBy: Map<string, string[]>;
+  /** Decides an approval the current run waits on at this node. */
+  decide?: (nodeId: string, decision: 'approved' | 'rejected') => void;
+}
+
+/** Canvas nodes for the draft's nodes, with their problems, run status and who selected them. */
+export function toFlowNodes(
+  definition: DraftDefinition,
+  palette: Map<string, PaletteNode>,
+  decorations: NodeDecorations,
+): FlowNodeType[] {
+  return definition.nodes.map((node) => {
+    const type = palette.get(node.type);
+    const data: FlowNodeData = {
+      label: node.name || type?.label || node.type,
+      type: node.type,
+      icon: type?.icon ?? 'box',
+      acceptsInput: type?.acceptsInput ?? true,
+      outputs: outputsOf(node, type),
+      problems: decorations.problems.get(node.id) ?? [],
+      run: decorations.runStatus[node.id],
+      selectedBy: decorations.selectedBy.get(node.id) ?? [],
+      ...(decorations.decide && decorations.runStatus[node.id]?.status === 'WAITING' && node.type === 'human.approval'
+        ? { decide: (decision: 'approved' | 'rejected') => decorations.decide!(node.id, decision) }
+        : {}),
+    };
+    return { id: node.id, type: 'flow', position: node.position, data };
+  });
+}
+
+export function toFlowEdges(definition: DraftDefinition, selected: Set<string>, problems: Set<string>): Edge[] {
+  return definition.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.sourceHandle,
+    label: edge.sourceHandle === 'out' ? undefined : edge.sourceHandle,
+    selected: selected.has(edge.id),
+    style: problems.has(edge.id) ? { stroke: 'var(--color-danger)' } : undefined,
+  }));
+}

@@ -1,0 +1,43 @@
+import {
+  Box,
+  Braces,
+  Code,
+  GitBranchPlus,
+  GitFork,
+  Globe,
+  LogOut,
+  Merge,
+  OctagonX,
+  Play,
+  Repeat,
+  Split,
+  Timer,
+  UserCheck,
+  Variable,
+  Workflow,
+  type LucideIcon,
+} from 'lucide-react';
+
+// The icons node types name (lib/connectors/nodes): imported one by one, not lucide's whole set.
+const ICONS: Record<string, LucideIcon> = {
+  braces: Braces,
+  code: Code,
+  'git-branch-plus': GitBranchPlus,
+  'git-fork': GitFork,
+  globe: Globe,
+  'log-out': LogOut,
+  merge: Merge,
+  'octagon-x': OctagonX,
+  play: Play,
+  repeat: Repeat,
+  split: Split,
+  timer: Timer,
+  'user-check': UserCheck,
+  variable: Variable,
+  workflow: Workflow,
+};
+
+export function NodeIcon({ name, className }: { name: string; className?: string }) {
+  const Icon = ICONS[name] ?? Box;
+  return <Icon className={className} aria-hidden />;
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+
+export interface CollabSession {
+  doc: Y.Doc;
+  provider: HocuspocusProvider | null;
+  state: ConnectionState;
+  /** The server has sent everything it had; before that the canvas may show a partial draft. */
+  synced: boolean;
+}
+
+/**
+ * Joins a workflow's draft on the collab server. Edits are also kept in the browser (IndexedDB),
+ * so what is drawn while offline survives a reload and merges when the connection returns. The
+ * token is fetched again on every (re)connect: it lives ten minutes.
+ */
+export function useCollabDraft(options: { workflowId: string; url: string; document: string }): CollabSession {
+  const { workflowId, url, document } = options;
+  const doc = useMemo(() => new Y.Doc(), []);
+  const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const [synced, setSynced] = useState(false);
+
+  useEffect(() => {
+    const local = new IndexeddbPersistence(`floworchestrator:${document}`, doc);
+    const remote = new HocuspocusProvider({
+      url,
+      name: document,
+      document: doc,
+      token: async () => {
+        const response = await fetch(`/api/workflows/${workflowId}/collab-token`);
+        return (await response.json()).token as string;
+      },
+      onStatus: ({ status }) =>
+        setState(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'),
+      onSynced: ({ state: isSynced }) => setSynced(isSynced),
+      onDisconnect: () => setState('offline'),
+    });
+    // The provider is the external system this effect opens; the editor reads it from state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setProvider(remote);
+    return () => {
+      remote.destroy();
+      void local.destroy();
+      setProvider(null);
+    };
+  }, [doc, workflowId, url, document]);
+
+  return { doc, provider, state, synced };
+}

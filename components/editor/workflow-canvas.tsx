@@ -1,0 +1,191 @@
+'use client';
+
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import type * as Y from 'yjs';
+import type { WorkflowDraft } from '@/lib/collab/draft-doc';
+import { addEdge, addNode, moveNodes, removeEdges, removeNodes } from '@/lib/collab/draft-edits';
+import { connectionRefusal } from '@/lib/collab/connection-rules';
+import type { PaletteNode } from '@/lib/connectors/palette';
+import { nodeTypes, type FlowNodeType } from './flow-node';
+import { toFlowEdges, toFlowNodes, type NodeDecorations } from './graph-view';
+import { PALETTE_DRAG_TYPE } from './node-palette';
+import type { PeerPresence } from './use-presence';
+
+const SNAP: [number, number] = [20, 20];
+
+export interface WorkflowCanvasProps {
+  doc: Y.Doc;
+  draft: WorkflowDraft;
+  palette: Map<string, PaletteNode>;
+  decorations: NodeDecorations;
+  edgeProblems: Set<string>;
+  readOnly: boolean;
+  peers: PeerPresence[];
+  selectedNodes: Set<string>;
+  onSelectionChange: (nodes: Set<string>) => void;
+  onPointerMove: (position: { x: number; y: number }) => void;
+  onRefused: (message: string) => void;
+}
+
+/** The draft drawn with React Flow: every change the user makes is written to the Yjs document. */
+export function WorkflowCanvas(props: WorkflowCanvasProps) {
+  const { doc, draft, palette, decorations, edgeProblems, readOnly, peers, selectedNodes } = props;
+  const { onSelectionChange, onPointerMove, onRefused } = props;
+  const flow = useReactFlow();
+  // What React Flow measured of each node; everything else about a node comes from the draft.
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
+
+  const nodes = useMemo(
+    () =>
+      toFlowNodes(draft.definition, palette, decorations).map((node) => ({
+        ...node,
+        measured: measured[node.id],
+        selected: selectedNodes.has(node.id),
+        draggable: !readOnly,
+      })),
+    [draft, palette, decorations, measured, selectedNodes, readOnly],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(draft.definition, selectedEdges, edgeProblems),
+    [draft, selectedEdges, edgeProblems],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNodeType>[]) => {
+      const sizes = changes.flatMap((change) =>
+        change.type === 'dimensions' && change.dimensions ? [[change.id, change.dimensions] as const] : [],
+      );
+      if (sizes.length) setMeasured((current) => ({ ...current, ...Object.fromEntries(sizes) }));
+      const selection = changes.filter((change) => change.type === 'select');
+      if (selection.length) {
+        const next = new Set(selectedNodes);
+        for (const change of selection) {
+          if (change.selected) next.add(change.id);
+          else next.delete(change.id);
+        }
+        onSelectionChange(next);
+      }
+      if (readOnly) return;
+      const moved = changes.flatMap((change) =>
+        change.type === 'position' && change.position ? [{ id: change.id, position: change.position }] : [],
+      );
+      if (moved.length) moveNodes(doc, moved);
+      const removed = changes.flatMap((change) => (change.type === 'remove' ? [change.id] : []));
+      if (removed.length) removeNodes(doc, removed);
+    },
+    [doc, readOnly, selectedNodes, onSelectionChange],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      setSelectedEdges((current) => {
+        const next = new Set(current);
+        for (const change of changes) {
+          if (change.type === 'select') {
+            if (change.selected) next.add(change.id);
+            else next.delete(change.id);
+          }
+        }
+        return next;
+      });
+      const removed = changes.flatMap((change) => (change.type === 'remove' ? [change.id] : []));
+      if (removed.length && !readOnly) removeEdges(doc, removed);
+    },
+    [doc, readOnly],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const edge = {
+        source: connection.source,
+        sourceHandle: connection.sourceHandle ?? 'out',
+        target: connection.target,
+      };
+      const refusal = connectionRefusal(draft.definition, edge);
+      if (refusal) onRefused(refusal);
+      else addEdge(doc, edge);
+    },
+    [doc, draft, onRefused],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const payload = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (!payload || readOnly) return;
+      event.preventDefault();
+      const { type, version } = JSON.parse(payload) as { type: string; version: number };
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = addNode(doc, { type, typeVersion: version, position: { x: position.x - 80, y: position.y - 20 } });
+      onSelectionChange(new Set([id]));
+    },
+    [doc, flow, readOnly, onSelectionChange],
+  );
+
+  return (
+    <div
+      className="relative h-full min-w-0 flex-1"
+      onPointerMove={(event) => onPointerMove(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDrop={onDrop}
+        onDragOver={(event) => {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+        }}
+        nodesConnectable={!readOnly}
+        nodesDraggable={!readOnly}
+        edgesFocusable={!readOnly}
+        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={SNAP}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={{ maxZoom: 1.2 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable className="!bg-surface" />
+        <ViewportPortal>
+          {peers.map((peer) =>
+            peer.cursor ? (
+              <div
+                key={peer.clientId}
+                className="pointer-events-none absolute flex items-center gap-1"
+                style={{ transform: `translate(${peer.cursor.x}px, ${peer.cursor.y}px)` }}
+                data-testid="peer-cursor"
+              >
+                <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden>
+                  <path d="M0 0 L14 5 L6 7 L4 14 Z" fill={peer.user.color} />
+                </svg>
+                <span className="rounded px-1 text-[10px] text-white" style={{ background: peer.user.color }}>
+                  {peer.user.name}
+                </span>
+              </div>
+            ) : null,
+          )}
+        </ViewportPortal>
+      </ReactFlow>
+    </div>
+  );
+}
