@@ -8,10 +8,7 @@ export function minimalChange(from: string, to: string): { from: number; to: num
   const shortest = Math.min(from.length, to.length);
   while (start < shortest && from.charCodeAt(start) === to.charCodeAt(start)) start++;
   let end = 0;
-  while (
-    end < shortest - start &&
-    from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)
-  ) {
+  while (end < shortest - start && from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)) {
     end++;
   }
   return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expressionCompletions, templateExpressionStart, type ExpressionCompletionRequest } from './expression-completions';
+import {
+  expressionCompletions,
+  templateExpressionStart,
+  type ExpressionCompletionRequest,
+} from './expression-completions';
 
 const template: ExpressionCompletionRequest = { mode: 'template', explicit: false, nodeIds: ['fetch', 'send-mail'] };
 

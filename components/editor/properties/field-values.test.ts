@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, currentVariant, initialValue, toExpression, variantValue, withKey } from './field-values';
+import {
+  changedKeys,
+  currentVariant,
+  fromExpression,
+  initialValue,
+  toExpression,
+  variantValue,
+  withKey,
+} from './field-values';
 import { describeSchema, type UnionField } from './schema-fields';
 
 const body = describeSchema(
@@ -53,11 +61,18 @@ describe('initialValue', () => {
   });
 });
 
-describe('toExpression', () => {
+describe('toExpression and fromExpression', () => {
   it('writes the current value as a JSONata literal', () => {
     expect(toExpression(5)).toBe('{{ 5 }}');
     expect(toExpression([1, 'a'])).toBe('{{ [1,"a"] }}');
     expect(toExpression(undefined)).toBe('{{  }}');
+  });
+
+  it('reads a literal back, and nothing from a real expression', () => {
+    expect(fromExpression('{{ 5 }}')).toBe(5);
+    expect(fromExpression(toExpression({ a: [true] }))).toEqual({ a: [true] });
+    expect(fromExpression('{{ nodes.fetch.output.total > 5 }}')).toBeUndefined();
+    expect(fromExpression('total: {{ 5 }}')).toBeUndefined();
   });
 });
 

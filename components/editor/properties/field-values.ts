@@ -17,6 +17,19 @@ export const isExpression = (value: unknown): value is string => typeof value ==
  */
 export const toExpression = (value: unknown) => (value === undefined ? '{{  }}' : `{{ ${JSON.stringify(value)} }}`);
 
+const WHOLE_TEMPLATE = /^\s*\{\{([\s\S]*)\}\}\s*$/;
+
+/** Back from expression mode: the literal an expression is made of (`{{ 5 }}` → 5), else nothing. */
+export function fromExpression(value: unknown): unknown {
+  const literal = typeof value === 'string' ? WHOLE_TEMPLATE.exec(value)?.[1] : undefined;
+  if (literal === undefined) return undefined;
+  try {
+    return JSON.parse(literal);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A value to start from when a row is added or a variant chosen: only what its schema requires. */
 export function initialValue(field: FieldDescriptor): unknown {
   switch (field.kind) {

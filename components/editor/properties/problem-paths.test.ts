@@ -19,7 +19,9 @@ describe('problemAt', () => {
   it('gathers the problems below a path only when asked', () => {
     expect(problemAt(index, 'config.body.value')).toBeUndefined();
     expect(problemAt(index, 'config.body.value', true)).toBe('too deep');
-    expect(problemAt(index, 'config.cases', true)).toBe('{{ x > }} does not parse; Case names are used as handle names');
+    expect(problemAt(index, 'config.cases', true)).toBe(
+      '{{ x > }} does not parse; Case names are used as handle names',
+    );
   });
 
   it('joins two messages for one path', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listPaletteNodes } from '@/lib/connectors/palette';
-import { describeSchema, humanise, type FieldDescriptor, type ObjectField } from './schema-fields';
+import { describeSchema, humanise, singular, type FieldDescriptor, type ObjectField } from './schema-fields';
 
 // The real schemas, as GET /api/nodes serves them: the form must handle exactly these shapes.
 const configOf = (type: string) => {
@@ -156,5 +156,14 @@ describe('humanise', () => {
     expect(humanise('maxIntervalMs')).toBe('Max interval (ms)');
     expect(humanise('workflowId')).toBe('Workflow ID');
     expect(humanise('error-branch')).toBe('Error branch');
+  });
+});
+
+describe('singular', () => {
+  it('names one item of a plural label', () => {
+    expect(singular('Cases')).toBe('case');
+    expect(singular('Non retryable error types')).toBe('non retryable error type');
+    expect(singular('Query')).toBe('query');
+    expect(singular('Address')).toBe('address');
   });
 });

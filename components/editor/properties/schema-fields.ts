@@ -93,6 +93,9 @@ export function humanise(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A plural label's item, for "Add case" under "Cases": English plurals in -s are all the schemas use. */
+export const singular = (label: string) => (/[^s]s$/.test(label) ? label.slice(0, -1) : label).toLowerCase();
+
 const isSchema = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -179,7 +182,8 @@ function describeObject(schema: JsonSchema, name: string, required: boolean): Fi
 export function describeSchema(schema: JsonSchema, name = '', required = true): FieldDescriptor {
   const variants = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(variants)) return describeUnion(schema, variants, name, required);
-  if ('const' in schema) return { ...base(schema, name, required), kind: 'enum', options: [schema.const as EnumOption] };
+  if ('const' in schema)
+    return { ...base(schema, name, required), kind: 'enum', options: [schema.const as EnumOption] };
   if (Array.isArray(schema.enum)) return { ...base(schema, name, required), kind: 'enum', options: schema.enum };
 
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((type) => type !== 'null');
