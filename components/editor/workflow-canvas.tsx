@@ -13,6 +13,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
+import { useTheme } from 'next-themes';
 import type * as Y from 'yjs';
 import type { WorkflowDraft } from '@/lib/collab/draft-doc';
 import { addEdge, addNode, moveNodes, removeEdges, removeNodes } from '@/lib/collab/draft-edits';
@@ -44,6 +45,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const { doc, draft, palette, decorations, edgeProblems, readOnly, peers, selectedNodes } = props;
   const { onSelectionChange, onPointerMove, onRefused } = props;
   const flow = useReactFlow();
+  const { resolvedTheme } = useTheme();
   // What React Flow measured of each node; everything else about a node comes from the draft.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
@@ -162,6 +164,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         fitView
         fitViewOptions={{ maxZoom: 1.2 }}
         proOptions={{ hideAttribution: true }}
+        colorMode={resolvedTheme === 'light' ? 'light' : 'dark'}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} />
         <Controls showInteractive={false} />

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { ApiError } from '@/lib/api/errors';
+import { currentUser, requireOrg } from '@/lib/auth/current-org';
+import { isAllowed } from '@/lib/auth/policy';
+import { collabConnection } from '@/lib/collab/collab-connection';
+import { listPaletteNodes } from '@/lib/connectors/palette';
+import { listCredentials } from '@/lib/vault/credentials';
+import { getWorkflow } from '@/lib/workflows/workflows';
+import { WorkflowEditor } from '@/components/editor/workflow-editor';
+import { colorFor } from '@/components/editor/presence-color';
+
+export const metadata: Metadata = { title: 'Editor' };
+
+export default async function WorkflowEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const org = await requireOrg();
+  try {
+    await getWorkflow(org, id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+  const [user, collab, credentials] = await Promise.all([
+    currentUser(),
+    collabConnection(org, id, await headers()),
+    listCredentials(org.orgId),
+  ]);
+  const name = user?.name || user?.email || 'Someone';
+  return (
+    <WorkflowEditor
+      workflowId={id}
+      collab={{ url: collab.url, document: collab.document, readOnly: collab.readOnly }}
+      palette={listPaletteNodes()}
+      credentials={credentials.map(({ id: credentialId, name: credentialName, type }) => ({
+        id: credentialId,
+        name: credentialName,
+        type,
+      }))}
+      me={{ name, color: colorFor(org.userId) }}
+      canPublish={isAllowed(org.role, 'workflow:publish')}
+      canRun={isAllowed(org.role, 'run:start')}
+    />
+  );
+}

@@ -1,0 +1,235 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import * as Y from 'yjs';
+import { draftMeta, draftNodes } from '@/lib/collab/draft-doc';
+import { addNode, moveNodes } from '@/lib/collab/draft-edits';
+import { layoutPositions } from './auto-layout';
+import type { PaletteNode } from '@/lib/connectors/palette';
+import { copySelection, pasteNodes } from './clipboard';
+import { EditorHeader } from './editor-header';
+import { NodeInspector } from './node-inspector';
+import { NodePalette } from './node-palette';
+import { RunDialog } from './run-dialog';
+import { ShortcutsHelp } from './shortcuts-help';
+import { useCollabDraft } from './use-collab-draft';
+import { useDraft } from './use-draft';
+import { useDraftProblems } from './use-draft-problems';
+import { useEditorShortcuts } from './use-editor-shortcuts';
+import { usePresence, type PresenceUser } from './use-presence';
+import { useRunStatus } from './use-run-status';
+import { WorkflowCanvas } from './workflow-canvas';
+
+export interface WorkflowEditorProps {
+  workflowId: string;
+  collab: { url: string; document: string; readOnly: boolean };
+  palette: PaletteNode[];
+  credentials: { id: string; name: string; type: string }[];
+  me: PresenceUser;
+  canPublish: boolean;
+  canRun: boolean;
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  const body = await response.json().catch(() => ({}));
+  return body?.error?.message ?? `The server answered ${response.status}`;
+}
+
+/** The collaborative editor: palette, canvas and inspector over one shared draft document. */
+export function WorkflowEditor(props: WorkflowEditorProps) {
+  return (
+    <ReactFlowProvider>
+      <EditorBody {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, canRun }: WorkflowEditorProps) {
+  const readOnly = collab.readOnly;
+  const session = useCollabDraft({ workflowId, url: collab.url, document: collab.document });
+  const { doc } = session;
+  const draft = useDraft(doc);
+  const problems = useDraftProblems(draft.definition);
+  const { peers, share } = usePresence(session.provider, me);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState<{ tone: 'info' | 'danger'; text: string }>();
+  const [publishing, setPublishing] = useState(false);
+  const [runDialog, setRunDialog] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [runId, setRunId] = useState<string | null>(null);
+  const run = useRunStatus(runId);
+  const types = useMemo(() => new Map(palette.map((node) => [node.type, node])), [palette]);
+  const flow = useReactFlow();
+  // Undo is per person: only this browser's own edits (origin null) are tracked.
+  const undo = useMemo(
+    () =>
+      new Y.UndoManager([draftMeta(doc), draftNodes(doc), doc.getMap('edges')], { trackedOrigins: new Set([null]) }),
+    [doc],
+  );
+
+  const selectNodes = useCallback(
+    (next: Set<string>) => {
+      setSelected(next);
+      share('selectedNodeId', next.size === 1 ? [...next][0] : undefined);
+    },
+    [share],
+  );
+
+  const decide = useCallback(
+    async (nodeId: string, decision: 'approved' | 'rejected') => {
+      if (!runId) return;
+      const response = await fetch(`/api/runs/${runId}/approvals/${nodeId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ decision }),
+      });
+      if (!response.ok) setNotice({ tone: 'danger', text: await errorMessage(response) });
+    },
+    [runId],
+  );
+
+  const decorations = useMemo(() => {
+    const byNode = new Map<string, string[]>();
+    for (const problem of problems) {
+      if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
+    }
+    const selectedBy = new Map<string, string[]>();
+    for (const peer of peers) {
+      if (peer.selectedNodeId)
+        selectedBy.set(peer.selectedNodeId, [...(selectedBy.get(peer.selectedNodeId) ?? []), peer.user.color]);
+    }
+    return { problems: byNode, runStatus: run?.nodes ?? {}, selectedBy, decide: canRun ? decide : undefined };
+  }, [problems, peers, run, decide, canRun]);
+  const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
+
+  const shortcuts = useMemo(
+    () => ({
+      undo: () => undo.undo(),
+      redo: () => undo.redo(),
+      copy: () => {
+        const text = copySelection(doc, selected);
+        if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
+      },
+      paste: (text: string) => {
+        const added = pasteNodes(doc, text);
+        if (added) selectNodes(new Set(added));
+      },
+      selectAll: () => selectNodes(new Set(draft.definition.nodes.map((node) => node.id))),
+      clearSelection: () => selectNodes(new Set()),
+      help: () => setHelp(true),
+    }),
+    [undo, doc, selected, selectNodes, draft],
+  );
+  useEditorShortcuts(shortcuts, !readOnly);
+
+  const publish = async () => {
+    setPublishing(true);
+    const response = await fetch(`/api/workflows/${workflowId}/versions`, { method: 'POST' });
+    setPublishing(false);
+    if (response.status === 201) {
+      const { version } = await response.json();
+      setNotice({ tone: 'info', text: `Published version ${version}.` });
+    } else {
+      setNotice({ tone: 'danger', text: await errorMessage(response) });
+    }
+  };
+
+  const startRun = async (input: unknown): Promise<string | undefined> => {
+    const response = await fetch(`/api/workflows/${workflowId}/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+    if (response.status !== 202) return errorMessage(response);
+    setRunId((await response.json()).runId);
+    return undefined;
+  };
+
+  const selectedNode = selected.size === 1 ? draft.definition.nodes.find((node) => selected.has(node.id)) : undefined;
+  const nodeIds = draft.definition.nodes.map((node) => node.id);
+
+  return (
+    <div className="flex h-screen flex-col">
+      <EditorHeader
+        name={draft.name}
+        onRename={(name) => draftMeta(doc).set('name', name)}
+        connection={session.state}
+        me={me}
+        peers={peers}
+        readOnly={readOnly}
+        canPublish={canPublish}
+        canRun={canRun}
+        publishing={publishing}
+        onUndo={() => undo.undo()}
+        onRedo={() => undo.redo()}
+        onPublish={publish}
+        onRun={() => setRunDialog(true)}
+        onHelp={() => setHelp(true)}
+        onLayout={async () => {
+          moveNodes(doc, await layoutPositions(draft.definition));
+          requestAnimationFrame(() => void flow.fitView({ maxZoom: 1.2, duration: 300 }));
+        }}
+        runLink={run ? { href: `/runs?workflowId=${workflowId}`, status: run.status } : undefined}
+      />
+      {notice && (
+        <div
+          role="status"
+          className={`flex items-center justify-between border-b px-4 py-1.5 text-sm ${notice.tone === 'danger' ? 'border-danger/30 bg-danger/10 text-danger' : 'border-primary/30 bg-primary/10 text-primary'}`}
+        >
+          <span>{notice.text}</span>
+          <button type="button" className="text-xs underline" onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {readOnly && (
+        <div role="note" className="border-b border-border bg-muted/50 px-4 py-1.5 text-sm text-muted-foreground">
+          You can watch this draft change live, but your role cannot edit it.
+        </div>
+      )}
+      <div className="flex min-h-0 flex-1">
+        <NodePalette
+          nodes={palette}
+          disabled={readOnly}
+          onAdd={(node) => {
+            const count = draft.definition.nodes.length;
+            const id = addNode(doc, {
+              type: node.type,
+              typeVersion: node.version,
+              position: { x: 80 + (count % 5) * 240, y: 80 + Math.floor(count / 5) * 140 },
+            });
+            selectNodes(new Set([id]));
+          }}
+        />
+        <WorkflowCanvas
+          doc={doc}
+          draft={draft}
+          palette={types}
+          decorations={decorations}
+          edgeProblems={edgeProblems}
+          readOnly={readOnly}
+          peers={peers}
+          selectedNodes={selected}
+          onSelectionChange={selectNodes}
+          onPointerMove={(position) => share('cursor', position)}
+          onRefused={(text) => setNotice({ tone: 'danger', text })}
+        />
+        {selectedNode && (
+          <NodeInspector
+            doc={doc}
+            node={selectedNode}
+            type={types.get(selectedNode.type)}
+            problems={problems.filter((problem) => problem.nodeId === selectedNode.id)}
+            readOnly={readOnly}
+            nodeIds={nodeIds}
+            credentials={credentials}
+          />
+        )}
+      </div>
+      {runDialog && <RunDialog workflowId={workflowId} onStart={startRun} onClose={() => setRunDialog(false)} />}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
