@@ -8,6 +8,7 @@ export interface ImportWorkflowState {
   error?: string;
   /** Every problem of an invalid definition, each naming its node or edge. */
   problems?: string[];
+  fileName?: string;
 }
 
 /**
@@ -22,7 +23,8 @@ export function ImportWorkflowForm({
   const [state, formAction, pending] = useActionState<ImportWorkflowState, FormData>(async (_previous, form) => {
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) return { error: 'Choose a workflow export file (.json) first' };
-    return importAction(await file.text());
+    // React empties the file input once the action settles: name the file the message is about.
+    return { ...(await importAction(await file.text())), fileName: file.name };
   }, {});
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
@@ -42,7 +44,10 @@ export function ImportWorkflowForm({
       </div>
       {state.error && (
         <div id="import-error" role="alert" className="text-sm text-danger">
-          <p>{state.error}</p>
+          <p>
+            {state.fileName && <span className="font-medium">{state.fileName}: </span>}
+            {state.error}
+          </p>
           {state.problems && (
             <ul className="mt-1 list-disc pl-5">
               {state.problems.map((problem, index) => (

@@ -68,6 +68,7 @@ describe('new workflow page', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'nothing was imported' });
     await alert.getByText('Node "mystery": unknown node type "nope.nothing"').waitFor();
+    expect(await alert.textContent()).toContain('broken.json');
     await page.screenshot({ path: screenshotPath('new-workflow-import-error'), fullPage: true });
   });
 
