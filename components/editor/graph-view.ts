@@ -43,7 +43,9 @@ export function toFlowNodes(
         ? { decide: (decision: 'approved' | 'rejected') => decorations.decide!(node.id, decision) }
         : {}),
     };
-    return { id: node.id, type: 'flow', position: node.position, data };
+    // A size before React Flow has measured the node, so fitting the view and skipping
+    // off-screen nodes account for nodes that were never on screen yet.
+    return { id: node.id, type: 'flow', position: node.position, data, initialWidth: 200, initialHeight: 64 };
   });
 }
 

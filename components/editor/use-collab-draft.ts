@@ -26,6 +26,8 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
   const [state, setState] = useState<ConnectionState>('connecting');
   const [synced, setSynced] = useState(false);
+  // Bumped when the browser comes back online: a fresh connection syncs both ways at once.
+  const [epoch, setEpoch] = useState(0);
 
   useEffect(() => {
     const local = new IndexeddbPersistence(`floworchestrator:${document}`, doc);
@@ -45,12 +47,23 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
     // The provider is the external system this effect opens; the editor reads it from state.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setProvider(remote);
+    // A dropped network leaves the socket looking open for a while (its close cannot complete
+    // offline): believe the browser, and start over with a new connection when it is back.
+    const goOffline = () => {
+      setState('offline');
+      void remote.disconnect();
+    };
+    const goOnline = () => setEpoch((current) => current + 1);
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
     return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       remote.destroy();
       void local.destroy();
       setProvider(null);
     };
-  }, [doc, workflowId, url, document]);
+  }, [doc, workflowId, url, document, epoch]);
 
   return { doc, provider, state, synced };
 }

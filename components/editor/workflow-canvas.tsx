@@ -160,7 +160,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={SNAP}
-        onlyRenderVisibleElements
+        // Worth it on big graphs only: on small ones every node is on screen anyway.
+        onlyRenderVisibleElements={nodes.length > 150}
         fitView
         fitViewOptions={{ maxZoom: 1.2 }}
         proOptions={{ hideAttribution: true }}

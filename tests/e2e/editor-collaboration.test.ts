@@ -130,8 +130,11 @@ describe('editing one workflow together', () => {
     await node(bob, 'output').waitFor();
     await alice.context().setOffline(false);
     await alice.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
+    // Off-screen nodes are not rendered: fit both views to the whole graph first.
+    for (const page of [alice, bob]) await page.locator('.react-flow__controls-fitview').click();
     await node(alice, 'output').waitFor();
     await node(bob, 'manual').waitFor();
+    await alice.screenshot({ path: screenshotPath('editor-offline-merged') });
     const draft = await (await apiFetch(`/api/workflows/${id}/draft`)).json();
     expect(draft.definition.nodes.map((n: { id: string }) => n.id)).toEqual(['manual', 'output']);
   });
