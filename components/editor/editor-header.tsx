@@ -17,6 +17,8 @@ export interface EditorHeaderProps {
   name: string;
   onRename: (name: string) => void;
   connection: ConnectionState;
+  /** The draft has arrived from the server (editing starts then). */
+  loaded: boolean;
   me: PresenceUser;
   peers: PeerPresence[];
   readOnly: boolean;
@@ -42,7 +44,10 @@ const initials = (name: string) =>
 
 /** Name, connection state, who is here, and the publish and run actions. */
 export function EditorHeader(props: EditorHeaderProps) {
-  const connection = CONNECTION[props.connection];
+  const connection =
+    props.connection === 'connected' && !props.loaded
+      ? { tone: 'warning' as const, label: 'Loading the draft…' }
+      : CONNECTION[props.connection];
   return (
     <header className="flex items-center gap-3 border-b border-border px-4 py-2">
       <Link href="/" className="text-muted-foreground hover:text-foreground" aria-label="Back to workflows">

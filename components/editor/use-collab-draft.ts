@@ -13,6 +13,8 @@ export interface CollabSession {
   state: ConnectionState;
   /** The server has sent everything it had; before that the canvas may show a partial draft. */
   synced: boolean;
+  /** The draft has been synced with the server at least once since the page opened. */
+  loaded: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
   const [state, setState] = useState<ConnectionState>('connecting');
   const [synced, setSynced] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   // Bumped when the browser comes back online: a fresh connection syncs both ways at once.
   const [epoch, setEpoch] = useState(0);
 
@@ -41,7 +44,10 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
       },
       onStatus: ({ status }) =>
         setState(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'),
-      onSynced: ({ state: isSynced }) => setSynced(isSynced),
+      onSynced: ({ state: isSynced }) => {
+        setSynced(isSynced);
+        if (isSynced) setLoaded(true);
+      },
       onDisconnect: () => setState('offline'),
     });
     // The provider is the external system this effect opens; the editor reads it from state.
@@ -65,5 +71,5 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
     };
   }, [doc, workflowId, url, document, epoch]);
 
-  return { doc, provider, state, synced };
+  return { doc, provider, state, synced, loaded };
 }

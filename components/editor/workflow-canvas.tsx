@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -38,12 +38,14 @@ export interface WorkflowCanvasProps {
   onSelectionChange: (nodes: Set<string>) => void;
   onPointerMove: (position: { x: number; y: number }) => void;
   onRefused: (message: string) => void;
+  /** Set to fit the view to the graph once its next change is drawn (after an auto-layout). */
+  fitRequestedRef: RefObject<boolean>;
 }
 
 /** The draft drawn with React Flow: every change the user makes is written to the Yjs document. */
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const { doc, draft, palette, decorations, edgeProblems, readOnly, peers, selectedNodes } = props;
-  const { onSelectionChange, onPointerMove, onRefused } = props;
+  const { onSelectionChange, onPointerMove, onRefused, fitRequestedRef } = props;
   const flow = useReactFlow();
   const { resolvedTheme } = useTheme();
   // What React Flow measured of each node; everything else about a node comes from the draft.
@@ -60,6 +62,11 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       })),
     [draft, palette, decorations, measured, selectedNodes, readOnly],
   );
+  useEffect(() => {
+    if (!fitRequestedRef.current) return;
+    fitRequestedRef.current = false;
+    requestAnimationFrame(() => void flow.fitView({ maxZoom: 1.2 }));
+  }, [nodes, flow, fitRequestedRef]);
   const edges = useMemo(
     () => toFlowEdges(draft.definition, selectedEdges, edgeProblems),
     [draft, selectedEdges, edgeProblems],

@@ -1,8 +1,8 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState } from 'react';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { draftMeta, draftNodes } from '@/lib/collab/draft-doc';
 import { addNode, moveNodes } from '@/lib/collab/draft-edits';
@@ -47,8 +47,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
 }
 
 function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, canRun }: WorkflowEditorProps) {
-  const readOnly = collab.readOnly;
   const session = useCollabDraft({ workflowId, url: collab.url, document: collab.document });
+  // Editing starts once the draft has arrived: an edit to a half-loaded draft could be lost.
+  const readOnly = collab.readOnly || !session.loaded;
   const { doc } = session;
   const draft = useDraft(doc);
   const problems = useDraftProblems(draft.definition);
@@ -61,7 +62,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
   const [runId, setRunId] = useState<string | null>(null);
   const run = useRunStatus(runId);
   const types = useMemo(() => new Map(palette.map((node) => [node.type, node])), [palette]);
-  const flow = useReactFlow();
+  const fitRequested = useRef(false);
   // Undo is per person: only this browser's own edits (origin null) are tracked.
   const undo = useMemo(
     () =>
@@ -156,9 +157,10 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
         name={draft.name}
         onRename={(name) => draftMeta(doc).set('name', name)}
         connection={session.state}
+        loaded={session.loaded}
         me={me}
         peers={peers}
-        readOnly={readOnly}
+        readOnly={collab.readOnly}
         canPublish={canPublish}
         canRun={canRun}
         publishing={publishing}
@@ -168,8 +170,8 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
         onRun={() => setRunDialog(true)}
         onHelp={() => setHelp(true)}
         onLayout={async () => {
+          fitRequested.current = true;
           moveNodes(doc, await layoutPositions(draft.definition));
-          requestAnimationFrame(() => void flow.fitView({ maxZoom: 1.2, duration: 300 }));
         }}
         runLink={run ? { href: `/runs?workflowId=${workflowId}`, status: run.status } : undefined}
       />
@@ -184,7 +186,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
           </button>
         </div>
       )}
-      {readOnly && (
+      {collab.readOnly && (
         <div role="note" className="border-b border-border bg-muted/50 px-4 py-1.5 text-sm text-muted-foreground">
           You can watch this draft change live, but your role cannot edit it.
         </div>
@@ -215,6 +217,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
           onSelectionChange={selectNodes}
           onPointerMove={(position) => share('cursor', position)}
           onRefused={(text) => setNotice({ tone: 'danger', text })}
+          fitRequestedRef={fitRequested}
         />
         {selectedNode && (
           <NodeInspector
