@@ -232,7 +232,7 @@ describe('row-level security for the app database role', () => {
     }
   });
 
-  it('is the role the web app and the worker connect as', async () => {
+  it('is the role the web app, the worker and the collab server connect as', async () => {
     const workflowId = await publishWorkflow(`RLS connection check ${randomUUID()}`, {
       nodes: [
         { id: 'start', type: 'trigger.manual' },
@@ -242,12 +242,15 @@ describe('row-level security for the app database role', () => {
     });
     expect((await waitForRun(await startRun(workflowId))).status).toBe('SUCCEEDED');
     expect((await apiFetch('/api/workflows')).status).toBe(200);
+    // Reading the draft makes the collab server load it from the database.
+    expect((await apiFetch(`/api/workflows/${workflowId}/draft`)).status).toBe(200);
     // Idle pooled connections stay open for a while after use, named by the launcher (PGAPPNAME).
     const { rows } = await owner.query<{ application_name: string; usename: string }>(
       `SELECT DISTINCT application_name, usename FROM pg_stat_activity
        WHERE application_name LIKE 'floworchestrator-%' ORDER BY 1`,
     );
     expect(rows).toEqual([
+      { application_name: 'floworchestrator-collab', usename: appRole },
       { application_name: 'floworchestrator-web', usename: appRole },
       { application_name: 'floworchestrator-worker', usename: appRole },
     ]);

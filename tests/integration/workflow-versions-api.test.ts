@@ -74,9 +74,10 @@ describe('workflow versions', () => {
       expect.arrayContaining(['invalid_config', 'no_trigger']),
     );
 
-    const missing = await call('POST', `/workflows/${id}/versions`, {});
-    expect(missing.status).toBe(400);
-    expect(missing.body.error.details[0].path).toBe('definition');
+    // Without a definition the draft is published; this workflow's draft has no node yet.
+    const emptyDraft = await call('POST', `/workflows/${id}/versions`, {});
+    expect(emptyDraft.status).toBe(422);
+    expect(emptyDraft.body.error.details[0]).toMatchObject({ code: 'invalid_shape', path: 'nodes' });
 
     expect((await call('GET', `/workflows/${id}/versions`)).body.items).toEqual([]);
   });
