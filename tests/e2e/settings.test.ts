@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
+import { apiFetch } from '../support/api';
 
 describe('settings pages', () => {
   let browser: Browser;
@@ -75,5 +76,20 @@ describe('settings pages', () => {
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((action) => action.startsWith('credential.create'))).toBe(true);
     await page.screenshot({ path: screenshotPath('settings-audit') });
+  });
+
+  it('edits the outbound allowlist, refusing an entry that is no host or range', async () => {
+    await page.goto(`${webUrl}/settings/network`);
+    const entries = page.getByLabel('Allowed hosts and ranges, one per line');
+    await entries.fill('10.20.0.0/16\nnot a host!');
+    await page.getByRole('button', { name: 'Save allowlist' }).click();
+    await page.getByText('"not a host!" is not a host name').waitFor();
+    await entries.fill('10.20.0.0/16\ngit.corp.example');
+    await page.getByRole('button', { name: 'Save allowlist' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.screenshot({ path: screenshotPath('settings-network') });
+    const saved = await (await apiFetch('/api/outbound-allowlist')).json();
+    expect(saved).toEqual({ entries: ['10.20.0.0/16', 'git.corp.example'] });
+    await apiFetch('/api/outbound-allowlist', { method: 'PUT', body: JSON.stringify({ entries: [] }) });
   });
 });
