@@ -37,16 +37,16 @@ export async function storeDraft(orgId: string, workflowId: string, doc: Y.Doc):
   await orgDb(orgId).workflow.updateMany({
     where: { id: workflowId, orgId, deletedAt: null },
     data: {
-      draftState: Buffer.from(Y.encodeStateAsUpdate(doc)),
+      draftState: new Uint8Array(Y.encodeStateAsUpdate(doc)),
       ...(name.trim() ? { name: name.trim().slice(0, 200) } : {}),
       description: description.slice(0, 2000),
     },
   });
 }
 
-/** A fresh draft's stored state, for a workflow created with a definition (import, templates). */
-export function initialDraftState(draft: Parameters<typeof writeDraft>[1]): Buffer {
+/** A fresh draft's stored state, for a workflow created with a definition (templates). */
+export function initialDraftState(draft: Parameters<typeof writeDraft>[1]): Uint8Array<ArrayBuffer> {
   const doc = new Y.Doc();
   writeDraft(doc, draft);
-  return Buffer.from(Y.encodeStateAsUpdate(doc));
+  return new Uint8Array(Y.encodeStateAsUpdate(doc));
 }

@@ -91,9 +91,8 @@ export async function getWorkflow(org: OrgContext, id: string): Promise<Workflow
 export async function createWorkflow(org: OrgContext, input: CreateWorkflowInput): Promise<WorkflowSummary> {
   const { name, description, templateId } = createWorkflowInput.parse(input);
   const template = templateId === undefined ? undefined : findTemplate(templateId);
-  // Prisma's Bytes wants a Uint8Array over a plain ArrayBuffer, which a Buffer's type does not promise.
   const draftState = template
-    ? new Uint8Array(initialDraftState({ name, description, definition: toDraftDefinition(template.definition) }))
+    ? initialDraftState({ name, description, definition: toDraftDefinition(template.definition) })
     : undefined;
   const row = await orgDb(org.orgId).workflow.create({
     data: { orgId: org.orgId, name, description, createdById: org.userId, draftState },
