@@ -1,6 +1,6 @@
 import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
-import { ApiError } from '../api/errors';
+import { ApiError, notFound } from '../api/errors';
 import type { OrgContext } from '../auth/current-org';
 import {
   exportFilename,
@@ -17,20 +17,36 @@ export interface WorkflowExport {
   file: WorkflowExportFile;
 }
 
-/** The latest published version as a portable file; drafts are not exported. */
-export async function exportWorkflow(org: OrgContext, workflowId: string): Promise<WorkflowExport> {
+/** Which definition an export carries: the latest version, one by number, or the live draft. */
+export type ExportSource = 'latest' | 'draft' | number;
+
+/**
+ * A workflow as a portable file: by default its latest published version; `draft` reads the live
+ * draft (through `readDraft`, which the caller passes, so this module needs no collab client).
+ */
+export async function exportWorkflow(
+  org: OrgContext,
+  workflowId: string,
+  source: ExportSource = 'latest',
+  readDraft?: () => Promise<{ definition: object }>,
+): Promise<WorkflowExport> {
   const workflow = await getWorkflow(org, workflowId);
-  const latest = await orgDb(org.orgId).workflowVersion.findFirst({
-    where: { orgId: org.orgId, workflowId },
-    orderBy: { version: 'desc' },
-    select: { definition: true },
-  });
-  if (!latest) {
-    throw new ApiError(
-      404,
-      'not_published',
-      `Workflow "${workflow.name}" has no published version to export yet: publish it first`,
-    );
+  const chosen =
+    source === 'draft' && readDraft
+      ? await readDraft()
+      : await orgDb(org.orgId).workflowVersion.findFirst({
+          where: { orgId: org.orgId, workflowId, ...(typeof source === 'number' ? { version: source } : {}) },
+          orderBy: { version: 'desc' },
+          select: { definition: true },
+        });
+  if (!chosen) {
+    throw typeof source === 'number'
+      ? notFound(`Version ${source} of workflow "${workflow.name}"`)
+      : new ApiError(
+          404,
+          'not_published',
+          `Workflow "${workflow.name}" has no published version to export yet: publish it first, or export ?version=draft`,
+        );
   }
   return {
     filename: exportFilename(workflow.name),
@@ -39,7 +55,7 @@ export async function exportWorkflow(org: OrgContext, workflowId: string): Promi
       formatVersion: WORKFLOW_EXPORT_FORMAT_VERSION,
       name: workflow.name,
       description: workflow.description,
-      definition: latest.definition,
+      definition: chosen.definition,
     },
   };
 }

@@ -75,4 +75,33 @@ describe('export and import', () => {
 
     expect(await db().workflow.count({ where: { name: file.name } })).toBe(0);
   });
+
+  it('exports the live draft or a chosen version on request', async () => {
+    const { id } = await createWorkflow(`Export choices ${randomUUID().slice(0, 8)}`);
+    const draft = {
+      nodes: [{ id: 'start', type: 'trigger.manual', name: 'From the draft', position: { x: 40, y: 80 } }],
+    };
+    expect((await call('PUT', `/workflows/${id}/draft`, { definition: draft })).status).toBe(200);
+    const exported = await call('GET', `/workflows/${id}/export?version=draft`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.definition.nodes).toEqual([
+      {
+        id: 'start',
+        type: 'trigger.manual',
+        typeVersion: 1,
+        name: 'From the draft',
+        position: { x: 40, y: 80 },
+        config: {},
+        settings: { onError: 'fail' },
+      },
+    ]);
+    expect((await call('GET', `/workflows/${id}/export?version=1`)).body.error).toMatchObject({ code: 'not_found' });
+    expect((await call('POST', `/workflows/${id}/versions`)).status).toBe(201);
+    expect((await call('GET', `/workflows/${id}/export?version=1`)).body.definition.nodes[0].name).toBe(
+      'From the draft',
+    );
+    const bad = await call('GET', `/workflows/${id}/export?version=newest`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('version: version must be latest, draft or a version number');
+  });
 });
