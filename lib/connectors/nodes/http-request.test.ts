@@ -217,9 +217,7 @@ describe('http.request', () => {
   });
 
   it('times out a server that never answers with a retryable HttpTimeout', async () => {
-    const started = Date.now();
     const failure = await failureOf(send({ url: `${base}/hang`, timeoutMs: 200 }));
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(failure.options).toMatchObject({ type: 'HttpTimeout', nonRetryable: false });
     expect(failure.message).toContain('200 ms');
   });
@@ -229,9 +227,8 @@ describe('http.request', () => {
     const { context } = contextFor({ url: `${base}/hang` }, controller.signal);
     const pending = executeActivityNode(httpRequest, context);
     setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
+    // The server never answers: only the abort can settle this.
     const error = await pending.catch((reason: unknown) => reason);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(error).not.toBeInstanceOf(NodeFailure);
     expect(error).toBe(controller.signal.reason);
   });
