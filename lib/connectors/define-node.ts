@@ -50,10 +50,10 @@ export interface ActivityContext<Config> {
   /** Aborted when the activity is cancelled or times out. */
   signal: AbortSignal;
   /**
-   * fetch through the outbound guard, under the org's policy: the only way a node reaches the
+   * fetch through the outbound guard (lib/outbound), under the org's policy: the only way a node reaches the
    * network on a user's behalf.
    */
-  fetch(url: string, request?: OutboundRequest): Promise<Response>;
+  guardedFetch(url: string, request?: OutboundRequest): Promise<Response>;
   /** Declares a secret this attempt handles: it is masked in the output, error and logs recorded. */
   addSecret(value: string): void;
 }

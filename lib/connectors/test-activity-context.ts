@@ -21,7 +21,7 @@ export function testActivityContext<C extends z.ZodType>(
     idempotencyKey: `run-1:${nodeId}`,
     log: (entry: NodeLogEntry) => void logs.push(entry),
     signal: options.signal ?? new AbortController().signal,
-    fetch: (url: string, request = {}) => outboundFetch(url, request, policy),
+    guardedFetch: (url: string, request = {}) => outboundFetch(url, request, policy),
   };
   return { context, logs };
 }

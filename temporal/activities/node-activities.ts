@@ -83,7 +83,7 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       idempotencyKey: iteration > 0 ? `${runId}:${nodeId}:${iteration}` : `${runId}:${nodeId}`,
       log: (entry) => logs.push(entry),
       signal: context.cancellationSignal,
-      fetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
+      guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
     });
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
     await record('SUCCEEDED', { output: stored, endedAt: new Date().toISOString() });

@@ -29,7 +29,7 @@ export function statusFailure(
 }
 
 function describeCause(error: unknown): string {
-  // undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND…) in the cause.
+  // undici reports "fetch failed" (outbound-fetch.ts) and keeps the useful part (ECONNREFUSED, ENOTFOUND…) in the cause.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   if (!(cause instanceof Error)) return String(cause);
   const code = (cause as NodeJS.ErrnoException).code;

@@ -22,7 +22,7 @@ export const httpRequest = defineNode({
     headers: z.record(z.string(), z.string()),
     body: z.unknown(),
   }),
-  async execute({ config: rawConfig, idempotencyKey, signal, log, run, fetch, addSecret }) {
+  async execute({ config: rawConfig, idempotencyKey, signal, log, run, guardedFetch, addSecret }) {
     const config = await resolveCredentialAuth(rawConfig, run, addSecret);
     for (const secret of requestSecrets(config)) addSecret(secret);
     const { url, init } = buildRequest(config, idempotencyKey);
@@ -32,7 +32,7 @@ export const httpRequest = defineNode({
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, {
+      response = await guardedFetch(url, {
         ...init,
         signal: AbortSignal.any([signal, timeout]),
         sensitiveHeaders: credentialHeaderNames(config),
