@@ -47,7 +47,7 @@ export const draftEdges = (doc: Y.Doc) => doc.getMap<DraftEdge>('edges');
 export const draftEdgeId = (edge: { source: string; sourceHandle?: string; target: string }) =>
   `${edge.source}:${edge.sourceHandle ?? 'out'}->${edge.target}`;
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const plainObject = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 

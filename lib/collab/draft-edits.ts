@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { draftEdgeId, draftEdges, draftNodes, type DraftEdge } from './draft-doc';
+import { draftEdgeId, draftEdges, draftNodes, sameJson, type DraftEdge } from './draft-doc';
 
 // The edits the canvas makes to a draft document, each in one transaction so that it is one
 // step of its author's undo history. Node data stays plain JSON (draft-doc.ts).
@@ -89,7 +89,7 @@ export function setNodeField(doc: Y.Doc, nodeId: string, key: 'config' | 'settin
     const fields = fieldsOf(doc, nodeId, key);
     if (!fields) return;
     if (value === undefined) fields.delete(field);
-    else if (JSON.stringify(fields.get(field)) !== JSON.stringify(value)) fields.set(field, value);
+    else if (!sameJson(fields.get(field), value)) fields.set(field, value);
   });
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { FieldGroup } from './field-frame';
 import type { ControlProps } from './control-props';
 import { initialValue } from './field-values';
 import { useFormContext } from './form-context';
@@ -29,13 +30,7 @@ export function ArrayControl({ field, path, value, onChange, ids }: ControlProps
   };
 
   return (
-    <div
-      role="group"
-      aria-labelledby={ids.labelId}
-      aria-label={ids.label}
-      aria-describedby={ids.describedBy}
-      className="flex flex-col gap-2"
-    >
+    <FieldGroup ids={ids}>
       {items.map((item, index) => {
         const itemPath = childPath(path, index);
         const removeButton = readOnly ? null : (
@@ -80,6 +75,6 @@ export function ArrayControl({ field, path, value, onChange, ids }: ControlProps
           disabled={field.maxItems !== undefined && items.length >= field.maxItems}
         />
       )}
-    </div>
+    </FieldGroup>
   );
 }

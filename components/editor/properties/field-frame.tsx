@@ -69,3 +69,18 @@ export function FieldFrame({
     </div>
   );
 }
+
+/** The rows of a list or record field, named as one group by the field's label. */
+export function FieldGroup({ ids, children }: { ids: ControlIds; children: ReactNode }) {
+  return (
+    <div
+      role="group"
+      aria-labelledby={ids.labelId}
+      aria-label={ids.label}
+      aria-describedby={ids.describedBy}
+      className="flex flex-col gap-2"
+    >
+      {children}
+    </div>
+  );
+}

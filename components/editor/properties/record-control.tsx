@@ -1,5 +1,6 @@
 'use client';
 
+import { FieldGroup } from './field-frame';
 import { useState } from 'react';
 import { Input } from '@/components/ui/input';
 import type { ControlProps } from './control-props';
@@ -36,13 +37,7 @@ export function RecordControl({ field, path, value, onChange, ids }: ControlProp
     update(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   return (
-    <div
-      role="group"
-      aria-labelledby={ids.labelId}
-      aria-label={ids.label}
-      aria-describedby={ids.describedBy}
-      className="flex flex-col gap-2"
-    >
+    <FieldGroup ids={ids}>
       {rows.map((row, index) => {
         const badName = row.name !== '' && keyPattern !== undefined && !keyPattern.test(row.name);
         return (
@@ -88,6 +83,6 @@ export function RecordControl({ field, path, value, onChange, ids }: ControlProp
           onClick={() => update([...rows, { key: nextRowKey(rows), name: '', value: initialValue(field.value) }])}
         />
       )}
-    </div>
+    </FieldGroup>
   );
 }
