@@ -21,7 +21,9 @@ export interface PaletteNode {
 
 // `input`: forms edit what the user types, before defaults and transforms. Unrepresentable
 // parts (refinements' code, transforms) become `{}` rather than failing the whole palette.
-const toJsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+// The JSON round trip leaves plain objects only: the editor page hands these to client components.
+const toJsonSchema = (schema: z.ZodType): z.core.JSONSchema.BaseSchema =>
+  JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })));
 
 export function toPaletteNode(node: NodeType): PaletteNode {
   return {
