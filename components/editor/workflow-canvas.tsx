@@ -171,7 +171,6 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         onlyRenderVisibleElements={nodes.length > 150}
         fitView
         fitViewOptions={{ maxZoom: 1.2 }}
-        proOptions={{ hideAttribution: true }}
         colorMode={resolvedTheme === 'light' ? 'light' : 'dark'}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} />
