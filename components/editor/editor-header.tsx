@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { ArrowLeft, Redo2, Undo2 } from 'lucide-react';
+import { ArrowLeft, History, Redo2, Undo2 } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ConnectionState } from './use-collab-draft';
@@ -22,6 +22,8 @@ export interface EditorHeaderProps {
   me: PresenceUser;
   peers: PeerPresence[];
   readOnly: boolean;
+  /** A version or a diff is on the canvas: the draft's editing tools are put away. */
+  viewing: boolean;
   canPublish: boolean;
   canRun: boolean;
   publishing: boolean;
@@ -31,6 +33,8 @@ export interface EditorHeaderProps {
   onRun: () => void;
   onHelp: () => void;
   onLayout: () => void;
+  versionsOpen: boolean;
+  onVersions: () => void;
   runLink?: { href: string; status: string };
 }
 
@@ -79,7 +83,7 @@ export function EditorHeader(props: EditorHeaderProps) {
           </span>
         ))}
       </div>
-      {!props.readOnly && (
+      {!props.readOnly && !props.viewing && (
         <>
           <Button variant="ghost" size="icon" onClick={props.onUndo} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)">
             <Undo2 className="size-4" />
@@ -95,11 +99,21 @@ export function EditorHeader(props: EditorHeaderProps) {
           </Button>
         </>
       )}
-      {!props.readOnly && (
+      {!props.readOnly && !props.viewing && (
         <Button variant="ghost" size="sm" onClick={props.onLayout} title="Lay the graph out left to right">
           Auto-layout
         </Button>
       )}
+      <Button
+        variant={props.versionsOpen ? 'secondary' : 'ghost'}
+        size="sm"
+        onClick={props.onVersions}
+        aria-pressed={props.versionsOpen}
+        title="Published versions: view, compare, restore"
+      >
+        <History />
+        Versions
+      </Button>
       <Button variant="ghost" size="sm" onClick={props.onHelp} title="Keyboard shortcuts (?)">
         Shortcuts
       </Button>

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { cn } from '@/components/ui/cn';
+import type { DiffMark } from './diff-graph';
 import { NodeIcon } from './node-icon';
 
 export interface FlowNodeData extends Record<string, unknown> {
@@ -17,6 +18,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   selectedBy: string[];
   /** Set on an approval node the current run waits on: decides it in place. */
   decide?: (decision: 'approved' | 'rejected') => void;
+  /** What a compared version did to this node. */
+  diff?: DiffMark;
 }
 
 export type FlowNodeType = Node<FlowNodeData, 'flow'>;
@@ -30,6 +33,12 @@ const RUN_STYLES: Record<string, { ring: string; label: string }> = {
   CANCELLED: { ring: 'ring-2 ring-zinc-400', label: 'cancelled' },
 };
 
+const DIFF_STYLES: Record<DiffMark, { ring: string; tag: string }> = {
+  added: { ring: 'ring-2 ring-success', tag: 'bg-success' },
+  removed: { ring: 'ring-2 ring-danger opacity-60', tag: 'bg-danger' },
+  changed: { ring: 'ring-2 ring-amber-500', tag: 'bg-amber-500' },
+};
+
 function runLabel(run: NonNullable<FlowNodeData['run']>): string {
   const style = RUN_STYLES[run.status];
   if (run.status === 'RUNNING' && run.attempt > 1) return `retrying (attempt ${run.attempt})`;
@@ -39,15 +48,18 @@ function runLabel(run: NonNullable<FlowNodeData['run']>): string {
 /** A node on the canvas: icon, label, type, one handle per output, and what is wrong with it. */
 export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<FlowNodeType>) {
   const run = data.run ? RUN_STYLES[data.run.status] : undefined;
+  const diff = data.diff ? DIFF_STYLES[data.diff] : undefined;
   const handleTop = (index: number) => `${((index + 1) / (data.outputs.length + 1)) * 100}%`;
   return (
     <div
       data-testid="flow-node"
       data-run-status={data.run?.status}
+      data-diff={data.diff}
       className={cn(
         'relative min-w-44 rounded-lg border bg-surface px-3 py-2 text-left shadow-sm',
         selected ? 'border-primary' : data.problems.length ? 'border-danger' : 'border-border',
         run?.ring,
+        diff?.ring,
       )}
       style={data.selectedBy.length ? { boxShadow: `0 0 0 3px ${data.selectedBy[0]}` } : undefined}
     >
@@ -61,6 +73,11 @@ export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<Flo
           <div className="truncate font-mono text-[10px] text-muted-foreground">{data.type}</div>
         </div>
       </div>
+      {diff && (
+        <span className={cn('absolute -top-2 right-2 rounded px-1.5 text-[10px] font-medium text-white', diff.tag)}>
+          {data.diff}
+        </span>
+      )}
       {data.run && <div className="mt-1 text-[11px] text-muted-foreground">{runLabel(data.run)}</div>}
       {data.decide && (
         <div className="nodrag mt-2 flex gap-1">

@@ -1,6 +1,7 @@
 import type { Edge } from '@xyflow/react';
 import type { DraftDefinition, DraftNode } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
+import type { DiffMark } from './diff-graph';
 import type { FlowNodeData, FlowNodeType } from './flow-node';
 
 /** The output handles a node shows: its type's, a switch's cases, and `error` for an error branch. */
@@ -20,6 +21,8 @@ export interface NodeDecorations {
   selectedBy: Map<string, string[]>;
   /** Decides an approval the current run waits on at this node. */
   decide?: (nodeId: string, decision: 'approved' | 'rejected') => void;
+  /** What a compared version did to each node. */
+  diff?: Map<string, DiffMark>;
 }
 
 /** Canvas nodes for the draft's nodes, with their problems, run status and who selected them. */
@@ -39,6 +42,7 @@ export function toFlowNodes(
       problems: decorations.problems.get(node.id) ?? [],
       run: decorations.runStatus[node.id],
       selectedBy: decorations.selectedBy.get(node.id) ?? [],
+      diff: decorations.diff?.get(node.id),
       ...(decorations.decide && decorations.runStatus[node.id]?.status === 'WAITING' && node.type === 'human.approval'
         ? { decide: (decision: 'approved' | 'rejected') => decorations.decide!(node.id, decision) }
         : {}),
@@ -49,7 +53,17 @@ export function toFlowNodes(
   });
 }
 
-export function toFlowEdges(definition: DraftDefinition, selected: Set<string>, problems: Set<string>): Edge[] {
+const EDGE_DIFF_STYLES = {
+  added: { stroke: 'var(--color-success)', strokeWidth: 2 },
+  removed: { stroke: 'var(--color-danger)', strokeWidth: 2, strokeDasharray: '6 4' },
+};
+
+export function toFlowEdges(
+  definition: DraftDefinition,
+  selected: Set<string>,
+  problems: Set<string>,
+  diff?: Map<string, 'added' | 'removed'>,
+): Edge[] {
   return definition.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
@@ -57,6 +71,10 @@ export function toFlowEdges(definition: DraftDefinition, selected: Set<string>, 
     sourceHandle: edge.sourceHandle,
     label: edge.sourceHandle === 'out' ? undefined : edge.sourceHandle,
     selected: selected.has(edge.id),
-    style: problems.has(edge.id) ? { stroke: 'var(--color-danger)' } : undefined,
+    style: problems.has(edge.id)
+      ? { stroke: 'var(--color-danger)' }
+      : diff?.has(edge.id)
+        ? EDGE_DIFF_STYLES[diff.get(edge.id)!]
+        : undefined,
   }));
 }

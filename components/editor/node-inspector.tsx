@@ -54,7 +54,7 @@ export function NodeInspector({ doc, node, type, problems, readOnly, nodeIds, cr
           key={`${node.id}-label`}
           placeholder={type?.label}
           readOnly={readOnly}
-          onBlur={(event) => renameNodeLabel(doc, node.id, event.target.value)}
+          onBlur={(event) => !readOnly && renameNodeLabel(doc, node.id, event.target.value)}
         />
       </Field>
       {type ? (

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/input';
 
 const lastInputKey = (workflowId: string) => `floworchestrator:last-input:${workflowId}`;
@@ -35,32 +36,25 @@ export function RunDialog({
     else onClose();
   };
   return (
-    <div
-      role="dialog"
-      aria-label="Run workflow"
-      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
-    >
-      <div className="w-[28rem] rounded-lg border border-border bg-surface p-5 shadow-xl">
-        <h2 className="mb-3 font-medium">Run the published version</h2>
-        <Field label="Input (JSON)" htmlFor="run-input">
-          <Textarea
-            id="run-input"
-            rows={8}
-            className="font-mono text-sm"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </Field>
-        {error && <p className="mt-2 text-sm text-danger">{error}</p>}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={start} disabled={pending}>
-            {pending ? 'Starting…' : 'Start run'}
-          </Button>
-        </div>
+    <Dialog title="Run workflow" heading="Run the published version" onClose={onClose}>
+      <Field label="Input (JSON)" htmlFor="run-input">
+        <Textarea
+          id="run-input"
+          rows={8}
+          className="font-mono text-sm"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </Field>
+      {error && <p className="mt-2 text-sm text-danger">{error}</p>}
+      <div className="mt-4 flex justify-end gap-2">
+        <Button variant="ghost" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button onClick={start} disabled={pending}>
+          {pending ? 'Starting…' : 'Start run'}
+        </Button>
       </div>
-    </div>
+    </Dialog>
   );
 }

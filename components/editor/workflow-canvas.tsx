@@ -32,6 +32,8 @@ export interface WorkflowCanvasProps {
   palette: Map<string, PaletteNode>;
   decorations: NodeDecorations;
   edgeProblems: Set<string>;
+  /** What a compared version did to each edge. */
+  edgeDiff?: Map<string, 'added' | 'removed'>;
   readOnly: boolean;
   peers: PeerPresence[];
   selectedNodes: Set<string>;
@@ -44,7 +46,7 @@ export interface WorkflowCanvasProps {
 
 /** The draft drawn with React Flow: every change the user makes is written to the Yjs document. */
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
-  const { doc, draft, palette, decorations, edgeProblems, readOnly, peers, selectedNodes } = props;
+  const { doc, draft, palette, decorations, edgeProblems, edgeDiff, readOnly, peers, selectedNodes } = props;
   const { onSelectionChange, onPointerMove, onRefused, fitRequestedRef } = props;
   const flow = useReactFlow();
   const { resolvedTheme } = useTheme();
@@ -68,8 +70,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     requestAnimationFrame(() => void flow.fitView({ maxZoom: 1.2 }));
   }, [nodes, flow, fitRequestedRef]);
   const edges = useMemo(
-    () => toFlowEdges(draft.definition, selectedEdges, edgeProblems),
-    [draft, selectedEdges, edgeProblems],
+    () => toFlowEdges(draft.definition, selectedEdges, edgeProblems, edgeDiff),
+    [draft, selectedEdges, edgeProblems, edgeDiff],
   );
 
   const onNodesChange = useCallback(

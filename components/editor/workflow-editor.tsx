@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
-import { draftMeta, draftNodes } from '@/lib/collab/draft-doc';
+import { draftMeta, draftNodes, writeDraft } from '@/lib/collab/draft-doc';
 import { addNode, moveNodes } from '@/lib/collab/draft-edits';
 import { layoutPositions } from './auto-layout';
 import type { PaletteNode } from '@/lib/connectors/palette';
@@ -12,6 +12,7 @@ import { copySelection, pasteNodes } from './clipboard';
 import { EditorHeader } from './editor-header';
 import { NodeInspector } from './node-inspector';
 import { NodePalette } from './node-palette';
+import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useCollabDraft } from './use-collab-draft';
@@ -20,6 +21,9 @@ import { useDraftProblems } from './use-draft-problems';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 import { usePresence, type PresenceUser } from './use-presence';
 import { useRunStatus } from './use-run-status';
+import { useVersionView, type CanvasView } from './use-version-view';
+import { VersionsPanel } from './versions-panel';
+import { ViewBanner } from './view-banner';
 import { WorkflowCanvas } from './workflow-canvas';
 
 export interface WorkflowEditorProps {
@@ -57,12 +61,25 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<{ tone: 'info' | 'danger'; text: string }>();
   const [publishing, setPublishing] = useState(false);
+  const [publishDialog, setPublishDialog] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  // Bumped on every publish, so the versions panel lists the new one.
+  const [publishCount, setPublishCount] = useState(0);
   const [runDialog, setRunDialog] = useState(false);
   const [help, setHelp] = useState(false);
   const [runId, setRunId] = useState<string | null>(null);
   const run = useRunStatus(runId);
   const types = useMemo(() => new Map(palette.map((node) => [node.type, node])), [palette]);
   const fitRequested = useRef(false);
+  const versionView = useVersionView(workflowId, draft.definition);
+  const { shown } = versionView;
+  // A version or a diff is on the canvas instead of the editable draft.
+  const viewing = shown.view.kind !== 'draft';
+  const canvasReadOnly = readOnly || viewing;
+  const canvasDraft = useMemo(
+    () => (viewing ? { ...draft, definition: shown.definition } : draft),
+    [viewing, draft, shown],
+  );
   // Undo is per person: only this browser's own edits (origin null) are tracked.
   const undo = useMemo(
     () =>
@@ -92,6 +109,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
   );
 
   const decorations = useMemo(() => {
+    if (viewing) return { problems: new Map(), runStatus: {}, selectedBy: new Map(), diff: shown.graph?.nodeMarks };
     const byNode = new Map<string, string[]>();
     for (const problem of problems) {
       if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
@@ -102,8 +120,11 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
         selectedBy.set(peer.selectedNodeId, [...(selectedBy.get(peer.selectedNodeId) ?? []), peer.user.color]);
     }
     return { problems: byNode, runStatus: run?.nodes ?? {}, selectedBy, decide: canRun ? decide : undefined };
-  }, [problems, peers, run, decide, canRun]);
-  const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
+  }, [problems, peers, run, decide, canRun, viewing, shown]);
+  const edgeProblems = useMemo(
+    () => new Set(viewing ? [] : problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
+    [problems, viewing],
+  );
 
   const shortcuts = useMemo(
     () => ({
@@ -123,14 +144,19 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
     }),
     [undo, doc, selected, selectNodes, draft],
   );
-  useEditorShortcuts(shortcuts, !readOnly);
+  useEditorShortcuts(shortcuts, !canvasReadOnly);
 
-  const publish = async () => {
+  const publish = async (message: string) => {
     setPublishing(true);
-    const response = await fetch(`/api/workflows/${workflowId}/versions`, { method: 'POST' });
+    const response = await fetch(`/api/workflows/${workflowId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message }),
+    });
     setPublishing(false);
     if (response.status === 201) {
       const { version } = await response.json();
+      setPublishCount((count) => count + 1);
       setNotice({ tone: 'info', text: `Published version ${version}.` });
     } else {
       setNotice({ tone: 'danger', text: await errorMessage(response) });
@@ -148,7 +174,28 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
     return undefined;
   };
 
-  const selectedNode = selected.size === 1 ? draft.definition.nodes.find((node) => selected.has(node.id)) : undefined;
+  const showView = async (view: CanvasView) => {
+    try {
+      await versionView.show(view);
+      selectNodes(new Set());
+      fitRequested.current = true;
+    } catch (error) {
+      setNotice({ tone: 'danger', text: (error as Error).message });
+    }
+  };
+
+  const restore = async (version: number) => {
+    try {
+      writeDraft(doc, { definition: await versionView.versionDefinition(version) });
+    } catch (error) {
+      setNotice({ tone: 'danger', text: (error as Error).message });
+      return;
+    }
+    await showView({ kind: 'draft' });
+    setNotice({ tone: 'info', text: `Restored version ${version} into the draft. Undo (Ctrl+Z) takes it back.` });
+  };
+
+  const selectedNode = selected.size === 1 ? shown.definition.nodes.find((node) => selected.has(node.id)) : undefined;
   const nodeIds = draft.definition.nodes.map((node) => node.id);
 
   return (
@@ -161,17 +208,23 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
         me={me}
         peers={peers}
         readOnly={collab.readOnly}
+        viewing={viewing}
         canPublish={canPublish}
         canRun={canRun}
         publishing={publishing}
         onUndo={() => undo.undo()}
         onRedo={() => undo.redo()}
-        onPublish={publish}
+        onPublish={() => setPublishDialog(true)}
         onRun={() => setRunDialog(true)}
         onHelp={() => setHelp(true)}
         onLayout={async () => {
           fitRequested.current = true;
           moveNodes(doc, await layoutPositions(draft.definition));
+        }}
+        versionsOpen={versionsOpen}
+        onVersions={() => {
+          if (versionsOpen) void showView({ kind: 'draft' });
+          setVersionsOpen(!versionsOpen);
         }}
         runLink={run ? { href: `/runs?workflowId=${workflowId}`, status: run.status } : undefined}
       />
@@ -191,27 +244,50 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
           You can watch this draft change live, but your role cannot edit it.
         </div>
       )}
+      <ViewBanner
+        shown={shown}
+        canRestore={!readOnly}
+        onRestore={restore}
+        onBack={() => void showView({ kind: 'draft' })}
+      />
       <div className="flex min-h-0 flex-1">
-        <NodePalette
-          nodes={palette}
-          disabled={readOnly}
-          onAdd={(node) => {
-            const count = draft.definition.nodes.length;
-            const id = addNode(doc, {
-              type: node.type,
-              typeVersion: node.version,
-              position: { x: 80 + (count % 5) * 240, y: 80 + Math.floor(count / 5) * 140 },
-            });
-            selectNodes(new Set([id]));
-          }}
-        />
+        {versionsOpen ? (
+          <VersionsPanel
+            workflowId={workflowId}
+            refreshKey={publishCount}
+            shown={shown}
+            canRestore={!readOnly}
+            onShow={showView}
+            onRestore={restore}
+            onSelectNode={(id) => selectNodes(new Set([id]))}
+            onClose={() => {
+              setVersionsOpen(false);
+              void showView({ kind: 'draft' });
+            }}
+          />
+        ) : (
+          <NodePalette
+            nodes={palette}
+            disabled={readOnly}
+            onAdd={(node) => {
+              const count = draft.definition.nodes.length;
+              const id = addNode(doc, {
+                type: node.type,
+                typeVersion: node.version,
+                position: { x: 80 + (count % 5) * 240, y: 80 + Math.floor(count / 5) * 140 },
+              });
+              selectNodes(new Set([id]));
+            }}
+          />
+        )}
         <WorkflowCanvas
           doc={doc}
-          draft={draft}
+          draft={canvasDraft}
           palette={types}
           decorations={decorations}
           edgeProblems={edgeProblems}
-          readOnly={readOnly}
+          edgeDiff={shown.graph?.edgeMarks}
+          readOnly={canvasReadOnly}
           peers={peers}
           selectedNodes={selected}
           onSelectionChange={selectNodes}
@@ -224,8 +300,8 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
             doc={doc}
             node={selectedNode}
             type={types.get(selectedNode.type)}
-            problems={problems.filter((problem) => problem.nodeId === selectedNode.id)}
-            readOnly={readOnly}
+            problems={viewing ? [] : problems.filter((problem) => problem.nodeId === selectedNode.id)}
+            readOnly={canvasReadOnly}
             nodeIds={nodeIds}
             credentials={credentials}
           />
@@ -233,6 +309,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
       </div>
       {runDialog && <RunDialog workflowId={workflowId} onStart={startRun} onClose={() => setRunDialog(false)} />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {publishDialog && <PublishDialog onPublish={publish} onClose={() => setPublishDialog(false)} />}
     </div>
   );
 }

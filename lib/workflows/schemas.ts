@@ -41,6 +41,7 @@ export const publishVersionInput = z.object({
   // Left open here: validateDefinition reports every problem of a definition at once. Without
   // one, the current draft is published.
   definition: z.unknown().optional(),
+  message: z.string().trim().max(500, 'Keep the message under 500 characters').default(''),
 });
 
 /** A version number in a URL, or `latest`. */

@@ -19,7 +19,10 @@ export interface PublishedVersion {
 }
 
 export interface VersionSummary extends PublishedVersion {
+  message: string;
   publishedById: string | null;
+  /** The publisher's name (or email), null once they have been deleted. */
+  publishedBy: string | null;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -55,6 +58,7 @@ export async function publishVersion(
   org: OrgContext,
   workflowId: string,
   definitionInput: unknown,
+  message = '',
 ): Promise<PublishedVersion> {
   await getWorkflow(org, workflowId);
   const { definition, checksum } = requireValidDefinition(definitionInput);
@@ -73,6 +77,7 @@ export async function publishVersion(
           version: (latest?.version ?? 0) + 1,
           definition: definition as Prisma.InputJsonObject,
           checksum,
+          message,
           publishedById: org.userId,
         },
         select: { version: true, checksum: true, publishedAt: true },
@@ -92,14 +97,33 @@ export async function publishVersion(
   throw new ApiError(409, 'publish_conflict', 'Too many publishes of this workflow at once; try again');
 }
 
+const summaryFields = { version: true, checksum: true, message: true, publishedAt: true, publishedById: true } as const;
+
+/** Who published each version, by name or email, looked up in one query. */
+async function withPublishers<T extends { publishedById: string | null }>(
+  org: OrgContext,
+  rows: T[],
+): Promise<(T & { publishedBy: string | null })[]> {
+  const ids = [...new Set(rows.flatMap((row) => (row.publishedById ? [row.publishedById] : [])))];
+  const users = ids.length
+    ? await orgDb(org.orgId).user.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, email: true },
+      })
+    : [];
+  const names = new Map(users.map((user) => [user.id, user.name || user.email]));
+  return rows.map((row) => ({ ...row, publishedBy: (row.publishedById && names.get(row.publishedById)) || null }));
+}
+
 /** Newest first, without definitions (they can be large). */
 export async function listVersions(org: OrgContext, workflowId: string): Promise<VersionSummary[]> {
   await getWorkflow(org, workflowId);
-  return orgDb(org.orgId).workflowVersion.findMany({
+  const rows = await orgDb(org.orgId).workflowVersion.findMany({
     where: { orgId: org.orgId, workflowId },
     orderBy: { version: 'desc' },
-    select: { version: true, checksum: true, publishedAt: true, publishedById: true },
+    select: summaryFields,
   });
+  return withPublishers(org, rows);
 }
 
 /** `ref` is the URL segment: a version number or `latest`. */
@@ -110,7 +134,7 @@ export async function getVersion(org: OrgContext, workflowId: string, ref: strin
     ? await orgDb(org.orgId).workflowVersion.findFirst({
         where: { orgId: org.orgId, workflowId, ...(parsed.data === 'latest' ? {} : { version: parsed.data }) },
         orderBy: { version: 'desc' },
-        select: { version: true, checksum: true, publishedAt: true, publishedById: true, definition: true },
+        select: { ...summaryFields, definition: true },
       })
     : null;
   if (!row) {
@@ -118,6 +142,7 @@ export async function getVersion(org: OrgContext, workflowId: string, ref: strin
       ? new ApiError(404, 'not_published', `Workflow "${workflowId}" has no published version yet`)
       : notFound(`Version "${ref}" of workflow "${workflowId}"`);
   }
+  const [withPublisher] = await withPublishers(org, [row]);
   // Stored only after validation, so it has the definition's shape.
-  return { ...row, definition: row.definition as unknown as WorkflowDefinition };
+  return { ...withPublisher, definition: row.definition as unknown as WorkflowDefinition };
 }

@@ -57,7 +57,8 @@ describe('building a workflow on the canvas', () => {
     await drop(page, 'trigger.manual', { x: 120, y: 220 });
     await drop(page, 'data.transform', { x: 380, y: 220 });
     await node(page, 'transform').waitFor();
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish version' }).click();
     await page.getByRole('status').filter({ hasText: 'The definition cannot be published' }).waitFor();
     await node(page, 'transform')
       .getByText(/config\.expression/)
@@ -115,7 +116,9 @@ describe('building a workflow on the canvas', () => {
       ['transform', { expression: '{ "doubled": input.x * 2 }' }],
     ]);
 
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByLabel('What changed? (optional)').fill('First drawn version');
+    await page.getByRole('button', { name: 'Publish version' }).click();
     await page.getByRole('status').filter({ hasText: 'Published version 1.' }).waitFor();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByLabel('Input (JSON)').fill('{ "x": 21 }');

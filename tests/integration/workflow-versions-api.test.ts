@@ -82,6 +82,24 @@ describe('workflow versions', () => {
     expect((await call('GET', `/workflows/${id}/versions`)).body.items).toEqual([]);
   });
 
+  it('keeps the message a version was published with, and refuses one too long naming the field', async () => {
+    const { id } = await createWorkflow();
+    const noted = await call('POST', `/workflows/${id}/versions`, {
+      definition: validDefinition,
+      message: ' Retry more ',
+    });
+    expect(noted.status).toBe(201);
+    expect((await call('GET', `/workflows/${id}/versions/1`)).body).toMatchObject({
+      version: 1,
+      message: 'Retry more',
+    });
+    const tooLong = await call('POST', `/workflows/${id}/versions`, { message: 'x'.repeat(501) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details).toEqual([
+      expect.objectContaining({ path: 'message', message: 'Keep the message under 500 characters' }),
+    ]);
+  });
+
   it('lists versions newest first without definitions, and gets one by number or latest', async () => {
     const { id } = await createWorkflow();
     const noneYet = await call('GET', `/workflows/${id}/versions/latest`);
@@ -94,8 +112,8 @@ describe('workflow versions', () => {
     const list = await call('GET', `/workflows/${id}/versions`);
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      { ...second, publishedById: expect.any(String) },
-      { ...first, publishedById: expect.any(String) },
+      { ...second, message: '', publishedById: expect.any(String), publishedBy: 'Test Owner' },
+      { ...first, message: '', publishedById: expect.any(String), publishedBy: 'Test Owner' },
     ]);
 
     const one = await call('GET', `/workflows/${id}/versions/1`);
