@@ -11,10 +11,6 @@ export interface RunChangeFeed {
   close(): void;
 }
 
-// Log lines are published on the same channel (temporal/activities/run-logs.ts); they change
-// no step and no status.
-const isProgress = (message: string) => 'steps' in (JSON.parse(message) as object);
-
 /**
  * Subscribes to the run's progress channel on a connection of its own (a subscribed Redis
  * connection can do nothing else), resolving once Redis has confirmed the subscription.
@@ -28,9 +24,8 @@ export async function subscribeToRunChanges(runId: string): Promise<RunChangeFee
     else missed = true;
   };
   subscriber.on('error', (error: Error) => log.warn('run change feed error', { runId, error: error.message }));
-  subscriber.on('message', (_channel: string, message: string) => {
-    if (isProgress(message)) changed();
-  });
+  // Progress reports and log lines (temporal/activities/run-logs.ts) alike: each is a change.
+  subscriber.on('message', changed);
   try {
     await subscriber.subscribe(runEventsChannel(runId));
   } catch (error) {

@@ -1,5 +1,5 @@
 import { withOrgTransaction } from '../db/tenant';
-import type { Prisma, RunStep } from '../db/generated/client';
+import type { Prisma, RunLog, RunStep } from '../db/generated/client';
 import { resolvePayloadRefs } from '../runs/payloads';
 import { STEP_ORDER } from '../runs/step-view';
 
@@ -16,17 +16,24 @@ const RUN_FIELDS = {
   statusEventSeq: true,
 } as const;
 
+/** A fresh stream starts with this many of the newest log lines at most. */
+export const SNAPSHOT_LOG_LIMIT = 1000;
+
 export interface RunChanges {
   /** With its output's payload references resolved. */
   run: Omit<Prisma.RunGetPayload<{ select: typeof RUN_FIELDS }>, 'output'> & { output: unknown };
   /** All steps in the order they started, or those changed after the number asked for, in change order. */
   steps: RunStep[];
+  /** Log lines in change order: the newest SNAPSHOT_LOG_LIMIT when `afterSeq` is null, else those written after it. */
+  logs: RunLog[];
+  /** Older lines a snapshot leaves out. */
+  logsOmitted: number;
 }
 
 /**
- * A run and its steps as the database holds them at one moment: all of its steps when
- * `afterSeq` is null, else the steps written after change number `afterSeq`. Null when the org
- * has no such run.
+ * A run, its steps and log lines as the database holds them at one moment: all of its steps
+ * (and its newest lines) when `afterSeq` is null, else the steps and lines written after change
+ * number `afterSeq`. Null when the org has no such run.
  */
 export async function readRunChanges(
   orgId: string,
@@ -42,9 +49,22 @@ export async function readRunChanges(
         where: { runId, orgId, ...(afterSeq === null ? {} : { eventSeq: { gt: afterSeq } }) },
         orderBy: afterSeq === null ? STEP_ORDER : { eventSeq: 'asc' },
       });
-      return { run, steps };
+      // A snapshot reads the newest lines, newest first, and turns them around.
+      const newest = afterSeq === null;
+      const order = newest ? ('desc' as const) : ('asc' as const);
+      const logs = await tx.runLog.findMany({
+        where: { runId, orgId, ...(newest ? {} : { eventSeq: { gt: afterSeq } }) },
+        orderBy: [{ eventSeq: order }, { id: order }],
+        ...(newest ? { take: SNAPSHOT_LOG_LIMIT } : {}),
+      });
+      if (newest) logs.reverse();
+      const logsOmitted =
+        newest && logs.length === SNAPSHOT_LOG_LIMIT
+          ? (await tx.runLog.count({ where: { runId, orgId } })) - logs.length
+          : 0;
+      return { run, steps, logs, logsOmitted };
     },
-    // One snapshot for both reads: the run's counter then covers exactly the steps read.
+    // One snapshot for every read: the run's counter then covers exactly the steps and lines read.
     { isolationLevel: 'RepeatableRead' },
   );
   if (!changes) return null;

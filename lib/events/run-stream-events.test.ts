@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunStep } from '../db/generated/client';
+import type { RunLog, RunStep } from '../db/generated/client';
 import type { RunChanges } from './run-changes';
 import { changesBatch, snapshotBatch } from './run-stream-events';
 
@@ -21,6 +21,21 @@ const step = (nodeId: string, status: RunStep['status'], eventSeq: number): RunS
   endedAt: null,
   eventSeq,
 });
+
+const line = (message: string, eventSeq: number): RunLog => ({
+  id: BigInt(eventSeq),
+  orgId: 'org',
+  runId: 'run',
+  nodeId: 'code',
+  attempt: 1,
+  level: 'INFO',
+  message,
+  data: null,
+  ts: at,
+  eventSeq,
+});
+
+const noLogs = { logs: [], logsOmitted: 0 };
 
 const run = (status: RunChanges['run']['status'], lastEventSeq: number, statusEventSeq: number): RunChanges['run'] => ({
   id: 'run',
@@ -51,7 +66,7 @@ const publicStep = ({ orgId: _o, runId: _r, eventSeq: _e, ...rest }: RunStep) =>
 describe('snapshotBatch', () => {
   it('sends the run, its node summary and steps under the run’s last change number', () => {
     const steps = [step('start', 'SUCCEEDED', 1), step('review', 'WAITING', 2)];
-    expect(snapshotBatch({ run: run('WAITING', 3, 3), steps })).toEqual({
+    expect(snapshotBatch({ run: run('WAITING', 3, 3), steps, logs: [line('hello', 2)], logsOmitted: 4 })).toEqual({
       events: [
         {
           event: 'snapshot',
@@ -63,6 +78,10 @@ describe('snapshotBatch', () => {
               review: { status: 'WAITING', attempts: 1, iterations: 1, startedAt: at, endedAt: null, error: null },
             },
             steps: steps.map(publicStep),
+            logs: [
+              { seq: 2, nodeId: 'code', attempt: 1, level: 'INFO', message: 'hello', data: null, ts: at.toISOString() },
+            ],
+            logsOmitted: 4,
           },
         },
       ],
@@ -72,7 +91,7 @@ describe('snapshotBatch', () => {
   });
 
   it('ends an ended run’s stream with its run event', () => {
-    const batch = snapshotBatch({ run: run('SUCCEEDED', 4, 4), steps: [] });
+    const batch = snapshotBatch({ run: run('SUCCEEDED', 4, 4), steps: [], ...noLogs });
     expect(batch.events.map(({ event, id }) => [event, id])).toEqual([
       ['snapshot', '4'],
       ['run', '4'],
@@ -84,7 +103,7 @@ describe('snapshotBatch', () => {
 describe('changesBatch', () => {
   it('sends changed steps and a changed status in change order', () => {
     const steps = [step('review', 'SUCCEEDED', 5), step('paid', 'SUCCEEDED', 6)];
-    const batch = changesBatch({ run: run('SUCCEEDED', 7, 7), steps }, 4);
+    const batch = changesBatch({ run: run('SUCCEEDED', 7, 7), steps, ...noLogs }, 4);
     expect(batch).toEqual({
       events: [
         { event: 'step', id: '5', data: publicStep(steps[0]) },
@@ -98,7 +117,7 @@ describe('changesBatch', () => {
 
   it('places a status change between the steps around it', () => {
     const steps = [step('a', 'SUCCEEDED', 5), step('b', 'RUNNING', 7)];
-    const batch = changesBatch({ run: run('RUNNING', 7, 6), steps }, 4);
+    const batch = changesBatch({ run: run('RUNNING', 7, 6), steps, ...noLogs }, 4);
     expect(batch.events.map(({ event, id }) => [event, id])).toEqual([
       ['step', '5'],
       ['run', '6'],
@@ -106,13 +125,26 @@ describe('changesBatch', () => {
     ]);
   });
 
+  it('sends log lines among the steps, by change number', () => {
+    const steps = [step('code', 'RUNNING', 5), step('code', 'SUCCEEDED', 8)];
+    const batch = changesBatch(
+      { run: run('RUNNING', 8, 4), steps: [steps[1]], logs: [line('one', 6), line('two', 7)], logsOmitted: 0 },
+      5,
+    );
+    expect(batch.events).toEqual([
+      { event: 'log', id: '6', data: expect.objectContaining({ seq: 6, message: 'one' }) },
+      { event: 'log', id: '7', data: expect.objectContaining({ seq: 7, message: 'two' }) },
+      { event: 'step', id: '8', data: publicStep(steps[1]) },
+    ]);
+  });
+
   it('leaves out a status that has not changed since', () => {
-    const batch = changesBatch({ run: run('RUNNING', 9, 4), steps: [step('a', 'RUNNING', 9)] }, 8);
+    const batch = changesBatch({ run: run('RUNNING', 9, 4), steps: [step('a', 'RUNNING', 9)], ...noLogs }, 8);
     expect(batch.events.map(({ event, id }) => [event, id])).toEqual([['step', '9']]);
   });
 
   it('is empty when nothing changed', () => {
-    expect(changesBatch({ run: run('WAITING', 3, 3), steps: [] }, 3)).toEqual({
+    expect(changesBatch({ run: run('WAITING', 3, 3), steps: [], ...noLogs }, 3)).toEqual({
       events: [],
       lastSeq: 3,
       finished: false,
@@ -120,7 +152,7 @@ describe('changesBatch', () => {
   });
 
   it('closes with the run when it ended without a change number of its own', () => {
-    const batch = changesBatch({ run: run('FAILED', 3, 2), steps: [] }, 3);
+    const batch = changesBatch({ run: run('FAILED', 3, 2), steps: [], ...noLogs }, 3);
     expect(batch.events).toEqual([{ event: 'run', id: '3', data: publicRun('FAILED') }]);
     expect(batch.finished).toBe(true);
   });

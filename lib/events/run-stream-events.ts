@@ -1,5 +1,7 @@
+import type { RunLog } from '../db/generated/client';
 import { publicStep, summarizeNodes } from '../runs/step-view';
 import type { RunChanges } from './run-changes';
+import type { RunLogLine } from './run-stream-schema';
 import type { ServerSentEvent } from './sse';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
@@ -20,6 +22,17 @@ const runEvent = (run: RunChanges['run'], seq: number): ServerSentEvent => ({
   data: runState(run),
 });
 
+/** A log line as the stream sends it (run-stream-schema.ts). */
+export const publicLog = (line: RunLog): RunLogLine => ({
+  seq: line.eventSeq,
+  nodeId: line.nodeId,
+  attempt: line.attempt,
+  level: line.level,
+  message: line.message,
+  data: line.data,
+  ts: line.ts.toISOString(),
+});
+
 function batch(run: RunChanges['run'], events: ServerSentEvent[]): RunEventBatch {
   const finished = FINISHED.has(run.status);
   // A status set without a change number (Temporal ended the run and a read reconciled it)
@@ -28,22 +41,31 @@ function batch(run: RunChanges['run'], events: ServerSentEvent[]): RunEventBatch
   return { events, lastSeq: run.lastEventSeq, finished };
 }
 
-/** The first event of a fresh stream: the run, its per-node summary and all of its steps. */
-export function snapshotBatch({ run, steps }: RunChanges): RunEventBatch {
-  const data = { run: runState(run), nodes: summarizeNodes(steps), steps: steps.map(publicStep) };
+/**
+ * The first event of a fresh stream: the run, its per-node summary, all of its steps and its
+ * newest log lines.
+ */
+export function snapshotBatch({ run, steps, logs, logsOmitted }: RunChanges): RunEventBatch {
+  const data = {
+    run: runState(run),
+    nodes: summarizeNodes(steps),
+    steps: steps.map(publicStep),
+    logs: logs.map(publicLog),
+    logsOmitted,
+  };
   return batch(run, [{ event: 'snapshot', id: String(run.lastEventSeq), data }]);
 }
 
 /**
  * What changed after change number `afterSeq`, in change order: each step at its latest state
- * (a step written twice since is sent once), and the run when its status changed.
+ * (a step written twice since is sent once), each new log line, and the run when its status
+ * changed.
  */
-export function changesBatch({ run, steps }: RunChanges, afterSeq: number): RunEventBatch {
-  const changes: { seq: number; event: string; data: unknown }[] = steps.map((step) => ({
-    seq: step.eventSeq,
-    event: 'step',
-    data: publicStep(step),
-  }));
+export function changesBatch({ run, steps, logs }: RunChanges, afterSeq: number): RunEventBatch {
+  const changes: { seq: number; event: string; data: unknown }[] = [
+    ...steps.map((step) => ({ seq: step.eventSeq, event: 'step', data: publicStep(step) })),
+    ...logs.map((line) => ({ seq: line.eventSeq, event: 'log', data: publicLog(line) })),
+  ];
   if (run.statusEventSeq > afterSeq) changes.push({ seq: run.statusEventSeq, event: 'run', data: runState(run) });
   changes.sort((a, b) => a.seq - b.seq);
   return batch(

@@ -4,6 +4,7 @@ import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
 import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
+import { describeRunActor } from './run-actor';
 import { LIVE_STATE_QUERY, type LiveRunState, type RunStatus } from './run-contract';
 import type { ListRunsQuery } from './schemas';
 import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
@@ -94,6 +95,7 @@ export async function getRun(org: OrgContext, runId: string) {
     workflow: run.workflow,
     version: run.version.version,
     trigger: run.trigger,
+    startedBy: await describeRunActor(org, run.startedByType, run.startedById),
     status: run.status,
     input: run.input,
     output: await resolvePayloadRefs(run.output, org.orgId),
@@ -155,6 +157,8 @@ export async function listRuns(org: OrgContext, query: ListRunsQuery) {
       startedAt: true,
       endedAt: true,
       durationMs: true,
+      // A failed run's error names the node that failed it: the list shows both.
+      error: true,
       workflow: { select: { id: true, name: true } },
       version: { select: { version: true } },
     },

@@ -42,8 +42,14 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
   const { attempt } = context.info;
   const { runId, orgId, nodeId, iteration } = input;
   const startedAt = new Date().toISOString();
-  const record = (status: StepStatus, extra: { output?: unknown; error?: NodeErrorInfo; endedAt?: string } = {}) =>
-    recordProgress({
+  const logs: NodeLogEntry[] = [];
+  // The attempt's log lines are stored before its end, so a live view has them when it sees the end.
+  const record = async (
+    status: StepStatus,
+    extra: { output?: unknown; error?: NodeErrorInfo; endedAt?: string } = {},
+  ) => {
+    await writeRunLogs({ orgId, runId, nodeId, attempt }, logs.splice(0));
+    await recordProgress({
       runId,
       orgId,
       steps: [
@@ -58,7 +64,7 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
         },
       ],
     });
-  const logs: NodeLogEntry[] = [];
+  };
   // The interpreter's pending records ride along with this attempt's first write. Only the
   // first attempt applies the run status: by a retry, another branch may have changed it.
   await recordProgress({
@@ -103,7 +109,6 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     throw failure;
   } finally {
     clearInterval(heartbeat);
-    await writeRunLogs({ orgId, runId, nodeId }, logs);
   }
 }
 

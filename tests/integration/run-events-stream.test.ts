@@ -84,6 +84,8 @@ describe('GET /api/runs/:id/events', () => {
         run: { ...waiting.run, status: 'WAITING' },
         nodes: { start: summary('start'), review: { ...summary('review'), status: 'WAITING' } },
         steps: waiting.all.steps,
+        logs: [],
+        logsOmitted: 0,
       },
     });
     expect(waiting.all.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status])).toEqual([
