@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/shell/empty-state';
 import { buttonVariants } from '@/components/ui/button';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { RunFailureSummary } from '@/components/runs/run-failure-summary';
 import { formatDuration, formatRelativeTime } from '@/components/format';
 import { requireOrg } from '@/lib/auth/current-org';
 import { listRuns } from '@/lib/runs/run-details';
@@ -34,13 +35,19 @@ export default async function RunsPage() {
         ) : (
           <DataTable columns={['Run', 'Workflow', 'Status', 'Trigger', 'Duration', 'Started']}>
             {runs.map((run) => (
-              <tr key={run.id}>
-                <Cell className="font-mono text-xs">{run.id.slice(0, 12)}</Cell>
+              // The run id's link covers the whole row; the failing node's link sits above it.
+              <tr key={run.id} className="relative hover:bg-muted/40">
+                <Cell className="font-mono text-xs">
+                  <Link href={`/runs/${run.id}`} className="after:absolute after:inset-0 hover:underline">
+                    {run.id.slice(0, 12)}
+                  </Link>
+                </Cell>
                 <Cell>
                   {run.workflow.name} <span className="text-muted-foreground">v{run.version}</span>
                 </Cell>
                 <Cell>
                   <RunStatusBadge status={run.status} />
+                  {run.status === 'FAILED' && <RunFailureSummary runId={run.id} error={run.error} />}
                 </Cell>
                 <Cell className="text-xs text-muted-foreground">{run.trigger.toLowerCase()}</Cell>
                 <Cell className="font-mono text-xs tabular-nums">{formatDuration(run.durationMs)}</Cell>

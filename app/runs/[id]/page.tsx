@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { RunView } from '@/components/runs/run-view';
+import { ApiError } from '@/lib/api/errors';
+import { requireOrg } from '@/lib/auth/current-org';
+import { isAllowed } from '@/lib/auth/policy';
+import { toDraftDefinition } from '@/lib/collab/draft-doc';
+import { listPaletteNodes } from '@/lib/connectors/palette';
+import { runSnapshotSchema } from '@/lib/events/run-stream-schema';
+import { getRun } from '@/lib/runs/run-details';
+import { getVersion } from '@/lib/workflows/versions';
+
+export const metadata: Metadata = { title: 'Run' };
+
+const orNotFound = async <T,>(read: Promise<T>): Promise<T | null> => {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+};
+
+export default async function RunPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ node?: string | string[] }>;
+}) {
+  const [{ id }, { node }] = await Promise.all([params, searchParams]);
+  const org = await requireOrg();
+  const run = await orNotFound(getRun(org, id));
+  if (!run) notFound();
+  // A deleted workflow's versions are gone from view; its runs are still shown, without a graph.
+  const version = await orNotFound(getVersion(org, run.workflow.id, String(run.version)));
+  const definition = version ? toDraftDefinition(version.definition) : null;
+  const types = new Set(definition?.nodes.map((n) => n.type));
+  // The page starts from what the stream's snapshot would say (times as ISO strings); the
+  // stream's own snapshot then brings the log.
+  const initial = runSnapshotSchema.parse(
+    JSON.parse(JSON.stringify({ run, steps: run.steps, logs: [], logsOmitted: 0 })),
+  );
+  return (
+    <RunView
+      identity={{
+        id: run.id,
+        workflow: run.workflow,
+        version: run.version,
+        trigger: run.trigger,
+        startedBy: run.startedBy,
+        rerunOfId: run.rerunOfId,
+      }}
+      initial={initial}
+      definition={definition}
+      palette={listPaletteNodes().filter((type) => types.has(type.type))}
+      may={{
+        cancel: isAllowed(org.role, 'run:cancel'),
+        rerun: isAllowed(org.role, 'run:start'),
+        approve: isAllowed(org.role, 'run:approve'),
+      }}
+      initialNodeId={typeof node === 'string' ? node : null}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { nodeErrorSchema } from '@/lib/events/run-stream-schema';
+import { JsonView } from './json-view';
+
+/** A recorded error: its type and message, a code node's stack, and whatever else it carries. */
+export function NodeError({ error }: { error: unknown }) {
+  const parsed = nodeErrorSchema.safeParse(error);
+  if (!parsed.success) return <JsonView label="Error" value={error} />;
+  const { type, message, details } = parsed.data;
+  const { stack, ...rest } =
+    details && typeof details === 'object' ? (details as { stack?: unknown }) : { stack: undefined };
+  const more = details !== undefined && (typeof details !== 'object' || Object.keys(rest).length > 0);
+  return (
+    <section aria-label="Error" className="rounded-md border border-danger/40 bg-danger/5 p-3">
+      <div className="font-mono text-xs font-medium text-danger">{type}</div>
+      <p className="mt-1 text-sm break-words whitespace-pre-wrap">{message}</p>
+      {typeof stack === 'string' && (
+        <pre className="mt-2 max-h-48 overflow-auto font-mono text-[11px] leading-relaxed whitespace-pre-wrap text-muted-foreground">
+          {stack}
+        </pre>
+      )}
+      {more && (
+        <div className="mt-2">
+          <JsonView label="Details" value={typeof details === 'object' ? rest : details} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import {
+  runLogLineSchema,
+  runSnapshotSchema,
+  runStateSchema,
+  runStepSchema,
+  type RunLogLine,
+  type RunSnapshotData,
+  type RunStateData,
+  type RunStepData,
+} from '@/lib/events/run-stream-schema';
+
+/** What the run page knows of a run from its live stream (GET /api/runs/:id/events). */
+export type RunStreamState = RunSnapshotData;
+
+export type RunStreamEvent =
+  | { event: 'snapshot'; data: RunSnapshotData }
+  | { event: 'step'; data: RunStepData }
+  | { event: 'log'; data: RunLogLine }
+  | { event: 'run'; data: RunStateData };
+
+const schemas = { snapshot: runSnapshotSchema, step: runStepSchema, log: runLogLineSchema, run: runStateSchema };
+
+/** One received event, checked against its schema; null for an event this page does not read. */
+export function parseRunEvent(event: string, data: string): RunStreamEvent | null {
+  if (!(event in schemas)) return null;
+  const parsed = schemas[event as keyof typeof schemas].safeParse(JSON.parse(data));
+  return parsed.success ? ({ event, data: parsed.data } as RunStreamEvent) : null;
+}
+
+const sameStep = (a: RunStepData, b: RunStepData) =>
+  a.nodeId === b.nodeId && a.iteration === b.iteration && a.attempt === b.attempt;
+
+/** The state after `events`, in the order they arrived. */
+export function applyRunEvents(state: RunStreamState, events: RunStreamEvent[]): RunStreamState {
+  let { run, steps, logs, logsOmitted } = state;
+  const newLines: RunLogLine[] = [];
+  for (const change of events) {
+    if (change.event === 'snapshot') {
+      ({ run, steps, logs, logsOmitted } = change.data);
+      newLines.length = 0;
+    } else if (change.event === 'run') {
+      run = change.data;
+    } else if (change.event === 'log') {
+      newLines.push(change.data);
+    } else {
+      const index = steps.findIndex((step) => sameStep(step, change.data));
+      steps = index < 0 ? [...steps, change.data] : steps.with(index, change.data);
+    }
+  }
+  return { run, steps, logs: newLines.length ? [...logs, ...newLines] : logs, logsOmitted };
+}
+
+export interface NodeRunState {
+  status: string;
+  /** The highest attempt seen, of any loop pass. */
+  attempt: number;
+}
+
+/** Each node's status: that of its latest step (steps are kept in the order they started). */
+export function nodeStates(steps: RunStepData[]): Record<string, NodeRunState> {
+  const nodes: Record<string, NodeRunState> = {};
+  for (const step of steps) {
+    nodes[step.nodeId] = { status: step.status, attempt: Math.max(nodes[step.nodeId]?.attempt ?? 0, step.attempt) };
+  }
+  return nodes;
+}
+
+export const FINISHED_RUN = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
