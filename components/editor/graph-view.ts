@@ -69,7 +69,6 @@ export function toFlowEdges(
     source: edge.source,
     target: edge.target,
     sourceHandle: edge.sourceHandle,
-    label: edge.sourceHandle === 'out' ? undefined : edge.sourceHandle,
     selected: selected.has(edge.id),
     style: problems.has(edge.id)
       ? { stroke: 'var(--color-danger)' }

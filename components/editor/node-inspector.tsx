@@ -9,6 +9,7 @@ import { Field, Input } from '@/components/ui/input';
 import { NodeIcon } from './node-icon';
 import { NodePropertiesForm } from './properties/node-properties-form';
 import { NodeSettingsForm } from './properties/node-settings-form';
+import type { OutputFields } from './properties/output-fields';
 import type { DraftProblem } from './use-draft-problems';
 
 export interface NodeInspectorProps {
@@ -18,11 +19,14 @@ export interface NodeInspectorProps {
   problems: DraftProblem[];
   readOnly: boolean;
   nodeIds: string[];
+  /** What each node's output is known to hold, for completing expressions. */
+  outputFields: Record<string, OutputFields>;
   credentials: { id: string; name: string; type: string }[];
 }
 
 /** The selected node's name, config and settings, each edit written to the draft as it is made. */
-export function NodeInspector({ doc, node, type, problems, readOnly, nodeIds, credentials }: NodeInspectorProps) {
+export function NodeInspector(props: NodeInspectorProps) {
+  const { doc, node, type, problems, readOnly, nodeIds, outputFields, credentials } = props;
   const byPath = Object.fromEntries(problems.filter((p) => p.path).map((p) => [p.path!, p.message]));
   const general = problems.filter((p) => !p.path || !(p.path.startsWith('config') || p.path.startsWith('settings')));
   return (
@@ -67,7 +71,7 @@ export function NodeInspector({ doc, node, type, problems, readOnly, nodeIds, cr
           problems={byPath}
           readOnly={readOnly}
           credentials={credentials}
-          expressionContext={{ nodeIds: nodeIds.filter((id) => id !== node.id) }}
+          expressionContext={{ nodeIds: nodeIds.filter((id) => id !== node.id), outputFields }}
         />
       ) : (
         <p className="text-sm text-danger">Unknown node type “{node.type}”: it cannot be configured or published.</p>

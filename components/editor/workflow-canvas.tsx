@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -23,6 +23,7 @@ import { nodeTypes, type FlowNodeType } from './flow-node';
 import { toFlowEdges, toFlowNodes, type NodeDecorations } from './graph-view';
 import { PALETTE_DRAG_TYPE } from './node-palette';
 import type { PeerPresence } from './use-presence';
+import { useRevealNode } from './use-reveal-node';
 
 const SNAP: [number, number] = [20, 20];
 
@@ -37,6 +38,8 @@ export interface WorkflowCanvasProps {
   readOnly: boolean;
   peers: PeerPresence[];
   selectedNodes: Set<string>;
+  /** The node the inspector beside the canvas shows. */
+  inspectedNodeId?: string;
   onSelectionChange: (nodes: Set<string>) => void;
   onPointerMove: (position: { x: number; y: number }) => void;
   onRefused: (message: string) => void;
@@ -53,6 +56,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   // What React Flow measured of each node; everything else about a node comes from the draft.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
+  const container = useRef<HTMLDivElement>(null);
+  const revealNode = useRevealNode(container, props.inspectedNodeId);
 
   const nodes = useMemo(
     () =>
@@ -139,14 +144,17 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       event.preventDefault();
       const { type, version } = JSON.parse(payload) as { type: string; version: number };
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const id = addNode(doc, { type, typeVersion: version, position: { x: position.x - 80, y: position.y - 20 } });
+      const placed = { x: position.x - 80, y: position.y - 20 };
+      const id = addNode(doc, { type, typeVersion: version, position: placed });
+      revealNode(id, placed);
       onSelectionChange(new Set([id]));
     },
-    [doc, flow, readOnly, onSelectionChange],
+    [doc, flow, readOnly, onSelectionChange, revealNode],
   );
 
   return (
     <div
+      ref={container}
       className="relative h-full min-w-0 flex-1"
       onPointerMove={(event) => onPointerMove(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
     >

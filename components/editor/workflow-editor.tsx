@@ -12,6 +12,7 @@ import { copySelection, pasteNodes } from './clipboard';
 import { EditorHeader } from './editor-header';
 import { NodeInspector } from './node-inspector';
 import { NodePalette } from './node-palette';
+import { outputFieldsOf } from './properties/output-fields';
 import { PublishDialog } from './publish-dialog';
 import { RunDialog } from './run-dialog';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -197,6 +198,13 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
 
   const selectedNode = selected.size === 1 ? shown.definition.nodes.find((node) => selected.has(node.id)) : undefined;
   const nodeIds = draft.definition.nodes.map((node) => node.id);
+  const outputFields = useMemo(
+    () =>
+      Object.fromEntries(
+        draft.definition.nodes.map((node) => [node.id, outputFieldsOf(types.get(node.type)?.outputSchema)]),
+      ),
+    [draft, types],
+  );
 
   return (
     <div className="flex h-screen flex-col">
@@ -226,7 +234,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
           if (versionsOpen) void showView({ kind: 'draft' });
           setVersionsOpen(!versionsOpen);
         }}
-        runLink={run ? { href: `/runs?workflowId=${workflowId}`, status: run.status } : undefined}
+        runLink={run ? { href: `/runs/${run.runId}`, status: run.status } : undefined}
       />
       {notice && (
         <div
@@ -290,6 +298,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
           readOnly={canvasReadOnly}
           peers={peers}
           selectedNodes={selected}
+          inspectedNodeId={selectedNode?.id}
           onSelectionChange={selectNodes}
           onPointerMove={(position) => share('cursor', position)}
           onRefused={(text) => setNotice({ tone: 'danger', text })}
@@ -303,6 +312,7 @@ function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, 
             problems={viewing ? [] : problems.filter((problem) => problem.nodeId === selectedNode.id)}
             readOnly={canvasReadOnly}
             nodeIds={nodeIds}
+            outputFields={outputFields}
             credentials={credentials}
           />
         )}

@@ -13,16 +13,23 @@ import {
   type ViewUpdate,
 } from '@codemirror/view';
 import { expressionCompletions, type ExpressionCompletionRequest } from './expression-completions';
+import type { OutputFields } from './output-fields';
 
 // What each kind of field's editor adds to the shared setup in code-editor.tsx.
 
-function expressionCompletionSource(nodeIds: string[], mode: ExpressionCompletionRequest['mode']) {
+/** What expressions can refer to: the other nodes, and what their outputs are known to hold. */
+export interface ExpressionScopeInfo {
+  nodeIds: string[];
+  outputFields: Record<string, OutputFields>;
+}
+
+function expressionCompletionSource(scope: ExpressionScopeInfo, mode: ExpressionCompletionRequest['mode']) {
   return (context: CompletionContext) => {
     // Only the text before the cursor decides whether it stands inside an open `{{`.
     const result = expressionCompletions(context.state.sliceDoc(0, context.pos), context.pos, {
       mode,
       explicit: context.explicit,
-      nodeIds,
+      ...scope,
     });
     return result && { from: result.from, options: result.options, validFor: /^[\w$-]*$/ };
   };
@@ -55,26 +62,26 @@ const height = (min: string, max: string) =>
   });
 
 /** A text value in which `{{ }}` templates are highlighted and completed. */
-export const templateEditor = (nodeIds: string[]) => [
+export const templateEditor = (scope: ExpressionScopeInfo) => [
   templateHighlight,
-  autocompletion({ override: [expressionCompletionSource(nodeIds, 'template')] }),
+  autocompletion({ override: [expressionCompletionSource(scope, 'template')] }),
 ];
 
 /** A value that is one JSONata program as a whole (data.transform's `expression`). */
-export const programEditor = (nodeIds: string[]) => [
+export const programEditor = (scope: ExpressionScopeInfo) => [
   bracketMatching(),
   closeBrackets(),
-  autocompletion({ override: [expressionCompletionSource(nodeIds, 'program')] }),
+  autocompletion({ override: [expressionCompletionSource(scope, 'program')] }),
 ];
 
 /** A JSON document, whose strings may hold templates too. */
-export const jsonEditor = (nodeIds: string[]) => [
+export const jsonEditor = (scope: ExpressionScopeInfo) => [
   json(),
   height('4.5rem', '20rem'),
   bracketMatching(),
   closeBrackets(),
   templateHighlight,
-  autocompletion({ override: [expressionCompletionSource(nodeIds, 'template')] }),
+  autocompletion({ override: [expressionCompletionSource(scope, 'template')] }),
 ];
 
 /** JavaScript source: Tab indents (Escape then Tab leaves the editor, as CodeMirror documents). */

@@ -55,6 +55,21 @@ describe('expressionCompletions', () => {
     expect(complete('{{ nodes.fetch.output.|')).toBeNull();
   });
 
+  it("offers the output's fields its node type declares, level by level", () => {
+    const withOutputs: ExpressionCompletionRequest = {
+      ...template,
+      outputFields: { fetch: { status: {}, headers: {}, body: {}, 'rate-limit': { remaining: {} } } },
+    };
+    expect(complete('{{ nodes.fetch.output.|', withOutputs)).toEqual({
+      from: 22,
+      labels: ['status', 'headers', 'body', '`rate-limit`'],
+    });
+    expect(complete('{{ nodes.fetch.output.st|', withOutputs)?.from).toBe(22);
+    expect(complete('{{ nodes.fetch.output.`rate-limit`.|', withOutputs)?.labels).toEqual(['remaining']);
+    expect(complete('{{ nodes.fetch.output.status.|', withOutputs)).toBeNull();
+    expect(complete('{{ nodes.`send-mail`.output.|', withOutputs)).toBeNull();
+  });
+
   it('completes after operators but not members of other values', () => {
     expect(complete('{{ $count(nodes.|')?.labels).toEqual(['fetch', '`send-mail`']);
     expect(complete('{{ 1 + run.|')?.labels).toContain('startedAt');

@@ -1,6 +1,8 @@
 // What to suggest while typing a JSONata expression: the scope's roots (lib/definition/expressions.ts,
-// `ExpressionScope`), then node ids and the fields the engine puts under them. Plain data in and
-// out, so it is tested without an editor; expression-extensions.ts hands it to CodeMirror.
+// `ExpressionScope`), then node ids, `output`, and the output's fields its type declares. Plain data in and
+// out, so it is tested without an editor; editor-extensions.ts hands it to CodeMirror.
+
+import { fieldsAt, type OutputFields } from './output-fields';
 
 export interface ExpressionCompletion {
   label: string;
@@ -25,6 +27,8 @@ export interface ExpressionCompletionRequest {
   /** Asked for with Ctrl-Space, rather than by typing. */
   explicit: boolean;
   nodeIds: string[];
+  /** What each node's output is known to hold, by node id (output-fields.ts). */
+  outputFields?: Record<string, OutputFields>;
 }
 
 const ROOTS: ExpressionCompletion[] = [
@@ -66,11 +70,15 @@ export function templateExpressionStart(text: string, pos: number): number {
 
 const unquote = (segment: string) => segment.replace(/^`|`$/g, '');
 
-function nodeIdOptions(nodeIds: string[], typingQuoted: boolean): ExpressionCompletion[] {
-  return nodeIds.map((id) => {
-    const apply = typingQuoted ? `${id}\`` : PLAIN_NAME.test(id) ? undefined : `\`${id}\``;
-    return { label: id, ...(apply ? { apply } : {}), type: 'variable', detail: 'node' };
-  });
+/** A name to complete, quoted when JSONata would not read it as one name (a node id with "-"). */
+function nameOption(
+  name: string,
+  typingQuoted: boolean,
+  type: ExpressionCompletion['type'],
+  detail: string,
+): ExpressionCompletion {
+  const apply = typingQuoted ? `${name}\`` : PLAIN_NAME.test(name) ? undefined : `\`${name}\``;
+  return { label: name, ...(apply ? { apply } : {}), type, detail };
 }
 
 /** The options for the path being typed at `pos`, or null when there is nothing to suggest. */
@@ -99,9 +107,12 @@ export function expressionCompletions(
     if (partial === '' && !request.explicit) return null;
     options = ROOTS;
   } else if (path.length === 1 && path[0] === 'nodes') {
-    options = nodeIdOptions(request.nodeIds, typingQuoted);
+    options = request.nodeIds.map((id) => nameOption(id, typingQuoted, 'variable', 'node'));
   } else if (path.length === 2 && path[0] === 'nodes' && request.nodeIds.includes(path[1])) {
     options = [OUTPUT];
+  } else if (path.length >= 3 && path[0] === 'nodes' && path[2] === 'output') {
+    const fields = fieldsAt(request.outputFields?.[path[1]], path.slice(3));
+    options = fields && Object.keys(fields).map((name) => nameOption(name, typingQuoted, 'property', 'output field'));
   } else if (path.length === 1) {
     options = MEMBERS[path[0]];
   }

@@ -2,6 +2,7 @@
 
 import type { Extension } from '@codemirror/state';
 import { createContext, useContext } from 'react';
+import type { OutputFields } from './output-fields';
 import type { ProblemIndex } from './problem-paths';
 import type { SpecialEditor } from './special-editors';
 
@@ -15,6 +16,8 @@ export interface PropertiesFormContext {
   specialEditor(path: string): SpecialEditor | undefined;
   credentials: { id: string; name: string; type: string }[];
   nodeIds: string[];
+  /** What each other node's output is known to hold, for completing `nodes.<id>.output.`. */
+  outputFields: Record<string, OutputFields>;
   /** CodeMirror setups, built once per form (editor-extensions.ts). */
   extensions: { template: Extension; program: Extension; json: Extension; javascript: Extension };
 }

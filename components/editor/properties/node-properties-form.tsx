@@ -3,6 +3,7 @@
 import type { JSX } from 'react';
 import { useCallback, useMemo } from 'react';
 import { changedKeys, isObject } from './field-values';
+import type { OutputFields } from './output-fields';
 import { FormContext } from './form-context';
 import { ObjectFields } from './object-fields';
 import { PropertyField } from './property-field';
@@ -23,8 +24,8 @@ export interface NodePropertiesFormProps {
   problems: Record<string, string>;
   readOnly: boolean;
   credentials: { id: string; name: string; type: string }[];
-  /** What `{{ nodes.` completes to. */
-  expressionContext: { nodeIds: string[] };
+  /** What `{{ nodes.` completes to: the other nodes, and their outputs' known fields. */
+  expressionContext: { nodeIds: string[]; outputFields?: Record<string, OutputFields> };
 }
 
 /** A node's config form, generated from its type's JSON Schema. */
@@ -50,6 +51,7 @@ export function NodePropertiesForm({
     specialEditor,
     credentials,
     nodeIds: expressionContext.nodeIds,
+    outputFields: expressionContext.outputFields,
   });
   // Editors hand up the whole new config; the draft is written field by field.
   const change = (next: unknown) => {
