@@ -1,14 +1,20 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk.bundled.js';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
 
 const NODE_SIZE = { width: 200, height: 64 };
-const elk = new ELK();
+// elkjs is 1.6 MB of JavaScript, most of the editor's: fetched and run on the first layout asked
+// for, not parsed before the canvas can draw.
+let elkLoading: Promise<ELK> | undefined;
+const loadElk = () => (elkLoading ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk()));
+// Loaded once the page is idle after drawing, so the first Auto-layout is as quick as before.
+if (typeof window !== 'undefined') (window.requestIdleCallback ?? setTimeout)(() => void loadElk());
 
 /** Positions for every node, laid out left to right in layers along the edges (elkjs). */
 export async function layoutPositions(
   definition: DraftDefinition,
 ): Promise<{ id: string; position: { x: number; y: number } }[]> {
   const ids = new Set(definition.nodes.map((node) => node.id));
+  const elk = await loadElk();
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: {

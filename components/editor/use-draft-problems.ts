@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
 
 export interface DraftProblem {
@@ -17,7 +17,9 @@ export interface DraftProblem {
  */
 export function useDraftProblems(definition: DraftDefinition): DraftProblem[] {
   const [problems, setProblems] = useState<DraftProblem[]>([]);
-  const body = JSON.stringify(definition);
+  // Only when the draft changes: on a big graph this is a long string, and the editor re-renders
+  // on every pointer move of a collaborator.
+  const body = useMemo(() => JSON.stringify(definition), [definition]);
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(async () => {

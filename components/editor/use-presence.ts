@@ -29,9 +29,14 @@ export function usePresence(provider: HocuspocusProvider | null, user: PresenceU
           .filter(([clientId, state]) => clientId !== awareness.clientID && state.user)
           .map(([clientId, state]) => ({ clientId, ...(state as Omit<PeerPresence, 'clientId'>) })),
       );
-    awareness.on('change', read);
+    // Sharing our own pointer changes our own state on every mouse move; re-reading the peers
+    // then would redraw the editor for nothing while someone drags the canvas.
+    const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      if ([...added, ...updated, ...removed].some((clientId) => clientId !== awareness.clientID)) read();
+    };
+    awareness.on('change', onChange);
     read();
-    return () => awareness.off('change', read);
+    return () => awareness.off('change', onChange);
   }, [provider, user]);
 
   const share = (field: 'cursor' | 'selectedNodeId', value: unknown) =>

@@ -22,6 +22,7 @@ import type { PaletteNode } from '@/lib/connectors/palette';
 import { nodeTypes, type FlowNodeType } from './flow-node';
 import { toFlowEdges, toFlowNodes, type NodeDecorations } from './graph-view';
 import { PALETTE_DRAG_TYPE } from './node-palette';
+import { unmeasuredLayout } from './unmeasured-node';
 import type { PeerPresence } from './use-presence';
 import { useRevealNode } from './use-reveal-node';
 
@@ -59,15 +60,17 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const revealNode = useRevealNode(container, props.inspectedNodeId);
 
+  // Two steps, so a node measured or selected keeps its `data` object and memo spares the rest.
+  const flowNodes = useMemo(() => toFlowNodes(draft.definition, palette, decorations), [draft, palette, decorations]);
   const nodes = useMemo(
     () =>
-      toFlowNodes(draft.definition, palette, decorations).map((node) => ({
+      flowNodes.map((node) => ({
         ...node,
-        measured: measured[node.id],
+        ...(measured[node.id] ? { measured: measured[node.id] } : unmeasuredLayout(node.data)),
         selected: selectedNodes.has(node.id),
         draggable: !readOnly,
       })),
-    [draft, palette, decorations, measured, selectedNodes, readOnly],
+    [flowNodes, measured, selectedNodes, readOnly],
   );
   useEffect(() => {
     if (!fitRequestedRef.current) return;
