@@ -12,6 +12,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'FlowOrchestrator', template: '%s · FlowOrchestrator' },
   description: 'Visual workflow automation on Temporal',
+  icons: { icon: '/favicon.svg' },
 };
 
 // Every page reads the database for the current org.

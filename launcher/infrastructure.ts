@@ -9,6 +9,8 @@ import { readLauncherSettings } from './settings';
 
 export interface InfrastructureOptions {
   dataDir: string;
+  /** Where Redis and the Temporal CLI are fetched to when the machine has neither. */
+  toolsDir: string;
   ports: { postgres: number; redis: number; temporal: number; /** 0 = headless */ temporalUi: number };
   /**
    * Existing services to use instead of starting local ones. `appDatabaseUrl` is the role the
@@ -37,18 +39,19 @@ const external = (url: string): RunningService => ({ url, stop: async () => {} }
  * fails, the others are stopped.
  */
 export async function startInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
-  const { dataDir, ports, quiet } = options;
+  const { dataDir, toolsDir, ports, quiet } = options;
   const starting = [
     options.external.databaseUrl
       ? Promise.resolve(external(options.external.databaseUrl))
       : startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres, quiet }),
     options.external.redisUrl
       ? Promise.resolve(external(options.external.redisUrl))
-      : startRedis({ dataDir: path.join(dataDir, 'redis'), port: ports.redis, quiet }),
+      : startRedis({ dataDir: path.join(dataDir, 'redis'), toolsDir, port: ports.redis, quiet }),
     options.external.temporalAddress
       ? Promise.resolve(external(options.external.temporalAddress))
       : startTemporalDevServer({
           dataDir: path.join(dataDir, 'temporal'),
+          toolsDir,
           port: ports.temporal,
           uiPort: ports.temporalUi,
           quiet,

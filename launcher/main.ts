@@ -49,6 +49,7 @@ async function main() {
     launcherLog(`Starting FlowOrchestrator (${mode}); data in ${path.resolve(settings.DATA_DIR)}`);
     infrastructureStarting = startInfrastructure({
       dataDir: settings.DATA_DIR,
+      toolsDir: settings.TOOLS_DIR,
       ports: {
         postgres: settings.POSTGRES_PORT,
         redis: settings.REDIS_PORT,

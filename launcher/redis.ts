@@ -1,18 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { findBinary } from './binaries';
+import { locateBinary } from './binaries';
 import { assertPortFree } from './ports';
 import { stopStaleProcess } from './stale-processes';
 import { startProcess, waitUntilListening } from './managed-process';
 import type { RunningService } from './postgres';
 
-/** Starts redis-server on loopback with its data (RDB + AOF) kept in dataDir. */
-export async function startRedis(options: { dataDir: string; port: number; quiet?: boolean }): Promise<RunningService> {
-  const binary = findBinary('redis-server');
+/** Starts redis-server (or Valkey) on loopback with its data (RDB + AOF) kept in dataDir. */
+export async function startRedis(options: {
+  dataDir: string;
+  toolsDir: string;
+  port: number;
+  quiet?: boolean;
+}): Promise<RunningService> {
+  const binary = await locateBinary('redis-server', options.toolsDir);
   const dir = path.resolve(options.dataDir);
   await mkdir(dir, { recursive: true });
   const pidFile = path.join(dir, 'launcher.pid');
-  await stopStaleProcess(pidFile, 'redis-server');
+  await stopStaleProcess(pidFile, path.basename(binary));
   await assertPortFree(options.port, 'Redis', 'REDIS_PORT');
   const redis = startProcess({
     name: 'redis',
@@ -36,7 +41,7 @@ export async function startRedis(options: { dataDir: string; port: number; quiet
     pidFile,
     silent: options.quiet,
     // The start-up banner and a warning about vm.overcommit_memory are noise on a dev machine.
-    quiet: /oO0OoO0OoO0Oo|Redis version=|Configuration loaded|Server initialized|overcommit/,
+    quiet: /oO0OoO0OoO0Oo|(Redis|Valkey) version=|Configuration loaded|Server initialized|overcommit/,
   });
   await waitUntilListening(redis, options.port, 30_000);
   return { url: `redis://127.0.0.1:${options.port}`, stop: () => redis.stop() };

@@ -10,6 +10,8 @@ const optionalText = z
 /** Everything the launcher reads from the environment, with the defaults the README lists. */
 export const launcherSettingsSchema = z.object({
   DATA_DIR: z.string().default('.data'),
+  // Not under DATA_DIR: test and benchmark platforms use throwaway data folders but share these.
+  TOOLS_DIR: z.string().default('.data/tools'),
   PORT: port(3000),
   COLLAB_PORT: port(3001),
   POSTGRES_PORT: port(54320),

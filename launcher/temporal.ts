@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { findBinary } from './binaries';
+import { locateBinary } from './binaries';
 import { assertPortFree } from './ports';
 import { startProcess, waitUntilListening } from './managed-process';
 import { launcherLog } from './log';
@@ -10,6 +10,8 @@ import type { RunningService } from './postgres';
 
 export interface TemporalOptions {
   dataDir: string;
+  /** Where the launcher keeps the Temporal CLI it fetched, when the machine has none. */
+  toolsDir: string;
   port: number;
   /** 0 runs headless. */
   uiPort: number;
@@ -20,7 +22,7 @@ export interface TemporalOptions {
 
 /** Starts `temporal server start-dev` with a SQLite file in dataDir. */
 export async function startTemporalDevServer(options: TemporalOptions): Promise<RunningService> {
-  const binary = findBinary('temporal');
+  const binary = await locateBinary('temporal', options.toolsDir);
   const dir = path.resolve(options.dataDir);
   await mkdir(dir, { recursive: true });
   const pidFile = path.join(dir, 'launcher.pid');

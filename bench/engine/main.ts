@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { startInfrastructure } from '../../launcher/infrastructure';
+import { readLauncherSettings } from '../../launcher/settings';
 import { killAllNow } from '../../launcher/managed-process';
 import { getFreePort } from '../../launcher/ports';
 import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from '../../lib/runs/run-contract';
@@ -104,6 +105,7 @@ async function main() {
   console.log('Starting PostgreSQL, Redis and Temporal…');
   const starting = startInfrastructure({
     dataDir,
+    toolsDir: readLauncherSettings().TOOLS_DIR,
     ports: { postgres: postgresPort, redis: redisPort, temporal: temporalPort, temporalUi: 0 },
     external: {},
     quiet: true,

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findBinary } from '@/launcher/binaries';
+import { locateBinary } from '@/launcher/binaries';
+import { readLauncherSettings } from '@/launcher/settings';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
 import { replaySamples } from './samples';
@@ -36,7 +37,7 @@ describe.runIf(recording)('record replay histories', () => {
       await waitForRun(runId);
       // The CLI's JSON is the format the SDK's replayer reads back (historyFromJSON).
       const history = execFileSync(
-        findBinary('temporal'),
+        await locateBinary('temporal', readLauncherSettings().TOOLS_DIR),
         [
           'workflow',
           'show',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startInfrastructure } from '../../launcher/infrastructure';
+import { readLauncherSettings } from '../../launcher/settings';
 import { buildWeb, startApps } from '../../launcher/apps';
 import { getFreePort } from '../../launcher/ports';
 import { newMasterKeyList } from '../../launcher/vault-key';
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
   );
   const infrastructure = await startInfrastructure({
     dataDir,
+    toolsDir: readLauncherSettings().TOOLS_DIR,
     ports: { postgres: postgresPort, redis: redisPort, temporal: temporalPort, temporalUi: 0 },
     external: {},
     quiet: true,
