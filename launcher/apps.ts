@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startProcess, type ManagedProcess } from './managed-process';
+import { startProcess } from './managed-process';
+import { supervise, type SupervisedProcess } from './supervisor';
 import { assertPortFree } from './ports';
 import { stopStaleProcess } from './stale-processes';
 import { mkdir } from 'node:fs/promises';
@@ -36,8 +37,8 @@ export async function buildWeb(env: Record<string, string | undefined>, quiet = 
   if (code !== 0) throw new Error(`next build failed (exit code ${code}):\n${build.recentOutput()}`);
 }
 
-/** Starts the web server, the Temporal worker and the collab server, each its own process. */
-export async function startApps(options: AppOptions): Promise<ManagedProcess[]> {
+/** Starts the web server, the Temporal worker and the collab server, each its own supervised process. */
+export async function startApps(options: AppOptions): Promise<SupervisedProcess[]> {
   await mkdir(options.runDir, { recursive: true });
   const pidFile = (name: string) => path.join(options.runDir, `${name}.pid`);
   // Each app's output is also kept in the run folder, for reading after the fact.
@@ -54,7 +55,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
   const [workerCommand, workerArgs] = tsx('temporal/worker.ts');
   const [collabCommand, collabArgs] = tsx('collab-server/server.ts');
   return [
-    startProcess({
+    supervise({
       name: 'web',
       command: process.execPath,
       args: [nextBin(), options.mode, '--port', String(options.webPort), '--hostname', '127.0.0.1'],
@@ -65,7 +66,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       logFile: logFile('web'),
       silent: options.quiet,
     }),
-    startProcess({
+    supervise({
       name: 'worker',
       command: workerCommand,
       args: [...workerArgs],
@@ -76,7 +77,7 @@ export async function startApps(options: AppOptions): Promise<ManagedProcess[]> 
       logFile: logFile('worker'),
       silent: options.quiet,
     }),
-    startProcess({
+    supervise({
       name: 'collab',
       command: collabCommand,
       args: [...collabArgs],

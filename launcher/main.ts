@@ -10,7 +10,8 @@ import { launcherLog } from './log';
 import { localMasterKeys } from './vault-key';
 import { localAuthSecret } from './auth-secret';
 import { LaunchError } from './errors';
-import { killAllNow, type ManagedProcess } from './managed-process';
+import { killAllNow } from './managed-process';
+import type { SupervisedProcess } from './supervisor';
 
 async function main() {
   const mode = process.argv[2] as WebMode;
@@ -18,7 +19,7 @@ async function main() {
   const settings = readLauncherSettings();
 
   let infrastructureStarting: Promise<Infrastructure> | undefined;
-  let apps: ManagedProcess[] = [];
+  let apps: SupervisedProcess[] = [];
   let stopping = false;
   let stopRequestedAt = 0;
   const shutdown = async (exitCode: number) => {
@@ -89,10 +90,11 @@ async function main() {
       runDir: path.join(settings.DATA_DIR, 'run'),
       env,
     });
+    // A crashed app is restarted (launcher/supervisor.ts); one that keeps crashing stops the platform.
     for (const app of apps) {
-      void app.exited.then((code) => {
+      void app.gaveUp.then((reason) => {
         if (stopping) return;
-        launcherLog(`${app.name} exited (code ${code}); stopping the platform.`);
+        launcherLog(`${reason}: stopping the platform.`);
         void shutdown(1);
       });
     }

@@ -278,6 +278,8 @@ interface Thrown {
   stack: string;
 }
 
+const PROGRAMMING_ERRORS = new Set(['SyntaxError', 'ReferenceError', 'TypeError', 'RangeError']);
+
 function classify(thrown: Thrown, phase: Phase, code: string, memoryLimitMb: number): CodeFailure {
   if (thrown.name === 'InternalError' && thrown.message.startsWith('out of memory')) {
     return outOfMemory(phase, memoryLimitMb);
@@ -294,7 +296,9 @@ function classify(thrown: Thrown, phase: Phase, code: string, memoryLimitMb: num
     const message = `The code's return value is not JSON-serialisable: ${thrown.message}`;
     return { type: 'CodeResultNotJson', message, nonRetryable: true };
   }
-  return { type: thrown.name, message: thrown.message, nonRetryable: false, stack: userStack(thrown.stack) };
+  // A mistake in the code fails the same way on every attempt: the node fails at once.
+  const nonRetryable = PROGRAMMING_ERRORS.has(thrown.name);
+  return { type: thrown.name, message: thrown.message, nonRetryable, stack: userStack(thrown.stack) };
 }
 
 function syntaxErrorPlace(stack: string, code: string): string {

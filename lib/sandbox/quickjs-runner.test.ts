@@ -77,12 +77,25 @@ describe('runJavaScript', () => {
   it("reports the user's error with its name, message and a stack in their line numbers", async () => {
     const failure = await failureOf('const value = null;\nfunction read() {\n  return value.field;\n}\nread();');
     expect(failure).toMatchObject({ type: 'TypeError', message: expect.stringContaining("'field'") });
-    expect(failure.nonRetryable).toBe(false);
+    // A mistake in the code fails the same way every time: not worth a retry.
+    expect(failure.nonRetryable).toBe(true);
     expect(failure.stack).toContain('code.js:3:');
   });
 
-  it('reports a thrown non-error value as its message', async () => {
+  it.each([
+    ['ReferenceError', 'return missing + 1'],
+    ['RangeError', 'return new Array(-1)'],
+  ])('does not retry a %s', async (type, code) => {
+    expect(await failureOf(code)).toMatchObject({ type, nonRetryable: true });
+  });
+
+  it('reports a thrown non-error value as its message, and an error the code throws on purpose as worth a retry', async () => {
     expect(await failureOf("throw 'no invoices found'")).toMatchObject({ type: 'Error', message: 'no invoices found' });
+    expect(await failureOf("throw new Error('the ledger is busy')")).toMatchObject({
+      type: 'Error',
+      message: 'the ledger is busy',
+      nonRetryable: false,
+    });
   });
 
   it('reports a syntax error with its line, as not worth retrying', async () => {

@@ -8,7 +8,7 @@ import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
 import { activityName } from '../../lib/connectors/node-key';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
 import type { NodeActivityInput, NodeErrorInfo, StepStatus } from '../../lib/runs/run-contract';
-import { recordProgress } from './record-progress';
+import { lostAttempt, recordProgress } from './record-progress';
 import { writeRunLogs } from './run-logs';
 
 const HEARTBEAT_EVERY_MS = 2_000;
@@ -71,7 +71,11 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     runId,
     orgId,
     ...(attempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
-    steps: [...(input.progress?.steps ?? []), { nodeId, iteration, attempt, status: 'RUNNING', startedAt }],
+    steps: [
+      ...(input.progress?.steps ?? []),
+      ...(await lostAttempt({ orgId, runId, nodeId, iteration, attempt }, startedAt)),
+      { nodeId, iteration, attempt, status: 'RUNNING', startedAt },
+    ],
   });
   const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
   try {

@@ -90,3 +90,32 @@ export async function recordProgress(report: ProgressReport): Promise<void> {
   );
   await publishProgress(report);
 }
+
+/**
+ * The earlier attempt of a node that a crash or kill of its worker interrupted: Temporal retries
+ * it, but its own record still says RUNNING. Recorded as failed when the retry starts.
+ */
+export async function lostAttempt(
+  step: { orgId: string; runId: string; nodeId: string; iteration: number; attempt: number },
+  endedAt: string,
+): Promise<StepRecord[]> {
+  if (step.attempt <= 1) return [];
+  const previous = step.attempt - 1;
+  const stillRunning = await withOrgTransaction(step.orgId, (tx) =>
+    tx.runStep.count({
+      where: {
+        runId: step.runId,
+        nodeId: step.nodeId,
+        iteration: step.iteration,
+        attempt: previous,
+        status: 'RUNNING',
+      },
+    }),
+  );
+  if (stillRunning === 0) return [];
+  const error = {
+    type: 'WorkerLost',
+    message: 'The worker running this attempt stopped (it crashed or was killed) before the attempt finished',
+  };
+  return [{ nodeId: step.nodeId, iteration: step.iteration, attempt: previous, status: 'FAILED', error, endedAt }];
+}

@@ -89,7 +89,17 @@ describe('engine: durability', () => {
     const keys = server.requests('/charge').map((request) => request.headers['idempotency-key']);
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(new Set(keys)).toEqual(new Set([`${runId}:charge`]));
-    const attempts = run.steps.filter((step: { nodeId: string }) => step.nodeId === 'charge');
-    expect(attempts.map((step: { attempt: number }) => step.attempt)).toContain(2);
+    // The attempt the kill interrupted is recorded as lost when its retry starts, not left running.
+    const attempts = run.steps
+      .filter((step: { nodeId: string }) => step.nodeId === 'charge')
+      .map((step: { attempt: number; status: string; error: { type?: string } | null }) => [
+        step.attempt,
+        step.status,
+        step.error?.type ?? null,
+      ]);
+    expect(attempts).toEqual([
+      [1, 'FAILED', 'WorkerLost'],
+      [2, 'SUCCEEDED', null],
+    ]);
   }, 120_000);
 });

@@ -139,7 +139,7 @@ describe('a fresh machine with only Node and Python', () => {
     }
   }, 900_000);
 
-  it('reuses what it fetched on the next start', async () => {
+  it('reuses what it fetched on the next start, and restarts a worker that crashes', async () => {
     const platform = launch(env);
     try {
       expect(await platform.up, platform.output()).toBe('up');
@@ -147,6 +147,17 @@ describe('a fresh machine with only Node and Python', () => {
       expect(platform.output()).not.toContain(FETCH_LINE);
       const manifest = JSON.parse(await readFile(path.join(env.TOOLS_DIR, 'manifest.json'), 'utf8'));
       expect(await runningRedis()).toBe(manifest.binaries['redis-server']);
+
+      const workerPidFile = path.join(env.DATA_DIR, 'run', 'worker.pid');
+      const crashed = Number((await readFile(workerPidFile, 'utf8')).trim());
+      process.kill(-crashed, 'SIGKILL');
+      await expect
+        .poll(() => platform.output(), { timeout: 60_000 })
+        .toContain('worker exited (code null); restarting it in 1 s (failure 1 in a row).');
+      await expect.poll(() => platform.output(), { timeout: 60_000 }).toMatch(/worker restarted \(pid \d+\)/);
+      const restarted = Number((await readFile(workerPidFile, 'utf8')).trim());
+      expect(restarted).not.toBe(crashed);
+      expect(process.kill(restarted, 0)).toBe(true);
     } finally {
       expect((await platform.stop()).code).toBe(0);
     }

@@ -11,7 +11,7 @@ import { newAuthSecret } from '../../launcher/auth-secret';
 import { signInOverHttp } from '../support/sign-in';
 import { STUB_HOST } from '../support/test-server';
 import { FakeOidcProvider } from '../support/fake-oidc';
-import type { ManagedProcess } from '../../launcher/managed-process';
+import type { SupervisedProcess } from '../../launcher/supervisor';
 import type { PlatformInfo } from './platform-info';
 
 // Starts the whole platform with the launcher's own code, on free ports and a throwaway data
@@ -59,7 +59,7 @@ export default async function setup(project: TestProject) {
     OUTBOUND_ALLOWED_TARGETS: STUB_HOST,
   };
   const runDir = path.join(dataDir, 'run');
-  let apps: ManagedProcess[] = [];
+  let apps: SupervisedProcess[] = [];
   let disconnect = async () => {};
   const teardown = async () => {
     await disconnect();
@@ -93,7 +93,7 @@ export default async function setup(project: TestProject) {
     temporalAddress: env.TEMPORAL_ADDRESS,
     temporalNamespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    workerPid: apps.find((app) => app.name === 'worker')!.pid,
+    workerPid: apps.find((app) => app.name === 'worker')!.current().pid,
     vaultMasterKeys: env.VAULT_MASTER_KEYS,
     authSecret: env.AUTH_SECRET,
     logDir: runDir,
