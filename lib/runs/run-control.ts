@@ -5,6 +5,7 @@ import { orgDb } from '../db/tenant';
 import { temporalClient } from '../../temporal/client';
 import { DECIDE_APPROVAL_UPDATE, type ApprovalDecision } from './run-contract';
 import { recordAudit } from '../audit/record';
+import { mayDecide, recordedApprovers } from './approvers';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
@@ -29,9 +30,26 @@ export async function cancelRun(org: OrgContext, runId: string) {
   return { runId, status: 'cancelling' as const };
 }
 
+/** Refuses a decider the waiting approval's `approvers` do not name (lib/runs/approvers.ts). */
+async function assertMayDecide(org: OrgContext, runId: string, nodeId: string) {
+  const prisma = orgDb(org.orgId);
+  const waiting = await prisma.runStep.findFirst({
+    where: { runId, nodeId, status: 'WAITING' },
+    orderBy: { iteration: 'desc' },
+    select: { input: true },
+  });
+  const approvers = recordedApprovers(waiting?.input);
+  if (approvers.length === 0) return;
+  const user = await prisma.user.findUnique({ where: { id: org.userId }, select: { email: true } });
+  if (!mayDecide(approvers, { userId: org.userId, email: user?.email ?? '', role: org.role })) {
+    throw new ApiError(403, 'not_an_approver', `Approval "${nodeId}" may be decided only by ${approvers.join(', ')}`);
+  }
+}
+
 /** Delivers an approval decision as a validated update: unknown or decided approvals are refused. */
 export async function decideApproval(org: OrgContext, runId: string, decision: Omit<ApprovalDecision, 'approver'>) {
   await activeRun(org, runId);
+  await assertMayDecide(org, runId, decision.nodeId);
   const client = await temporalClient();
   try {
     await client.workflow.getHandle(runId).executeUpdate(DECIDE_APPROVAL_UPDATE, {

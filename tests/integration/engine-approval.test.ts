@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { apiFetch } from '../support/api';
 
-const approvalFlow = (timeoutMs?: number) => ({
+const approvalFlow = (timeoutMs?: number, approvers?: string[]) => ({
   nodes: [
     { id: 'start', type: 'trigger.manual' },
     {
       id: 'review',
       type: 'human.approval',
-      config: { message: 'Pay {{ input.amount }}?', ...(timeoutMs ? { timeoutMs } : {}) },
+      config: {
+        message: 'Pay {{ input.amount }}?',
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(approvers ? { approvers } : {}),
+      },
     },
     { id: 'paid', type: 'flow.output', config: { value: '{{ "paid by " & nodes.review.output.approver }}' } },
     { id: 'refused', type: 'flow.output', config: { value: '{{ "refused: " & nodes.review.output.comment }}' } },
@@ -52,6 +56,35 @@ describe('engine: human approval', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(run.output).toMatch(/^paid by /);
     expect(run.nodes.refused.status).toBe('SKIPPED');
+  });
+
+  it("refuses a decider the node's approvers do not name, and takes one they do", async () => {
+    const workflowId = await publishWorkflow(
+      'approvers',
+      approvalFlow(undefined, ['{{ input.manager }}', 'role:admin']),
+    );
+
+    // The owner's role is above admin: role:admin names them.
+    const byRole = await startRun(workflowId, { manager: 'someone@else.test' });
+    await waitForRun(byRole, ['WAITING']);
+    expect((await decide(byRole, 'review', { decision: 'approved' })).status).toBe(200);
+
+    const byName = await publishWorkflow('approvers by name', approvalFlow(undefined, ['{{ input.manager }}']));
+    const refusedRun = await startRun(byName, { manager: 'someone@else.test' });
+    await waitForRun(refusedRun, ['WAITING']);
+    const refused = await decide(refusedRun, 'review', { decision: 'approved' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({
+      error: {
+        code: 'not_an_approver',
+        message: 'Approval "review" may be decided only by someone@else.test',
+      },
+    });
+
+    const namedRun = await startRun(byName, { manager: 'OWNER@flow.test' });
+    await waitForRun(namedRun, ['WAITING']);
+    expect((await decide(namedRun, 'review', { decision: 'approved' })).status).toBe(200);
+    expect((await waitForRun(namedRun)).status).toBe('SUCCEEDED');
   });
 
   it('takes the rejected branch with the comment', async () => {

@@ -11,7 +11,12 @@ export const approval = defineNode({
   outputs: ['approved', 'rejected', 'timeout'],
   config: z.object({
     message: z.string().default(''),
-    approvers: z.array(z.string()).default([]),
+    approvers: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Who may decide: emails or user ids, or role:admin for admins and owners. Empty: anyone who may approve runs.',
+      ),
     timeoutMs: z.number().int().min(1).optional(),
   }),
   output: z.object({
