@@ -52,7 +52,7 @@ describe('code.javascript node', () => {
     expect(error).toBeInstanceOf(NodeFailure);
     expect((error as NodeFailure).options).toMatchObject({
       type: 'TypeError',
-      nonRetryable: false,
+      nonRetryable: true,
       details: { stack: expect.stringContaining('code.js:2:') },
     });
     expect(logs).toEqual([{ level: 'INFO', message: 'before' }]);
