@@ -8,8 +8,11 @@ import { formatDuration } from '@/components/format';
 import type { RunStepData } from '@/lib/events/run-stream-schema';
 import { JsonView } from './json-view';
 import { NodeError } from './node-error';
+import type { StepContext } from './step-context';
+import { StepContextView } from './step-context-view';
 import { StepStatusBadge } from './step-status-badge';
 import { Timestamp } from './timestamp';
+import { traceBarKey } from './trace-bars';
 
 const duration = (step: RunStepData) =>
   step.startedAt && step.endedAt ? Date.parse(step.endedAt) - Date.parse(step.startedAt) : null;
@@ -18,20 +21,31 @@ const attemptName = (step: RunStepData, loop: boolean) =>
   loop ? `pass ${step.iteration + 1}, attempt ${step.attempt}` : `attempt ${step.attempt}`;
 
 /**
- * What one node did in this run: each attempt (and loop pass) with its input, output and error,
- * as recorded (secrets are masked before anything is recorded). Shows the latest attempt first.
+ * What one node did in this run: each attempt (and loop pass) with its input, output and error
+ * (with a hint of what to do about it), as recorded (secrets are masked before anything is
+ * recorded), and the context it started in. Shows the latest attempt first, or the one asked for.
  */
 export function RunNodeInspector({
   node,
   steps,
+  initialStepKey,
+  hintFor,
+  contextFor,
   onClose,
 }: {
   node: { id: string; label: string; type: string };
   steps: RunStepData[];
+  /** The attempt to show first (`nodeId:iteration:attempt`); otherwise the latest. */
+  initialStepKey?: string | null;
+  hintFor: (error: unknown) => string | null;
+  contextFor: (step: RunStepData) => StepContext | null;
   onClose: () => void;
 }) {
   // null follows the latest attempt as new ones arrive.
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<number | null>(() => {
+    const index = steps.findIndex((s) => traceBarKey(s) === initialStepKey);
+    return index < 0 || index === steps.length - 1 ? null : index;
+  });
   const step = steps[chosen ?? steps.length - 1];
   const loop = steps.some((s) => s.iteration > 0);
   return (
@@ -87,13 +101,14 @@ export function RunNodeInspector({
                 ))}
               </nav>
             )}
-            {step.error != null && <NodeError error={step.error} />}
+            {step.error != null && <NodeError error={step.error} hint={hintFor(step.error)} />}
             <JsonView label="Input" value={step.input} empty="Not recorded for this node." />
             <JsonView
               label="Output"
               value={step.output}
               empty={step.status === 'SUCCEEDED' ? undefined : 'None: this attempt has not succeeded.'}
             />
+            <StepContextView context={contextFor(step)} attempt={attemptName(step, loop)} />
           </>
         )}
       </div>

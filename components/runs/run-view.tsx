@@ -3,6 +3,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
+import { nodeErrorSchema, type RunStepData } from '@/lib/events/run-stream-schema';
+import { remediationHint } from '@/lib/runs/remediation-hint';
 import { LogPanel } from './log-panel';
 import { RunActions, type RunPermissions } from './run-actions';
 import { RunFailure } from './run-failure';
@@ -10,7 +12,9 @@ import { RunGraph } from './run-graph';
 import { RunHeader, type RunIdentity } from './run-header';
 import { postRunAction } from './run-api';
 import { RunNodeInspector } from './run-node-inspector';
-import { nodeStates, type RunStreamState } from './run-stream-state';
+import { FINISHED_RUN, nodeStates, type RunStreamState } from './run-stream-state';
+import { RunTrace, type TraceSelection } from './run-trace';
+import { contextAt, type ContextGraph } from './step-context';
 import { useRunStream } from './use-run-stream';
 
 export interface RunViewProps {
@@ -23,12 +27,44 @@ export interface RunViewProps {
   may: RunPermissions;
   /** The node to inspect on arrival (`?node=`): a failed run's list entry links to its failing node. */
   initialNodeId: string | null;
+  /** The run's input, for the context inspector. */
+  runInput: unknown;
+  /** Names of the credentials the version's nodes use, by id, for error hints. */
+  credentialNames: Record<string, string>;
 }
 
-/** The run page: header and actions, the live graph, the node inspector and the live log. */
-export function RunView({ identity, initial, definition, palette, may, initialNodeId }: RunViewProps) {
+type BottomTab = 'log' | 'trace';
+
+/** The credential a node's config authenticates with (`auth.credentialId`), if any. */
+function credentialIdOf(config: Record<string, unknown> | undefined): string | null {
+  const auth = config?.auth as { type?: unknown; credentialId?: unknown } | undefined;
+  return auth?.type === 'credential' && typeof auth.credentialId === 'string' ? auth.credentialId : null;
+}
+
+/** The run page: header and actions, the live graph, the node inspector, the live log and trace. */
+export function RunView({
+  identity,
+  initial,
+  definition,
+  palette,
+  may,
+  initialNodeId,
+  runInput,
+  credentialNames,
+}: RunViewProps) {
   const { run, steps, logs, logsOmitted, connection } = useRunStream(identity.id, initial);
-  const [selectedNodeId, setSelectedNodeId] = useState(initialNodeId);
+  const [selectedNodeId, setSelectedNodeIdOnly] = useState(initialNodeId);
+  // The attempt chosen on the trace; choosing a node elsewhere shows its latest attempt.
+  const [chosenStepKey, setChosenStepKey] = useState<string | null>(null);
+  const [tab, setTab] = useState<BottomTab>('log');
+  const setSelectedNodeId = useCallback((nodeId: string | null) => {
+    setSelectedNodeIdOnly(nodeId);
+    setChosenStepKey(null);
+  }, []);
+  const selectBar = useCallback(({ nodeId, key }: TraceSelection) => {
+    setSelectedNodeIdOnly(nodeId);
+    setChosenStepKey(key);
+  }, []);
   const paletteByType = useMemo(() => new Map(palette.map((type) => [type.type, type])), [palette]);
   const nodes = useMemo(
     () =>
@@ -56,7 +92,38 @@ export function RunView({ identity, initial, definition, palette, may, initialNo
     [decide],
   );
   const selected = nodes.find((node) => node.id === selectedNodeId);
-  const labelOf = (nodeId: string) => nodes.find((node) => node.id === nodeId)?.label ?? nodeId;
+  const definitionNode = useMemo(() => new Map(definition?.nodes.map((node) => [node.id, node])), [definition]);
+  const labelOf = useCallback((nodeId: string) => nodes.find((node) => node.id === nodeId)?.label ?? nodeId, [nodes]);
+  const nodeTypeOf = useCallback((nodeId: string) => definitionNode.get(nodeId)?.type, [definitionNode]);
+  const hintFor = useCallback(
+    (error: unknown) => {
+      const parsed = nodeErrorSchema.safeParse(error);
+      if (!parsed.success || !selectedNodeId) return null;
+      const node = definitionNode.get(selectedNodeId);
+      const credentialId = credentialIdOf(node?.config);
+      return remediationHint({
+        error: parsed.data,
+        nodeType: node?.type,
+        credential: credentialId && (credentialNames[credentialId] ?? credentialId),
+      });
+    },
+    [definitionNode, selectedNodeId, credentialNames],
+  );
+  const contextGraph = useMemo<ContextGraph>(
+    () => ({
+      node: (nodeId) => {
+        const node = definitionNode.get(nodeId);
+        return node && { type: node.type, onError: node.settings.onError };
+      },
+      edges: definition?.edges ?? [],
+    }),
+    [definitionNode, definition],
+  );
+  const contextFor = useCallback(
+    (step: RunStepData) => contextAt(step, steps, runInput, contextGraph),
+    [steps, runInput, contextGraph],
+  );
+  const traceRun = useMemo(() => ({ startedAt: run.startedAt, endedAt: run.endedAt }), [run.startedAt, run.endedAt]);
   return (
     <div className="flex h-screen flex-col">
       <RunHeader
@@ -104,14 +171,49 @@ export function RunView({ identity, initial, definition, palette, may, initialNo
             )}
           </div>
           <div className="flex min-h-0 flex-[2] flex-col border-t border-border">
-            <LogPanel lines={logs} omitted={logsOmitted} nodes={nodes} onSelectNode={setSelectedNodeId} />
+            <div role="tablist" aria-label="Run details" className="flex gap-1 border-b border-border px-3 pt-1.5">
+              {(['log', 'trace'] as const).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === name}
+                  onClick={() => setTab(name)}
+                  className={
+                    tab === name
+                      ? '-mb-px border-b-2 border-primary px-3 py-1 text-xs font-medium'
+                      : 'px-3 py-1 text-xs text-muted-foreground hover:text-foreground'
+                  }
+                >
+                  {name === 'log' ? 'Log' : 'Trace'}
+                </button>
+              ))}
+            </div>
+            {/* The log stays mounted behind the trace, so its filters and follow mode survive a look at the trace. */}
+            <div className={tab === 'log' ? 'flex min-h-0 flex-1 flex-col' : 'hidden'}>
+              <LogPanel lines={logs} omitted={logsOmitted} nodes={nodes} onSelectNode={setSelectedNodeId} />
+            </div>
+            {tab === 'trace' && (
+              <RunTrace
+                steps={steps}
+                run={traceRun}
+                live={!FINISHED_RUN.has(run.status)}
+                nodeTypeOf={nodeTypeOf}
+                labelOf={labelOf}
+                selectedKey={chosenStepKey}
+                onSelect={selectBar}
+              />
+            )}
           </div>
         </div>
         {selected && (
           <RunNodeInspector
-            key={selected.id}
+            key={`${selected.id} ${chosenStepKey ?? ''}`}
             node={selected}
             steps={steps.filter((step) => step.nodeId === selected.id)}
+            initialStepKey={chosenStepKey}
+            hintFor={hintFor}
+            contextFor={contextFor}
             onClose={() => setSelectedNodeId(null)}
           />
         )}

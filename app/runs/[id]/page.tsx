@@ -8,6 +8,7 @@ import { toDraftDefinition } from '@/lib/collab/draft-doc';
 import { listPaletteNodes } from '@/lib/connectors/palette';
 import { runSnapshotSchema } from '@/lib/events/run-stream-schema';
 import { getRun } from '@/lib/runs/run-details';
+import { listCredentials } from '@/lib/vault/credentials';
 import { getVersion } from '@/lib/workflows/versions';
 
 export const metadata: Metadata = { title: 'Run' };
@@ -36,6 +37,11 @@ export default async function RunPage({
   const version = await orNotFound(getVersion(org, run.workflow.id, String(run.version)));
   const definition = version ? toDraftDefinition(version.definition) : null;
   const types = new Set(definition?.nodes.map((n) => n.type));
+  // Error hints name the credential a node uses: the names of those the version refers to.
+  const used = new Set(definition?.nodes.map((n) => (n.config.auth as { credentialId?: unknown })?.credentialId));
+  const credentialNames = isAllowed(org.role, 'credential:read')
+    ? Object.fromEntries((await listCredentials(org.orgId)).filter((c) => used.has(c.id)).map((c) => [c.id, c.name]))
+    : {};
   // The page starts from what the stream's snapshot would say (times as ISO strings); the
   // stream's own snapshot then brings the log.
   const initial = runSnapshotSchema.parse(
@@ -60,6 +66,8 @@ export default async function RunPage({
         approve: isAllowed(org.role, 'run:approve'),
       }}
       initialNodeId={typeof node === 'string' ? node : null}
+      runInput={run.input}
+      credentialNames={credentialNames}
     />
   );
 }

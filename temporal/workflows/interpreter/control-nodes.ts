@@ -92,6 +92,8 @@ async function approval(
     attempt: 1,
     status: 'WAITING',
     input: { message: config.message, approvers: config.approvers },
+    // When the wait began, so a live trace can draw it while it lasts.
+    startedAt: ctx.live.get(node.id)?.startedAt,
   });
   ctx.status = 'WAITING';
   await ctx.recorder.flush({ status: 'WAITING' });
