@@ -63,3 +63,11 @@ export type RunStepData = z.infer<typeof runStepSchema>;
 export type RunStateData = z.infer<typeof runStateSchema>;
 export type RunSnapshotData = z.infer<typeof runSnapshotSchema>;
 export type NodeErrorData = z.infer<typeof nodeErrorSchema>;
+
+/** An event of the org's runs stream (GET /api/runs/events): a run's status changed. */
+export const orgRunEventSchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+});
+
+export type OrgRunEventData = z.infer<typeof orgRunEventSchema>;

@@ -4,7 +4,7 @@ import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
 import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
-import { describeRunActor } from './run-actor';
+import { describeRunActor, describeRunActors } from './run-actor';
 import { LIVE_STATE_QUERY, type LiveRunState, type RunStatus } from './run-contract';
 import type { ListRunsQuery } from './schemas';
 import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
@@ -132,6 +132,8 @@ export async function listRuns(org: OrgContext, query: ListRunsQuery) {
     orgId: org.orgId,
     ...(query.workflowId ? { workflowId: query.workflowId } : {}),
     ...(query.status ? { status: { in: query.status } } : {}),
+    ...(query.trigger ? { trigger: { in: query.trigger } } : {}),
+    ...(query.q ? { id: { startsWith: query.q, mode: 'insensitive' as const } } : {}),
     ...(query.from || query.to
       ? {
           createdAt: {
@@ -159,10 +161,18 @@ export async function listRuns(org: OrgContext, query: ListRunsQuery) {
       durationMs: true,
       // A failed run's error names the node that failed it: the list shows both.
       error: true,
+      startedByType: true,
+      startedById: true,
       workflow: { select: { id: true, name: true } },
       version: { select: { version: true } },
     },
   });
-  const items = rows.slice(0, query.limit).map(({ version, ...row }) => ({ ...row, version: version.version }));
+  const page = rows.slice(0, query.limit);
+  const actors = await describeRunActors(org, page);
+  const items = page.map(({ version, startedByType: _type, startedById: _id, ...row }, index) => ({
+    ...row,
+    version: version.version,
+    startedBy: actors[index],
+  }));
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
 }
