@@ -17,7 +17,7 @@ export interface FlowNodeData extends Record<string, unknown> {
   /** Colours of the other people who have this node selected. */
   selectedBy: string[];
   /** Set on an approval node the current run waits on: decides it in place. */
-  decide?: (decision: 'approved' | 'rejected') => void;
+  decide?: (nodeId: string, decision: 'approved' | 'rejected') => void;
   /** What a compared version did to this node. */
   diff?: DiffMark;
 }
@@ -46,7 +46,7 @@ function runLabel(run: NonNullable<FlowNodeData['run']>): string {
 }
 
 /** A node on the canvas: icon, label, type, one handle per output, and what is wrong with it. */
-export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<FlowNodeType>) {
+export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps<FlowNodeType>) {
   const run = data.run ? RUN_STYLES[data.run.status] : undefined;
   const diff = data.diff ? DIFF_STYLES[data.diff] : undefined;
   const handleTop = (index: number) => `${((index + 1) / (data.outputs.length + 1)) * 100}%`;
@@ -84,14 +84,14 @@ export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<Flo
           <button
             type="button"
             className="rounded bg-success px-2 py-0.5 text-[11px] text-white"
-            onClick={() => data.decide!('approved')}
+            onClick={() => data.decide!(id, 'approved')}
           >
             Approve
           </button>
           <button
             type="button"
             className="rounded bg-danger px-2 py-0.5 text-[11px] text-white"
-            onClick={() => data.decide!('rejected')}
+            onClick={() => data.decide!(id, 'rejected')}
           >
             Reject
           </button>

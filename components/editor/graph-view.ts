@@ -44,13 +44,75 @@ export function toFlowNodes(
       selectedBy: decorations.selectedBy.get(node.id) ?? [],
       diff: decorations.diff?.get(node.id),
       ...(decorations.decide && decorations.runStatus[node.id]?.status === 'WAITING' && node.type === 'human.approval'
-        ? { decide: (decision: 'approved' | 'rejected') => decorations.decide!(node.id, decision) }
+        ? { decide: decorations.decide }
         : {}),
     };
     // A size before React Flow has measured the node, so fitting the view and skipping
     // off-screen nodes account for nodes that were never on screen yet.
     return { id: node.id, type: 'flow', position: node.position, data, initialWidth: 200, initialHeight: 64 };
   });
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
+
+/** Whether two nodes' data draw the same: lists and run status compared by value. */
+function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
+  return (
+    a.label === b.label &&
+    a.type === b.type &&
+    a.icon === b.icon &&
+    a.acceptsInput === b.acceptsInput &&
+    a.diff === b.diff &&
+    a.decide === b.decide &&
+    a.run?.status === b.run?.status &&
+    a.run?.attempt === b.run?.attempt &&
+    sameList(a.outputs, b.outputs) &&
+    sameList(a.problems, b.problems) &&
+    sameList(a.selectedBy, b.selectedBy)
+  );
+}
+
+function sameNode(a: FlowNodeType, b: FlowNodeType): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.selected === b.selected &&
+    a.draggable === b.draggable &&
+    a.measured?.width === b.measured?.width &&
+    a.measured?.height === b.measured?.height &&
+    // Estimated handles follow from the data, so only whether there are any can differ.
+    !a.handles === !b.handles &&
+    sameData(a.data, b.data)
+  );
+}
+
+/**
+ * A filter that hands back, for each canvas node, the object it returned last time when nothing
+ * about the node changed. React Flow re-processes every node whose object is new and its minimap
+ * redraws it, so rebuilding all of them whenever one is measured, selected or edited stalls a big
+ * graph; kept objects cost nothing. When no node changed, the previous array itself comes back.
+ */
+export function createNodeKeeper(): (nodes: FlowNodeType[]) => FlowNodeType[] {
+  let previous: FlowNodeType[] = [];
+  let byId = new Map<string, FlowNodeType>();
+  return (nodes) => {
+    let changed = nodes.length !== previous.length;
+    const kept = nodes.map((node, index) => {
+      const before = byId.get(node.id);
+      if (before && sameNode(before, node)) {
+        if (previous[index] !== before) changed = true;
+        return before;
+      }
+      changed = true;
+      // Data that draws the same keeps its object, so the memoised node component can skip it.
+      return before && sameData(before.data, node.data) ? { ...node, data: before.data } : node;
+    });
+    if (!changed) return previous;
+    previous = kept;
+    byId = new Map(kept.map((node) => [node.id, node]));
+    return kept;
+  };
 }
 
 const EDGE_DIFF_STYLES = {
