@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -17,14 +17,28 @@ export interface CollabSession {
   loaded: boolean;
 }
 
+/** The page's token is used only with this much of its life left: the server checks it on arrival. */
+const TOKEN_MARGIN_MS = 60_000;
+
 /**
  * Joins a workflow's draft on the collab server. Edits are also kept in the browser (IndexedDB),
  * so what is drawn while offline survives a reload and merges when the connection returns. The
- * token is fetched again on every (re)connect: it lives ten minutes.
+ * first connection uses the token the page was rendered with, saving a round trip before the
+ * draft can load; every later one fetches a fresh token: they live ten minutes.
  */
-export function useCollabDraft(options: { workflowId: string; url: string; document: string }): CollabSession {
+export function useCollabDraft(options: {
+  workflowId: string;
+  url: string;
+  document: string;
+  token: string;
+  tokenExpiresAt: number;
+}): CollabSession {
   const { workflowId, url, document } = options;
   const doc = useMemo(() => new Y.Doc(), []);
+  const pageToken = useRef<{ token: string; expiresAt: number } | null>({
+    token: options.token,
+    expiresAt: options.tokenExpiresAt,
+  });
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
   const [state, setState] = useState<ConnectionState>('connecting');
   const [synced, setSynced] = useState(false);
@@ -39,6 +53,9 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
       name: document,
       document: doc,
       token: async () => {
+        const first = pageToken.current;
+        pageToken.current = null;
+        if (first && first.expiresAt - Date.now() > TOKEN_MARGIN_MS) return first.token;
         const response = await fetch(`/api/workflows/${workflowId}/collab-token`);
         return (await response.json()).token as string;
       },
@@ -51,7 +68,6 @@ export function useCollabDraft(options: { workflowId: string; url: string; docum
       onDisconnect: () => setState('offline'),
     });
     // The provider is the external system this effect opens; the editor reads it from state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setProvider(remote);
     // A dropped network leaves the socket looking open for a while (its close cannot complete
     // offline): believe the browser, and start over with a new connection when it is back.

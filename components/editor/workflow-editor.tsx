@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
 import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { draftMeta, draftNodes, writeDraft } from '@/lib/collab/draft-doc';
@@ -10,7 +11,6 @@ import { layoutPositions } from './auto-layout';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import { copySelection, pasteNodes } from './clipboard';
 import { EditorHeader } from './editor-header';
-import { NodeInspector } from './node-inspector';
 import { NodePalette } from './node-palette';
 import { outputFieldsOf } from './properties/output-fields';
 import { PublishDialog } from './publish-dialog';
@@ -27,9 +27,16 @@ import { VersionsPanel } from './versions-panel';
 import { ViewBanner } from './view-banner';
 import { WorkflowCanvas } from './workflow-canvas';
 
+// The inspector's forms bring CodeMirror, a third of the editor's own JavaScript: it is fetched
+// once the page is idle (or when a node is first selected), not run before the canvas can draw.
+const loadInspector = () => import('./node-inspector').then((module) => module.NodeInspector);
+const NodeInspector = dynamic(loadInspector, { ssr: false });
+if (typeof window !== 'undefined') (window.requestIdleCallback ?? setTimeout)(() => void loadInspector());
+
 export interface WorkflowEditorProps {
   workflowId: string;
-  collab: { url: string; document: string; readOnly: boolean };
+  /** Where the draft lives, and a token the page signed for the first connection to it. */
+  collab: { url: string; document: string; token: string; tokenExpiresAt: number; readOnly: boolean };
   palette: PaletteNode[];
   credentials: { id: string; name: string; type: string }[];
   me: PresenceUser;
@@ -52,7 +59,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
 }
 
 function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, canRun }: WorkflowEditorProps) {
-  const session = useCollabDraft({ workflowId, url: collab.url, document: collab.document });
+  const session = useCollabDraft({ workflowId, ...collab });
   // Editing starts once the draft has arrived: an edit to a half-loaded draft could be lost.
   const readOnly = collab.readOnly || !session.loaded;
   const { doc } = session;

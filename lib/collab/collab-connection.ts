@@ -3,13 +3,15 @@ import { isAllowed } from '../auth/policy';
 import { requestBaseUrl } from '../auth/request-origin';
 import { serverEnv } from '../config/server-env';
 import { getWorkflow } from '../workflows/workflows';
-import { draftDocumentName, signCollabToken } from './collab-token';
+import { COLLAB_TOKEN_LIFETIME_S, draftDocumentName, signCollabToken } from './collab-token';
 
 export interface CollabConnection {
   /** Where the browser opens its WebSocket. */
   url: string;
   document: string;
   token: string;
+  /** When the collab server stops accepting `token`, in ms since the epoch. */
+  tokenExpiresAt: number;
   readOnly: boolean;
 }
 
@@ -31,10 +33,14 @@ export async function collabConnection(
 ): Promise<CollabConnection> {
   await getWorkflow(org, workflowId);
   const readOnly = !isAllowed(org.role, 'workflow:edit');
+  const now = Date.now();
+  const claims = { sub: org.userId, org: org.orgId, wf: workflowId, access: readOnly ? 'view' : 'edit' } as const;
   return {
     url: publicCollabUrl(headers),
     document: draftDocumentName(org.orgId, workflowId),
-    token: signCollabToken({ sub: org.userId, org: org.orgId, wf: workflowId, access: readOnly ? 'view' : 'edit' }),
+    token: signCollabToken(claims, now),
+    // Whole seconds, as the token's own expiry.
+    tokenExpiresAt: (Math.floor(now / 1000) + COLLAB_TOKEN_LIFETIME_S) * 1000,
     readOnly,
   };
 }

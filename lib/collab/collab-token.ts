@@ -5,7 +5,7 @@ import { z } from 'zod';
 // and workflow) and how (edit or view). The collab server trusts nothing else. It is signed with a
 // key derived from AUTH_SECRET, which both processes already have.
 
-const TOKEN_LIFETIME_S = 10 * 60;
+export const COLLAB_TOKEN_LIFETIME_S = 10 * 60;
 
 export const collabClaimsSchema = z.object({
   sub: z.string().min(1),
@@ -30,9 +30,9 @@ function signingKey(): Buffer {
 const sign = (payload: string) => createHmac('sha256', signingKey()).update(payload).digest('base64url');
 
 export function signCollabToken(claims: Omit<CollabClaims, 'exp'>, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ ...claims, exp: Math.floor(now / 1000) + TOKEN_LIFETIME_S })).toString(
-    'base64url',
-  );
+  const payload = Buffer.from(
+    JSON.stringify({ ...claims, exp: Math.floor(now / 1000) + COLLAB_TOKEN_LIFETIME_S }),
+  ).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
 

@@ -31,7 +31,13 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
   return (
     <WorkflowEditor
       workflowId={id}
-      collab={{ url: collab.url, document: collab.document, readOnly: collab.readOnly }}
+      collab={{
+        url: collab.url,
+        document: collab.document,
+        token: collab.token,
+        tokenExpiresAt: collab.tokenExpiresAt,
+        readOnly: collab.readOnly,
+      }}
       palette={listPaletteNodes()}
       credentials={credentials.map(({ id: credentialId, name: credentialName, type }) => ({
         id: credentialId,
