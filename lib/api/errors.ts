@@ -1,21 +1,12 @@
 import { ZodError } from 'zod';
 import { createLogger } from '../logging/logger';
 import { firstIssueMessage } from '../validation/issue-message';
+import { ApiError } from './api-error';
+import { fromPrismaError } from './prisma-errors';
+
+export { ApiError };
 
 const log = createLogger({ component: 'api' });
-
-/** An error with an HTTP status, a stable code and details a client can act on. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
 
@@ -35,6 +26,8 @@ export function errorResponse(error: unknown): Response {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     return Response.json(body('invalid_request', firstIssueMessage(error), details), { status: 400 });
   }
+  const mapped = fromPrismaError(error);
+  if (mapped) return errorResponse(mapped);
   log.error('unhandled API error', { error });
   return Response.json(body('internal_error', 'Something went wrong on our side'), { status: 500 });
 }

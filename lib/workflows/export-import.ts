@@ -43,7 +43,7 @@ export async function exportWorkflow(
     throw typeof source === 'number'
       ? notFound(`Version ${source} of workflow "${workflow.name}"`)
       : new ApiError(
-          404,
+          409,
           'not_published',
           `Workflow "${workflow.name}" has no published version to export yet: publish it first, or export ?version=draft`,
         );

@@ -139,7 +139,7 @@ export async function getVersion(org: OrgContext, workflowId: string, ref: strin
     : null;
   if (!row) {
     throw parsed.data === 'latest'
-      ? new ApiError(404, 'not_published', `Workflow "${workflowId}" has no published version yet`)
+      ? new ApiError(409, 'not_published', `Workflow "${workflowId}" has no published version yet`)
       : notFound(`Version "${ref}" of workflow "${workflowId}"`);
   }
   const [withPublisher] = await withPublishers(org, [row]);

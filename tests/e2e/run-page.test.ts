@@ -44,7 +44,8 @@ const failingCharge = {
       type: 'code.javascript',
       name: 'Charge the card',
       config: {
-        code: "console.warn('charging ' + input.orderId); throw new TypeError('card declined for order ' + input.orderId);",
+        // An error the code throws on purpose is retried (a mistake such as a TypeError is not).
+        code: "console.warn('charging ' + input.orderId); throw Object.assign(new Error('card declined for order ' + input.orderId), { name: 'CardDeclined' });",
         input: '{{ input }}',
       },
       settings: { retry: { maxAttempts: 2, initialIntervalMs: 1 } },
@@ -172,7 +173,7 @@ describe('the run page', () => {
     expect((await waitForRun(runId)).status).toBe('FAILED');
     const recorded = await getRun(runId);
     const failure = recorded.steps.find((step: { attempt: number }) => step.attempt === 2).error;
-    expect(failure).toMatchObject({ type: 'TypeError', message: 'card declined for order A-17' });
+    expect(failure).toMatchObject({ type: 'CardDeclined', message: 'card declined for order A-17' });
 
     const page = await ownerPage(browser(), { width: 1440, height: 900 });
     await page.goto(`${webUrl}/runs`);
@@ -186,7 +187,7 @@ describe('the run page', () => {
     expect(await page.getByTestId('run-error').textContent()).toBe('card declined for order A-17');
     const inspector = page.getByRole('complementary', { name: 'Node inspector' });
     const error = inspector.getByRole('region', { name: 'Error' });
-    expect(await error.textContent()).toContain('TypeError');
+    expect(await error.textContent()).toContain('CardDeclined');
     expect(await error.textContent()).toContain('card declined for order A-17');
     expect(await error.locator('pre').first().textContent()).toBe(failure.details.stack);
     expect(await inspector.getByTestId('inspector-attempts').textContent()).toBe('2');

@@ -44,6 +44,17 @@ describe('credentials API', () => {
     expect((await call('GET', '/api/credentials/not-an-id')).status).toBe(404);
   });
 
+  it('refuses a second credential of the same name with 409, naming the field', async () => {
+    const name = `Twice ${randomUUID().slice(0, 8)}`;
+    const first = await call('POST', '/api/credentials', { name, type: 'bearer', value: { token: 'a' } });
+    expect(first.status).toBe(201);
+    const second = await call('POST', '/api/credentials', { name, type: 'bearer', value: { token: 'b' } });
+    expect(second.status).toBe(409);
+    expect(second.json).toEqual({
+      error: { code: 'conflict', message: 'One with this name already exists', details: { fields: ['name'] } },
+    });
+  });
+
   it('rejects values that do not fit their type, naming the field', async () => {
     const empty = await call('POST', '/api/credentials', { name: 'x', type: 'bearer', value: { token: '' } });
     expect(empty.status).toBe(400);

@@ -9,7 +9,7 @@ describe('export and import', () => {
   it('round-trips the latest published definition through a download', async () => {
     const { id } = await createWorkflow(`Export Ünïcode & more ${randomUUID().slice(0, 8)}`);
     const unpublished = await call('GET', `/workflows/${id}/export`);
-    expect(unpublished.status).toBe(404);
+    expect(unpublished.status).toBe(409);
     expect(unpublished.body.error).toMatchObject({ code: 'not_published' });
     expect(unpublished.body.error.message).toContain('publish it first');
 

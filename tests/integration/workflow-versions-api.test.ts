@@ -103,7 +103,7 @@ describe('workflow versions', () => {
   it('lists versions newest first without definitions, and gets one by number or latest', async () => {
     const { id } = await createWorkflow();
     const noneYet = await call('GET', `/workflows/${id}/versions/latest`);
-    expect(noneYet.status).toBe(404);
+    expect(noneYet.status).toBe(409);
     expect(noneYet.body.error.code).toBe('not_published');
 
     const first = (await publish(id)).body;
