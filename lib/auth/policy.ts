@@ -21,6 +21,7 @@ export const policy = {
   'member:manage': ['OWNER', 'ADMIN'],
   'network:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'network:manage': ['OWNER', 'ADMIN'],
+  'slo:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;
