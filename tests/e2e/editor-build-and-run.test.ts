@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { flowNode as node, openEditor, screenshotOnFailure } from '../support/editor-page';
 import { apiFetch } from '../support/api';
-
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 async function drop(page: Page, type: string, at: { x: number; y: number }) {
   await page.locator(`[data-node-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
@@ -36,22 +35,17 @@ describe('building a workflow on the canvas', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await ownerPage(browser, { width: 1440, height: 900 });
     const response = await apiFetch('/api/workflows', {
       method: 'POST',
       body: JSON.stringify({ name: 'Drawn by hand' }),
     });
     id = (await response.json()).id;
-    await page.goto(`${inject('platform').webUrl}/workflows/${id}`);
-    await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
+    page = await openEditor(browser, id);
   });
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await page.screenshot({ path: screenshotPath(`dbg-${context.task.name.slice(0, 20)}`) });
-  });
+  screenshotOnFailure(() => page);
 
   it('refuses to publish an unfinished graph and marks the node at fault', async () => {
     await drop(page, 'trigger.manual', { x: 120, y: 220 });

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { flowNode as node, openEditor, screenshotOnFailure } from '../support/editor-page';
 import { apiFetch } from '../support/api';
-
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 const definition = {
   nodes: [
@@ -30,17 +29,12 @@ describe('running from the canvas', () => {
     const published = await apiFetch(`/api/workflows/${id}/versions`, { method: 'POST' });
     expect(published.status).toBe(201);
     browser = await launchBrowser();
-    page = await ownerPage(browser, { width: 1280, height: 800 });
-    await page.goto(`${inject('platform').webUrl}/workflows/${id}`);
-    await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
+    page = await openEditor(browser, id, { width: 1280, height: 800 });
   });
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await page.screenshot({ path: screenshotPath(`dbg-${context.task.name.slice(0, 20)}`) });
-  });
+  screenshotOnFailure(() => page);
 
   it("completes the fields of an earlier node's output from its type", async () => {
     await node(page, 'shipped').click();

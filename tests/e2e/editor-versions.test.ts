@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ownerPage, screenshotPath } from '../support/browser';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { flowNode as node, openEditor, screenshotOnFailure } from '../support/editor-page';
 import { apiFetch } from '../support/api';
-
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 const manual = { id: 'manual', type: 'trigger.manual', position: { x: 0, y: 0 } };
 const transform = (expression: string) => ({
@@ -72,17 +71,12 @@ describe('the versions panel', () => {
     await publishDraft(id, '');
     await putDraft(id, draft);
     browser = await launchBrowser();
-    page = await ownerPage(browser, { width: 1440, height: 900 });
-    await page.goto(`${inject('platform').webUrl}/workflows/${id}`);
-    await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
+    page = await openEditor(browser, id, { width: 1440, height: 900 });
   });
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await page.screenshot({ path: screenshotPath(`dbg-${context.task.name.slice(0, 20)}`) });
-  });
+  screenshotOnFailure(() => page);
 
   it('lists each version with its message and publisher, newest first', async () => {
     const listed = await (await apiFetch(`/api/workflows/${id}/versions`)).json();
