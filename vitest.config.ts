@@ -11,7 +11,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{app,components,lib,launcher,temporal,collab-server,prisma}/**/*.test.{ts,tsx}'],
+          include: [
+            '{app,components,lib,launcher,temporal,collab-server,prisma}/**/*.test.{ts,tsx}',
+            // Replaying recorded histories needs only the workflow bundle, not the platform.
+            'tests/replay/replay.test.ts',
+          ],
         },
       },
       {
@@ -19,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
+          exclude: ['tests/replay/replay.test.ts'],
           // The real platform (Postgres, Redis, Temporal, web, worker, collab) comes up once per run.
           globalSetup: ['tests/setup/platform.ts'],
           setupFiles: ['tests/setup/server-env.ts'],

@@ -10,8 +10,8 @@ export type NodeCategory = 'trigger' | 'action' | 'logic' | 'flow' | 'data' | 'h
  * How a node runs:
  * - pure: deterministic, evaluated inside the workflow with no Temporal round trip;
  * - activity: has side effects, runs as a Temporal activity named by the node type;
- * - control: shapes the run itself (timers, waits, joins, loops, children); the interpreter
- *   implements it.
+ * - control: shapes the run itself (timers, waits, joins, loops, children); its `run` executes
+ *   inside the workflow, through the durable operations the interpreter lends it.
  */
 export type NodeKind = 'pure' | 'activity' | 'control';
 
@@ -58,6 +58,60 @@ export interface ActivityContext<Config> {
   addSecret(value: string): void;
 }
 
+/** A decision taken on a waiting approval. */
+export interface ApprovalOutcome {
+  decision: 'approved' | 'rejected';
+  approver?: string;
+  comment?: string;
+  decidedAt: string;
+}
+
+/** A run of another workflow started by this one. */
+export interface ChildRun {
+  runId: string;
+  /** The child's output; fails when the child fails. */
+  result(): Promise<unknown>;
+}
+
+/**
+ * What a control node's behaviour may do. It runs in Temporal's workflow sandbox, so it reaches
+ * time, waits and other runs only through these operations, which the interpreter implements
+ * (temporal/workflows/interpreter/control-nodes.ts); `Date.now()` there is the workflow's clock.
+ */
+export interface ControlContext<Config> {
+  nodeId: string;
+  /** The config with every `{{ }}` already resolved and parsed by the node's schema. */
+  config: Config;
+  /** Sources of the taken edges into this node, in the order they were taken. */
+  activeSources(): string[];
+  /** The output of a node that ran earlier in this loop pass or the run. */
+  outputOf(nodeId: string): unknown;
+  /** Waits durably, after writing what the run has recorded so far. */
+  sleep(ms: number): Promise<void>;
+  /** Runs the node's `each` branch once per item, `concurrency` passes at a time; results keep item order. */
+  runLoop(items: unknown[], concurrency: number): Promise<unknown[]>;
+  /** Shows the node as WAITING until someone decides it; undefined when `timeoutMs` passes first. */
+  waitForDecision(request: {
+    message: string;
+    approvers: string[];
+    timeoutMs?: number;
+  }): Promise<ApprovalOutcome | undefined>;
+  /** Starts a published version (the latest when omitted) of another workflow as a child run. */
+  startChildRun(request: {
+    workflowId: string;
+    version?: number;
+    input: unknown;
+    /** Abandoned children keep running when this run ends; the others are terminated with it. */
+    outlivesParent: boolean;
+  }): Promise<ChildRun>;
+}
+
+export interface ControlResult<Output> {
+  output: Output;
+  /** Which output handles to follow. */
+  handles: string[];
+}
+
 interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {
   /** Stable identifier; also the Temporal activity name for activity nodes. */
   type: string;
@@ -78,6 +132,13 @@ interface NodeTypeCommon<Config extends z.ZodType, Output extends z.ZodType> {
   acceptsInput: boolean;
   /** Output handles; a function when they depend on the config (switch cases). */
   outputs: readonly string[] | ((config: z.output<Config>) => string[]);
+  /** Starts the run with no incoming edge (a trigger); by default, any node that accepts no input. */
+  startsScope: boolean;
+  /**
+   * Starts once its first incoming edge is taken instead of when all are decided (a first-mode
+   * merge). Reads the config as the definition holds it, before `{{ }}` are resolved.
+   */
+  startsOnFirstInput?: (config: Record<string, unknown>) => boolean;
 }
 
 export interface PureNodeType<
@@ -102,11 +163,15 @@ export interface ControlNodeType<
   Output extends z.ZodType = z.ZodType,
 > extends NodeTypeCommon<Config, Output> {
   kind: 'control';
+  /** May return a plain result when the node needs no waiting. */
+  run(
+    context: ControlContext<z.output<Config>>,
+  ): ControlResult<z.output<Output>> | Promise<ControlResult<z.output<Output>>>;
 }
 
 export type NodeType = PureNodeType | ActivityNodeType | ControlNodeType;
 
-type Defaults = 'version' | 'acceptsInput' | 'outputs' | 'icon';
+type Defaults = 'version' | 'acceptsInput' | 'outputs' | 'icon' | 'startsScope';
 type WithDefaults<T extends NodeType> = Omit<T, Defaults> & Partial<Pick<T, Defaults>>;
 
 /** Declares a node type, filling in the defaults most nodes share. */
@@ -120,7 +185,15 @@ export function defineNode<C extends z.ZodType, O extends z.ZodType>(
   node: WithDefaults<ControlNodeType<C, O>>,
 ): ControlNodeType<C, O>;
 export function defineNode(node: WithDefaults<NodeType>): NodeType {
-  return { version: 1, acceptsInput: true, outputs: ['out'], icon: 'box', ...node } as NodeType;
+  const acceptsInput = node.acceptsInput ?? true;
+  return {
+    version: 1,
+    outputs: ['out'],
+    icon: 'box',
+    ...node,
+    acceptsInput,
+    startsScope: node.startsScope ?? !acceptsInput,
+  } as NodeType;
 }
 
 export function outputHandles(node: NodeType, config: unknown): string[] {

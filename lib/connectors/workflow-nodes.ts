@@ -1,6 +1,8 @@
-// Node types the workflow interpreter evaluates or implements itself. This file is bundled into
-// Temporal's deterministic workflow sandbox: nothing here may import Node APIs or do I/O.
+// Node types whose behaviour runs inside the workflow: pure nodes and control nodes. This file
+// is bundled into Temporal's deterministic workflow sandbox: nothing here may import Node APIs or
+// do I/O. A new pure or control node is one file in nodes/ and one line in the list below.
 import type { NodeType } from './define-node';
+import { nodeKey } from './node-key';
 import { manualTrigger } from './nodes/manual-trigger';
 import { setVariables } from './nodes/set-variables';
 import { transform } from './nodes/transform';
@@ -30,3 +32,10 @@ export const workflowNodeTypes: NodeType[] = [
   stopAndError,
   workflowOutput,
 ];
+
+const byKey = new Map(workflowNodeTypes.map((node) => [nodeKey(node.type, node.version), node]));
+
+/** The pure or control node type of this type and version; undefined for activity nodes. */
+export function findWorkflowNodeType(type: string, version: number): NodeType | undefined {
+  return byKey.get(nodeKey(type, version));
+}

@@ -1,10 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 
 const folder = path.join(import.meta.dirname, 'histories');
+
+// The replay worker logs each state change at INFO; a failure is reported by the assertion below.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 describe('replay of recorded run histories', () => {
   it('replays every recorded history against the current interpreter without nondeterminism', async () => {

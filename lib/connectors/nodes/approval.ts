@@ -25,4 +25,11 @@ export const approval = defineNode({
     comment: z.string().optional(),
     decidedAt: z.string(),
   }),
+  async run({ config, waitForDecision }) {
+    const outcome = await waitForDecision(config);
+    if (!outcome)
+      return { output: { decision: 'timeout' as const, decidedAt: new Date().toISOString() }, handles: ['timeout'] };
+    const { decision, approver, comment, decidedAt } = outcome;
+    return { output: { decision, approver, comment, decidedAt }, handles: [decision] };
+  },
 });

@@ -20,4 +20,9 @@ export const delay = defineNode({
     z.object({ mode: z.literal('until'), until: z.iso.datetime({ offset: true }) }),
   ]),
   output: z.object({ waitedMs: z.number() }),
+  async run({ config, sleep }) {
+    const waitMs = config.mode === 'duration' ? config.durationMs : Math.max(0, Date.parse(config.until) - Date.now());
+    await sleep(waitMs);
+    return { output: { waitedMs: waitMs }, handles: ['out'] };
+  },
 });

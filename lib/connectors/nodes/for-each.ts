@@ -15,4 +15,8 @@ export const forEach = defineNode({
     concurrency: z.number().int().min(1).max(100).default(1),
   }),
   output: z.array(z.unknown()),
+  run: async ({ config, runLoop }) => ({
+    output: await runLoop(config.items, config.concurrency),
+    handles: ['done'],
+  }),
 });

@@ -10,4 +10,13 @@ export const merge = defineNode({
   icon: 'merge',
   config: z.object({ mode: z.enum(['wait-all', 'first']).default('wait-all') }),
   output: z.unknown(),
+  startsOnFirstInput: (config) => config.mode === 'first',
+  run({ config, activeSources, outputOf }) {
+    const sources = activeSources();
+    const output =
+      config.mode === 'first'
+        ? outputOf(sources[0])
+        : Object.fromEntries(sources.map((source) => [source, outputOf(source)]));
+    return { output, handles: ['out'] };
+  },
 });

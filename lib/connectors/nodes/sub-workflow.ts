@@ -15,4 +15,15 @@ export const subWorkflow = defineNode({
     wait: z.boolean().default(true),
   }),
   output: z.object({ runId: z.string(), output: z.unknown().optional() }),
+  async run({ config, startChildRun }) {
+    const child = await startChildRun({
+      workflowId: config.workflowId,
+      version: config.version,
+      input: config.input ?? null,
+      outlivesParent: !config.wait,
+    });
+    if (!config.wait) return { output: { runId: child.runId }, handles: ['out'] };
+    const output = await child.result();
+    return { output: { runId: child.runId, output }, handles: ['out'] };
+  },
 });

@@ -3,6 +3,7 @@ import { edgeId } from '../../../lib/definition/schema';
 import type { NodeErrorInfo } from '../../../lib/runs/run-contract';
 import type { ExpressionScope } from '../../../lib/definition/expressions';
 import type { RunContext } from './run-context';
+import { findWorkflowNodeType } from '../../../lib/connectors/workflow-nodes';
 import { executeNodeLater, executeNodeNow, recordSkipped, type NodeOutcome } from './node-executor';
 
 export class RunFailed extends Error {
@@ -90,15 +91,17 @@ export class Execution {
     if (this.started.has(nodeId) || !this.nodes.has(nodeId) || this.failure || this.cancelledBy) return;
     const incoming = this.incoming(nodeId);
     const node = this.ctx.graph.node(nodeId);
+    // Activity nodes are not in the workflow's registry: none starts a scope or on its first input.
+    const nodeType = findWorkflowNodeType(node.type, node.typeVersion);
     if (incoming.length === 0) {
       // Only triggers start a scope without incoming edges; validation rejects the rest.
-      if (!this.pass && node.type.startsWith('trigger.')) this.start(nodeId);
+      if (!this.pass && nodeType?.startsScope) this.start(nodeId);
       return;
     }
     const states = incoming.map((edge) => this.edgeStates.get(edgeId(edge)));
     const anyActive = states.includes('active');
     const allDecided = states.every((state) => state !== undefined);
-    const startsOnFirst = node.type === 'flow.merge' && node.config.mode === 'first';
+    const startsOnFirst = nodeType?.startsOnFirstInput?.(node.config) ?? false;
     if (anyActive && (allDecided || startsOnFirst)) this.start(nodeId);
     else if (allDecided) {
       this.started.add(nodeId);

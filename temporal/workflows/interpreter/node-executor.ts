@@ -1,8 +1,7 @@
 import { isCancellation } from '@temporalio/workflow';
 import { resolveTemplates } from '../../../lib/definition/expressions';
 import { NodeFailure, outputHandles, type NodeType, type PureNodeType } from '../../../lib/connectors/define-node';
-import { workflowNodeTypes } from '../../../lib/connectors/workflow-nodes';
-import { nodeKey } from '../../../lib/connectors/node-key';
+import { findWorkflowNodeType } from '../../../lib/connectors/workflow-nodes';
 import type { NodeErrorInfo } from '../../../lib/runs/run-contract';
 import type { DefinitionNode } from '../../../lib/definition/schema';
 import type { RunContext } from './run-context';
@@ -21,7 +20,6 @@ export interface NodeResult {
   handles: string[];
 }
 
-const workflowTypes = new Map(workflowNodeTypes.map((type) => [nodeKey(type.type, type.version), type]));
 const now = () => new Date().toISOString();
 
 export function recordSkipped(ctx: RunContext, nodeId: string, iteration: number) {
@@ -114,7 +112,7 @@ function failed(ctx: RunContext, attempt: Attempt, error: unknown): NodeOutcome 
 
 function begin(ctx: RunContext, execution: Execution, nodeId: string): Attempt {
   const node = ctx.graph.node(nodeId);
-  const nodeType = workflowTypes.get(nodeKey(node.type, node.typeVersion));
+  const nodeType = findWorkflowNodeType(node.type, node.typeVersion);
   const attempt = { node, nodeType, iteration: execution.iteration, startedAt: now(), recordsItself: !nodeType };
   ctx.setLive(nodeId, { status: 'RUNNING', iteration: attempt.iteration, attempt: 1, startedAt: attempt.startedAt });
   return attempt;
@@ -135,7 +133,7 @@ export function executeNodeNow(ctx: RunContext, execution: Execution, nodeId: st
     return { status: 'SUCCEEDED', ...reused };
   }
   const node = ctx.graph.node(nodeId);
-  const nodeType = workflowTypes.get(nodeKey(node.type, node.typeVersion));
+  const nodeType = findWorkflowNodeType(node.type, node.typeVersion);
   if (nodeType?.kind !== 'pure') return null;
   const attempt = begin(ctx, execution, nodeId);
   try {
@@ -152,9 +150,10 @@ export async function executeNodeLater(ctx: RunContext, execution: Execution, no
   const { node, nodeType } = attempt;
   try {
     const config = resolveTemplates(node.config, execution.scope(), nodeId, ctx.expressionMeter);
-    const result = nodeType
-      ? await runControlNode(ctx, execution, node, nodeType, parseConfig(node, nodeType, config))
-      : await runActivityNode(ctx, execution, node, config);
+    const result =
+      nodeType?.kind === 'control'
+        ? await runControlNode(ctx, execution, node, nodeType, parseConfig(node, nodeType, config))
+        : await runActivityNode(ctx, execution, node, config);
     return succeeded(ctx, attempt, result);
   } catch (error) {
     return failed(ctx, attempt, error);
