@@ -11,7 +11,10 @@ export function createRunSinks(): InjectedSinks<RunProgressSinks> {
       record: {
         fn: (_info, report) =>
           recordProgress(report).catch((error: unknown) =>
-            log.error('could not record run progress; reading the run reconciles it', { runId: report.runId, error }),
+            log.error('could not record run progress; the reconcile job records the end from Temporal', {
+              runId: report.runId,
+              error,
+            }),
           ),
         callDuringReplay: false,
       },

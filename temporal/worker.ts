@@ -6,6 +6,7 @@ import { createRunSinks } from './sinks';
 import { serverEnv } from '../lib/config/server-env';
 import { createLogger } from '../lib/logging/logger';
 import { signalReady } from '../launcher/ready-signal';
+import { startBackgroundJobs } from '../lib/jobs/job-runner';
 
 const log = createLogger({ service: 'worker' });
 
@@ -49,9 +50,12 @@ async function main() {
     );
     // Each resolves after SIGINT/SIGTERM, once in-flight tasks are drained.
     const running = Promise.all(workers.map((worker) => worker.run()));
+    // The platform's background jobs (lib/jobs) run beside the Temporal workers, in this process.
+    const jobs = await startBackgroundJobs();
     log.info('worker polling', { taskQueues: queues, namespace: TEMPORAL_NAMESPACE });
     signalReady();
     await running;
+    await jobs.close();
   } finally {
     await connection.close();
   }

@@ -5,11 +5,12 @@ import type { Prisma } from '../db/generated/client';
 import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
 import { describeRunActor, describeRunActors } from './run-actor';
-import { LIVE_STATE_QUERY, type LiveRunState, type RunStatus } from './run-contract';
+import { LIVE_STATE_QUERY, type LiveRunState } from './run-contract';
 import type { ListRunsQuery } from './schemas';
+import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
 import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
 
-const ACTIVE = new Set(['QUEUED', 'RUNNING', 'WAITING']);
+const ACTIVE = new Set<string>(ACTIVE_RUN_STATUSES);
 
 async function findRun(org: OrgContext, runId: string) {
   const run = await orgDb(org.orgId).run.findFirst({
@@ -24,48 +25,18 @@ async function findRun(org: OrgContext, runId: string) {
   return run;
 }
 
-const CLOSED_STATUS: Record<string, 'FAILED' | 'CANCELLED'> = {
-  TIMED_OUT: 'FAILED',
-  TERMINATED: 'CANCELLED',
-  FAILED: 'FAILED',
-  CANCELLED: 'CANCELLED',
-};
-
 /**
- * The state Temporal holds right now, for runs still going; null if it cannot be asked. A run
- * that Temporal ended without the interpreter recording it (a workflow timeout, a termination
- * from the Temporal UI) is marked ended here. Queries also answer for closed workflows, so the
- * execution's status is checked first.
+ * The state Temporal holds right now, for runs still going; null if it cannot be asked or the
+ * workflow has ended. Queries also answer for closed workflows, so the execution's status is
+ * checked first. Reading never writes: a run Temporal ended on its own is recorded by the
+ * reconcile job (lib/runs/reconcile-ended-runs.ts).
  */
-async function liveState(org: OrgContext, runId: string): Promise<LiveRunState | null> {
+async function liveState(runId: string): Promise<LiveRunState | null> {
   try {
     const handle = (await temporalClient()).workflow.getHandle(runId);
     const description = await handle.describe();
-    const status = description.status.name;
-    if (status === 'RUNNING') return await handle.query<LiveRunState>(LIVE_STATE_QUERY);
-    const stillActive = { id: runId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] as RunStatus[] } };
-    const endedAt = description.closeTime ?? new Date();
-    if (status === 'COMPLETED') {
-      // The interpreter's own record of success is best effort (a sink); the result is not.
-      const output = await handle.result();
-      await orgDb(org.orgId).run.updateMany({
-        where: stillActive,
-        data: { status: 'SUCCEEDED', output: output as never, endedAt },
-      });
-    } else if (CLOSED_STATUS[status]) {
-      await orgDb(org.orgId).run.updateMany({
-        where: stillActive,
-        data: {
-          status: CLOSED_STATUS[status],
-          endedAt,
-          error: {
-            type: `Workflow${status}`,
-            message: `Temporal reports the run ${status.toLowerCase().replace('_', ' ')}`,
-          },
-        },
-      });
-    }
-    return null;
+    if (description.status.name !== 'RUNNING') return null;
+    return await handle.query<LiveRunState>(LIVE_STATE_QUERY);
   } catch {
     return null;
   }
@@ -73,10 +44,9 @@ async function liveState(org: OrgContext, runId: string): Promise<LiveRunState |
 
 /** A run with its steps and a per-node summary (latest attempt of each node). */
 export async function getRun(org: OrgContext, runId: string) {
-  let run = await findRun(org, runId);
+  const run = await findRun(org, runId);
   const nodes = summarizeNodes(run.steps);
-  const live = ACTIVE.has(run.status) ? await liveState(org, runId) : null;
-  if (ACTIVE.has(run.status) && !live) run = await findRun(org, runId);
+  const live = ACTIVE.has(run.status) ? await liveState(runId) : null;
   if (live) {
     for (const [nodeId, state] of Object.entries(live.nodes)) {
       nodes[nodeId] = {

@@ -57,6 +57,8 @@ export default async function setup(project: TestProject) {
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
     // Opens the stand-ins for outside services (tests/support/test-server.ts), and nothing else.
     OUTBOUND_ALLOWED_TARGETS: STUB_HOST,
+    // Background jobs (lib/jobs) run often enough for tests to wait on them.
+    JOBS_RECONCILE_EVERY_MS: '1000',
   };
   const runDir = path.join(dataDir, 'run');
   let apps: SupervisedProcess[] = [];
