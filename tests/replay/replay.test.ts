@@ -21,12 +21,15 @@ describe('replay of recorded run histories', () => {
       })),
     );
     const failures: string[] = [];
+    const replayed: string[] = [];
     for await (const result of Worker.runReplayHistories(
       { workflowsPath: fileURLToPath(new URL('../../temporal/workflows/index.ts', import.meta.url)) },
       histories,
     )) {
+      replayed.push(result.workflowId);
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
+    expect(replayed.sort()).toEqual(histories.map((history) => history.workflowId).sort());
   }, 120_000);
 });

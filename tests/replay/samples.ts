@@ -1,79 +1,254 @@
 import type { WorkflowDefinitionInput } from '@/lib/definition/schema';
 
+export interface ReplaySample {
+  definition: WorkflowDefinitionInput;
+  input?: unknown;
+  /** An approval node to approve once the run waits. */
+  approve?: string;
+  /** Workflows published first; the definition names them as `{{WORKFLOW:<key>}}`. */
+  workflows?: Record<string, WorkflowDefinitionInput>;
+  /** How the run must end: a sample that ends otherwise did not exercise what it is for. */
+  status: 'SUCCEEDED' | 'FAILED';
+  /** Also records each execution of the run's long-loop child, one per continue-as-new generation. */
+  loopChildren?: boolean;
+}
+
+const loopItems = Array.from({ length: 120 }, (_, i) => i);
+
 /**
  * Sample definitions whose recorded histories guard the interpreter: together they exercise
  * every node kind, so a change that reorders the commands of an in-flight run fails replay.
  * `{{BASE}}` is the URL of the local test server at recording time.
  */
-export const replaySamples: Record<string, { definition: WorkflowDefinitionInput; input?: unknown; approve?: string }> =
-  {
-    'pure-branching': {
-      input: { amount: 50 },
-      definition: {
+export const replaySamples: Record<string, ReplaySample> = {
+  'pure-branching': {
+    status: 'SUCCEEDED',
+    input: { amount: 50 },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'vars', type: 'data.set', config: { values: { factor: 3 } } },
+        { id: 'calc', type: 'data.transform', config: { expression: 'input.amount * vars.factor' } },
+        { id: 'big', type: 'logic.if', config: { condition: '{{ nodes.calc.output > 100 }}' } },
+        {
+          id: 'route',
+          type: 'logic.switch',
+          config: { cases: [{ name: 'even', when: '{{ nodes.calc.output % 2 = 0 }}' }] },
+        },
+        { id: 'yes', type: 'flow.output', config: { value: '{{ nodes.calc.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'vars' },
+        { source: 'vars', target: 'calc' },
+        { source: 'calc', target: 'big' },
+        { source: 'big', sourceHandle: 'true', target: 'route' },
+        { source: 'route', sourceHandle: 'even', target: 'yes' },
+      ],
+    },
+  },
+  'parallel-http-merge-loop': {
+    status: 'SUCCEEDED',
+    input: { items: [1, 2, 3] },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'fan', type: 'flow.parallel' },
+        { id: 'a', type: 'http.request', config: { url: '{{BASE}}/a' } },
+        { id: 'b', type: 'http.request', config: { url: '{{BASE}}/b' }, settings: { onError: 'continue' } },
+        { id: 'join', type: 'flow.merge', config: { mode: 'wait-all' } },
+        { id: 'each', type: 'flow.forEach', config: { items: '{{ input.items }}', concurrency: 2 } },
+        { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
+        { id: 'pause', type: 'flow.delay', config: { mode: 'duration', durationMs: 10 } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.each.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'fan' },
+        { source: 'fan', target: 'a' },
+        { source: 'fan', target: 'b' },
+        { source: 'a', target: 'join' },
+        { source: 'b', target: 'join' },
+        { source: 'join', target: 'each' },
+        { source: 'each', sourceHandle: 'each', target: 'double' },
+        { source: 'double', target: 'each' },
+        { source: 'each', sourceHandle: 'done', target: 'pause' },
+        { source: 'pause', target: 'out' },
+      ],
+    },
+  },
+  'approval-then-saga': {
+    status: 'FAILED',
+    approve: 'review',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'review', type: 'human.approval', config: { message: 'ok?' } },
+        { id: 'book', type: 'http.request', config: { url: '{{BASE}}/book' }, settings: { compensation: 'unbook' } },
+        { id: 'fail', type: 'flow.stopAndError', config: { message: 'no seats' } },
+        { id: 'unbook', type: 'http.request', config: { url: '{{BASE}}/unbook' } },
+      ],
+      edges: [
+        { source: 'start', target: 'review' },
+        { source: 'review', sourceHandle: 'approved', target: 'book' },
+        { source: 'book', target: 'fail' },
+      ],
+    },
+  },
+  'for-each-continue-as-new': {
+    status: 'SUCCEEDED',
+    loopChildren: true,
+    input: { items: loopItems },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'each', type: 'flow.forEach', config: { items: '{{ input.items }}', concurrency: 5 } },
+        { id: 'tick', type: 'flow.delay', config: { mode: 'duration', durationMs: 1 } },
+        { id: 'square', type: 'data.transform', config: { expression: 'loop.item * loop.item' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'each' },
+        { source: 'each', sourceHandle: 'each', target: 'tick' },
+        { source: 'tick', target: 'square' },
+        { source: 'square', target: 'each' },
+        { source: 'each', sourceHandle: 'done', target: 'out' },
+      ],
+    },
+  },
+  'sub-workflow': {
+    status: 'SUCCEEDED',
+    input: { n: 21 },
+    workflows: {
+      double: {
         nodes: [
           { id: 'start', type: 'trigger.manual' },
-          { id: 'vars', type: 'data.set', config: { values: { factor: 3 } } },
-          { id: 'calc', type: 'data.transform', config: { expression: 'input.amount * vars.factor' } },
-          { id: 'big', type: 'logic.if', config: { condition: '{{ nodes.calc.output > 100 }}' } },
-          {
-            id: 'route',
-            type: 'logic.switch',
-            config: { cases: [{ name: 'even', when: '{{ nodes.calc.output % 2 = 0 }}' }] },
+          { id: 'out', type: 'flow.output', config: { value: '{{ input.n * 2 }}' } },
+        ],
+        edges: [{ source: 'start', target: 'out' }],
+      },
+    },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'call',
+          type: 'flow.subWorkflow',
+          config: { workflowId: '{{WORKFLOW:double}}', input: { n: '{{ input.n }}' } },
+        },
+        {
+          id: 'notify',
+          type: 'flow.subWorkflow',
+          config: { workflowId: '{{WORKFLOW:double}}', input: { n: 1 }, wait: false },
+        },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.call.output.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'call' },
+        { source: 'call', target: 'notify' },
+        { source: 'notify', target: 'out' },
+      ],
+    },
+  },
+  'code-node': {
+    status: 'SUCCEEDED',
+    input: { values: [1, 2, 3] },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'sum',
+          type: 'code.javascript',
+          config: {
+            code: "console.log('summing'); return input.values.reduce((a, b) => a + b, 0);",
+            input: '{{ input }}',
           },
-          { id: 'yes', type: 'flow.output', config: { value: '{{ nodes.calc.output }}' } },
-        ],
-        edges: [
-          { source: 'start', target: 'vars' },
-          { source: 'vars', target: 'calc' },
-          { source: 'calc', target: 'big' },
-          { source: 'big', sourceHandle: 'true', target: 'route' },
-          { source: 'route', sourceHandle: 'even', target: 'yes' },
-        ],
-      },
+        },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.sum.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'sum' },
+        { source: 'sum', target: 'out' },
+      ],
     },
-    'parallel-http-merge-loop': {
-      input: { items: [1, 2, 3] },
-      definition: {
+  },
+  'delay-until': {
+    status: 'SUCCEEDED',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'wait',
+          type: 'flow.delay',
+          config: { mode: 'until', until: '{{ $fromMillis($toMillis(run.startedAt) + 1000) }}' },
+        },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.wait.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'wait' },
+        { source: 'wait', target: 'out' },
+      ],
+    },
+  },
+  'error-workflow': {
+    status: 'FAILED',
+    workflows: {
+      alert: {
         nodes: [
           { id: 'start', type: 'trigger.manual' },
-          { id: 'fan', type: 'flow.parallel' },
-          { id: 'a', type: 'http.request', config: { url: '{{BASE}}/a' } },
-          { id: 'b', type: 'http.request', config: { url: '{{BASE}}/b' }, settings: { onError: 'continue' } },
-          { id: 'join', type: 'flow.merge', config: { mode: 'wait-all' } },
-          { id: 'each', type: 'flow.forEach', config: { items: '{{ input.items }}', concurrency: 2 } },
-          { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
-          { id: 'pause', type: 'flow.delay', config: { mode: 'duration', durationMs: 10 } },
-          { id: 'out', type: 'flow.output', config: { value: '{{ nodes.each.output }}' } },
+          { id: 'out', type: 'flow.output', config: { value: '{{ "alert: " & input.error.message }}' } },
         ],
-        edges: [
-          { source: 'start', target: 'fan' },
-          { source: 'fan', target: 'a' },
-          { source: 'fan', target: 'b' },
-          { source: 'a', target: 'join' },
-          { source: 'b', target: 'join' },
-          { source: 'join', target: 'each' },
-          { source: 'each', sourceHandle: 'each', target: 'double' },
-          { source: 'double', target: 'each' },
-          { source: 'each', sourceHandle: 'done', target: 'pause' },
-          { source: 'pause', target: 'out' },
-        ],
+        edges: [{ source: 'start', target: 'out' }],
       },
     },
-    'approval-then-saga': {
-      approve: 'review',
-      definition: {
-        nodes: [
-          { id: 'start', type: 'trigger.manual' },
-          { id: 'review', type: 'human.approval', config: { message: 'ok?' } },
-          { id: 'book', type: 'http.request', config: { url: '{{BASE}}/book' }, settings: { compensation: 'unbook' } },
-          { id: 'fail', type: 'flow.stopAndError', config: { message: 'no seats' } },
-          { id: 'unbook', type: 'http.request', config: { url: '{{BASE}}/unbook' } },
-        ],
-        edges: [
-          { source: 'start', target: 'review' },
-          { source: 'review', sourceHandle: 'approved', target: 'book' },
-          { source: 'book', target: 'fail' },
-        ],
-      },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'boom', type: 'flow.stopAndError', config: { message: 'disk full' } },
+      ],
+      edges: [{ source: 'start', target: 'boom' }],
+      settings: { errorWorkflowId: '{{WORKFLOW:alert}}' },
     },
-  };
+  },
+  'approval-timeout': {
+    status: 'SUCCEEDED',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'review', type: 'human.approval', config: { message: 'ok?', timeoutMs: 200 } },
+        { id: 'late', type: 'flow.output', config: { value: '{{ nodes.review.output.decision }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'review' },
+        { source: 'review', sourceHandle: 'timeout', target: 'late' },
+      ],
+    },
+  },
+  compensation: {
+    status: 'FAILED',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'reserve',
+          type: 'http.request',
+          config: { url: '{{BASE}}/reserve' },
+          settings: { compensation: 'release' },
+        },
+        {
+          id: 'charge',
+          type: 'http.request',
+          config: { url: '{{BASE}}/charge' },
+          settings: { compensation: 'refund' },
+        },
+        { id: 'fail', type: 'flow.stopAndError', config: { message: 'out of stock' } },
+        { id: 'release', type: 'http.request', config: { url: '{{BASE}}/release' } },
+        // A compensation that fails: the run's error lists it, the others still run.
+        { id: 'refund', type: 'flow.stopAndError', config: { message: 'refund desk closed' } },
+      ],
+      edges: [
+        { source: 'start', target: 'reserve' },
+        { source: 'reserve', target: 'charge' },
+        { source: 'charge', target: 'fail' },
+      ],
+    },
+  },
+};
