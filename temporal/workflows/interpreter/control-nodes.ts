@@ -122,20 +122,27 @@ async function startChildRun(
     args: [childInput],
     parentClosePolicy: request.outlivesParent ? ParentClosePolicy.ABANDON : ParentClosePolicy.TERMINATE,
   });
-  return { runId: childRunId, result: () => handle.result() };
+  // Async on purpose: one microtask more, standing in for the await this replaced (see runControlNode).
+  return { runId: childRunId, result: async () => handle.result() };
 }
 
 /**
  * Runs a control node's own behaviour (declared with its type in lib/connectors/nodes/), lending
  * it the interpreter's durable operations for this node.
+ *
+ * Replay depends on more than the order of commands within one branch: when two branches resume
+ * in the same workflow task, the number of microtasks each takes to reach its next command
+ * decides which command comes first. These behaviours used to live in this file, so the count
+ * is kept as it was: this function is not async (each node's `run` adds the await it removes),
+ * and `ChildRun.result` is async (it adds the await the node's `run` no longer makes).
  */
-export async function runControlNode(
+export function runControlNode(
   ctx: RunContext,
   execution: Execution,
   node: DefinitionNode,
   nodeType: ControlNodeType,
   config: unknown,
-): Promise<ControlResult<unknown>> {
+): ControlResult<unknown> | Promise<ControlResult<unknown>> {
   const context: ControlContext<unknown> = {
     nodeId: node.id,
     config,
