@@ -29,14 +29,8 @@ export interface RunEnd {
 }
 
 export interface ReconcileOptions {
-  /**
-   * A run Temporal has no execution for is failed only once it is this old: the API writes the
-   * row moments before it starts the workflow.
-   */
-  notFoundGraceMs?: number;
   /** How many runs are described at once. */
   concurrency?: number;
-  now?: Date;
 }
 
 export interface ReconcileResult {
@@ -50,7 +44,7 @@ export interface ReconcileResult {
  * final report) and records that end, so a run's status never waits for someone to open it.
  */
 export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promise<ReconcileResult> {
-  const { notFoundGraceMs = 60_000, concurrency = 16, now = new Date() } = options;
+  const { concurrency = 16 } = options;
   // Runs are read org by org: the app's role sees the rows of the org a transaction names only.
   const orgs = await db().org.findMany({ select: { id: true } });
   const result: ReconcileResult = { checked: 0, ended: 0 };
@@ -58,7 +52,7 @@ export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promis
     const runs = await withOrgTransaction(org.id, (tx) =>
       tx.run.findMany({
         where: { orgId: org.id, status: { in: ACTIVE_RUN_STATUSES } },
-        select: { id: true, createdAt: true },
+        select: { id: true },
         orderBy: { createdAt: 'asc' },
       }),
     );
@@ -66,7 +60,7 @@ export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promis
       const batch = runs.slice(index, index + concurrency);
       const ends = await Promise.all(
         batch.map(async (run) => {
-          const end = await temporalEnd(run.id, now.getTime() - run.createdAt.getTime() > notFoundGraceMs);
+          const end = await temporalEnd(run.id);
           return end ? recordRunEnd(org.id, run.id, end) : false;
         }),
       );
@@ -77,23 +71,17 @@ export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promis
   return result;
 }
 
-/** How Temporal ended the run's workflow; null while it runs, or when Temporal cannot be asked. */
-async function temporalEnd(runId: string, mayBeMissing: boolean): Promise<RunEnd | null> {
+/**
+ * How Temporal ended the run's workflow; null while it runs, or when Temporal cannot tell. A run
+ * Temporal has no execution for (its start failed between the row and the workflow) is left
+ * as it is: nothing says how it ended.
+ */
+async function temporalEnd(runId: string): Promise<RunEnd | null> {
   const handle = (await temporalClient()).workflow.getHandle(runId);
   let description: WorkflowExecutionDescription;
   try {
     description = await handle.describe();
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError && mayBeMissing) {
-      return {
-        status: 'FAILED',
-        endedAt: new Date(),
-        error: {
-          type: 'WorkflowNotFound',
-          message: 'Temporal has no record of this run: it never started, or its history was deleted',
-        },
-      };
-    }
     if (!(error instanceof WorkflowNotFoundError)) log.warn('could not describe a run', { runId, error });
     return null;
   }
