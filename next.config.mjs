@@ -8,6 +8,10 @@ const nextConfig = {
     '@prisma/adapter-pg',
     'ioredis',
     'quickjs-emscripten',
+    '@temporalio/interceptors-opentelemetry',
+    '@opentelemetry/sdk-trace-node',
+    '@opentelemetry/exporter-trace-otlp-http',
+    'prom-client',
   ],
   poweredByHeader: false,
   // The dev-tools badge would cover the sidebar footer.

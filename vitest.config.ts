@@ -15,6 +15,8 @@ export default defineConfig({
             '{app,components,lib,launcher,temporal,collab-server,prisma}/**/*.test.{ts,tsx}',
             // Replaying recorded histories needs only the workflow bundle, not the platform.
             'tests/replay/replay.test.ts',
+            // The tests' own helpers, checked without the platform.
+            'tests/support/**/*.test.ts',
           ],
         },
       },
@@ -23,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/replay/replay.test.ts'],
+          exclude: ['tests/replay/replay.test.ts', 'tests/support/**/*.test.ts'],
           // The real platform (Postgres, Redis, Temporal, web, worker, collab) comes up once per run.
           globalSetup: ['tests/setup/platform.ts'],
           setupFiles: ['tests/setup/server-env.ts'],

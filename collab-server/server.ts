@@ -9,6 +9,8 @@ import { MessageLimits, MAX_MESSAGE_BYTES } from './extensions/message-limits';
 import { DraftEndpoint } from './extensions/draft-endpoint';
 import { listenOn } from './listen';
 import { createLogger } from '../lib/logging/logger';
+import { startMetricsPublisher } from '../lib/metrics/process-snapshots';
+import { processMetrics } from '../lib/metrics/registry';
 import { signalReady } from '../launcher/ready-signal';
 
 const env = z
@@ -47,4 +49,5 @@ server.webSocketServer.options.maxPayload = MAX_MESSAGE_BYTES + 1024;
 
 await listenOn(server, env.COLLAB_HOST, env.COLLAB_PORT);
 createLogger({ service: 'collab' }).info('collab server listening', { host: env.COLLAB_HOST, port: env.COLLAB_PORT });
+startMetricsPublisher('collab', () => processMetrics().collabConnections.set(server.hocuspocus.getConnectionsCount()));
 signalReady();

@@ -78,6 +78,12 @@ async function main() {
       AUTH_SECRET: await localAuthSecret(settings.DATA_DIR, settings.AUTH_SECRET),
       // Where the web server listens unless a proxy publishes it elsewhere; links name this address.
       APP_URL: settings.APP_URL ?? `http://127.0.0.1:${settings.PORT}`,
+      // Run pages link to the dev server's own UI; with an outside Temporal, set TEMPORAL_UI_URL.
+      TEMPORAL_UI_URL:
+        process.env.TEMPORAL_UI_URL ??
+        (settings.TEMPORAL_ADDRESS || !settings.TEMPORAL_UI_PORT
+          ? undefined
+          : `http://127.0.0.1:${settings.TEMPORAL_UI_PORT}`),
     };
     if (mode === 'start' && !existsSync(path.join(projectRoot, '.next/BUILD_ID'))) {
       launcherLog('No production build yet: running next build…');

@@ -1,10 +1,19 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import * as activities from './activities';
 import { createNodeActivities } from './activities/node-activities';
 import { createRunSinks } from './sinks';
 import { serverEnv } from '../lib/config/server-env';
 import { createLogger } from '../lib/logging/logger';
+import { configuredTaskQueues } from '../lib/config/task-queues';
+import { startMetricsPublisher } from '../lib/metrics/process-snapshots';
+import { startTracing } from '../lib/telemetry/tracing';
 import { signalReady } from '../launcher/ready-signal';
 import { startBackgroundJobs } from '../lib/jobs/job-runner';
 
@@ -18,12 +27,22 @@ Runtime.install({
   }),
 });
 
-/** The main queue plus any extra queues nodes are routed to (node settings `taskQueue`). */
-function taskQueues(): string[] {
-  const { TEMPORAL_TASK_QUEUE } = serverEnv();
-  const extra = (process.env.TEMPORAL_EXTRA_TASK_QUEUES ?? '').split(',').map((queue) => queue.trim());
-  return [...new Set([TEMPORAL_TASK_QUEUE, ...extra.filter(Boolean)])];
-}
+// With tracing on, a run continues the trace of the request that started it: the workflow's
+// spans leave the sandbox through a sink, and each activity attempt is a span of its own.
+const tracing = startTracing('worker');
+const workflowTracing = tracing
+  ? createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')
+  : undefined;
+const activityTracing = tracing
+  ? {
+      activity: [
+        (ctx: ConstructorParameters<typeof OpenTelemetryActivityInboundInterceptor>[0]) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    }
+  : undefined;
 
 async function main() {
   const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = serverEnv();
@@ -32,10 +51,11 @@ async function main() {
     // One bundle shared by the workers of every queue.
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+      workflowInterceptorModules: workflowTracing ? [workflowTracing] : [],
       logger: new DefaultLogger('WARN'),
     });
     const allActivities = { ...activities, ...createNodeActivities() };
-    const queues = taskQueues();
+    const queues = configuredTaskQueues();
     const workers = await Promise.all(
       queues.map((taskQueue) =>
         Worker.create({
@@ -44,7 +64,11 @@ async function main() {
           taskQueue,
           workflowBundle,
           activities: allActivities,
-          sinks: createRunSinks(),
+          interceptors: activityTracing,
+          sinks: {
+            ...createRunSinks(),
+            ...(tracing ? { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) } : {}),
+          },
         }),
       ),
     );
@@ -53,11 +77,13 @@ async function main() {
     // The platform's background jobs (lib/jobs) run beside the Temporal workers, in this process.
     const jobs = await startBackgroundJobs();
     log.info('worker polling', { taskQueues: queues, namespace: TEMPORAL_NAMESPACE });
+    startMetricsPublisher('worker');
     signalReady();
     await running;
     await jobs.close();
   } finally {
     await connection.close();
+    await tracing?.spanProcessor.shutdown();
   }
 }
 

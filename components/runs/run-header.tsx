@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { ExternalLink } from 'lucide-react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatDuration } from '@/components/format';
 import type { RunStateData } from '@/lib/events/run-stream-schema';
@@ -15,6 +16,10 @@ export interface RunIdentity {
   trigger: string;
   startedBy: RunActor | null;
   rerunOfId: string | null;
+  /** The OpenTelemetry trace the run belongs to, when tracing is on. */
+  traceId: string | null;
+  /** The run's workflow in Temporal's web UI, when its address is known. */
+  temporalUrl: string | null;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -61,6 +66,22 @@ export function RunHeader({
                   {identity.rerunOfId.slice(0, 12)}
                 </Link>
               </span>
+            )}
+            {identity.traceId && (
+              <span className="ml-2 flex items-center gap-1" data-testid="run-trace-id">
+                <span className="font-sans">trace</span> {identity.traceId}
+                <CopyButton text={identity.traceId} label="Copy the trace id" />
+              </span>
+            )}
+            {identity.temporalUrl && (
+              <a
+                href={identity.temporalUrl}
+                target="_blank"
+                rel="noreferrer"
+                className="ml-2 inline-flex items-center gap-1 font-sans hover:text-foreground hover:underline"
+              >
+                Open in Temporal UI <ExternalLink className="size-3" aria-hidden />
+              </a>
             )}
           </div>
         </div>

@@ -6,6 +6,8 @@ import { isSameOriginMutation } from '../auth/same-origin';
 import { enforceApiLimits } from '../rate-limit/api-limits';
 import { ApiError, errorResponse } from './errors';
 import { assertJsonStorable, readLimitedText } from './request-limits';
+import { routePattern } from './route-pattern';
+import { processMetrics } from '../metrics/registry';
 
 // The whole header: one space, then one token of the characters RFC 6750 allows, nothing after.
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
@@ -46,14 +48,19 @@ export function withOrg<Params = Record<string, never>>(
   handler: (context: HandlerContext<Params>) => Promise<Response>,
 ) {
   return async (req: Request, route: { params: Promise<Params> }) => {
+    const params = await route.params;
+    const timer = processMetrics().httpDuration.startTimer({ method: req.method });
+    let response: Response;
     try {
       const org = { ...(await identify(req)), origin: originFrom(req.headers) };
       await enforceApiLimits(org);
       assertAllowed(org.role, action);
-      return await handler({ org, req, params: await route.params });
+      response = await handler({ org, req, params });
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    timer({ route: routePattern(new URL(req.url).pathname, params), status: String(response.status) });
+    return response;
   };
 }
 

@@ -10,6 +10,10 @@ export const serverEnvSchema = z.object({
   COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   /** Where the web server reaches the collab server (health checks). */
   COLLAB_INTERNAL_URL: z.url().default('http://127.0.0.1:3001'),
+  /** Where Temporal's web UI is served, for links to a run's workflow there; no links when unset. */
+  TEMPORAL_UI_URL: z.url().optional(),
+  /** The bearer token GET /api/metrics asks for; metrics are off when it is unset. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,5 +1,7 @@
 // The one logger: structured JSON lines on stdout (stderr for warnings and errors), so the
 // launcher, a terminal and a log shipper all read the same thing.
+import { activeTrace } from '../telemetry/active-trace';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -26,7 +28,7 @@ export function createLogger(base: Record<string, unknown> = {}): Logger {
   const threshold = thresholdFromEnv();
   const write = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
     if (order[level] < threshold) return;
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg, ...base };
+    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg, ...base, ...activeTrace() };
     for (const [key, value] of Object.entries(fields)) entry[key] = serialise(value);
     const line = JSON.stringify(entry) + '\n';
     if (order[level] >= order.warn) process.stderr.write(line);

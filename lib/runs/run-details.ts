@@ -9,6 +9,7 @@ import { LIVE_STATE_QUERY, type LiveRunState } from './run-contract';
 import type { ListRunsQuery } from './schemas';
 import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
 import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
+import { temporalRunUrl } from './temporal-link';
 
 const ACTIVE = new Set<string>(ACTIVE_RUN_STATUSES);
 
@@ -71,6 +72,8 @@ export async function getRun(org: OrgContext, runId: string) {
     output: await resolvePayloadRefs(run.output, org.orgId),
     error: run.error,
     rerunOfId: run.rerunOfId,
+    traceId: run.traceId,
+    temporalUrl: temporalRunUrl(run.id),
     parentRunId: run.parentRunId,
     createdAt: run.createdAt,
     startedAt: run.startedAt,

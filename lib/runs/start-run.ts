@@ -10,6 +10,8 @@ import { temporalClient } from '../../temporal/client';
 import { RUN_WORKFLOW_TYPE, type ReusedStep, type RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
 import { recordAudit } from '../audit/record';
+import { processMetrics } from '../metrics/registry';
+import { activeTrace } from '../telemetry/active-trace';
 
 /** The published version a run uses: the one named, or the latest. */
 export async function findPublishedVersion(org: OrgContext, workflowId: string, version?: number) {
@@ -77,6 +79,8 @@ export async function startRun(
       startedById: org.actor.id,
       rerunOfId: options.rerunOfId,
       createdAt: requestedAt,
+      // The request's trace, which the Temporal client carries on into the run.
+      traceId: activeTrace()?.traceId,
     },
   });
   const workflowInput: RunWorkflowInput = {
@@ -105,6 +109,7 @@ export async function startRun(
     });
     throw new ApiError(503, 'engine_unavailable', message);
   }
+  processMetrics().runsStarted.inc({ workflow_id: workflowId, trigger: options.trigger });
   await recordAudit(org, {
     action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
     targetType: 'run',

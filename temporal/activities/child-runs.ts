@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { orgDb } from '../../lib/db/tenant';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../../lib/definition/schema';
+import { activeTrace } from '../../lib/telemetry/active-trace';
 
 export interface PrepareChildRunInput {
   parentRunId: string;
@@ -43,6 +44,8 @@ export async function prepareChildRun(
       trigger: 'SUBWORKFLOW',
       parentRunId: request.parentRunId,
       input: (request.input ?? undefined) as never,
+      // The activity runs in the parent run's trace; the child continues it.
+      traceId: activeTrace()?.traceId,
     },
   });
   return { version: version.version, definition: workflowDefinitionSchema.parse(version.definition) };

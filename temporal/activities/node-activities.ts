@@ -6,6 +6,7 @@ import { createLogger } from '../../lib/logging/logger';
 import { outboundFetch } from '../../lib/outbound/outbound-fetch';
 import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
 import { activityName } from '../../lib/connectors/node-key';
+import { processMetrics } from '../../lib/metrics/registry';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
 import type { NodeActivityInput, NodeErrorInfo, StepStatus } from '../../lib/runs/run-contract';
 import { lostAttempt, recordProgress } from './record-progress';
@@ -42,6 +43,9 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
   const { attempt } = context.info;
   const { runId, orgId, nodeId, iteration } = input;
   const startedAt = new Date().toISOString();
+  const metrics = processMetrics();
+  if (attempt > 1) metrics.nodeRetries.inc({ node_type: nodeType.type });
+  const timer = metrics.nodeDuration.startTimer({ node_type: nodeType.type });
   const logs: NodeLogEntry[] = [];
   // The attempt's log lines are stored before its end, so a live view has them when it sees the end.
   const record = async (
@@ -96,10 +100,12 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
     });
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
+    timer({ outcome: 'succeeded' });
     await record('SUCCEEDED', { output: stored, endedAt: new Date().toISOString() });
     return stored;
   } catch (error) {
     const endedAt = new Date().toISOString();
+    timer({ outcome: context.cancellationSignal.aborted ? 'cancelled' : 'failed' });
     if (context.cancellationSignal.aborted) {
       await record('CANCELLED', { endedAt });
       throw error instanceof CancelledFailure ? error : new CancelledFailure('Activity cancelled');

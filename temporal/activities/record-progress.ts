@@ -1,6 +1,7 @@
 import { withOrgTransaction } from '../../lib/db/tenant';
 import { publishProgress } from '../../lib/events/run-events';
-import type { ProgressReport, RunPatch, StepRecord } from '../../lib/runs/run-contract';
+import { processMetrics } from '../../lib/metrics/registry';
+import type { ProgressReport, RunPatch, RunStatus, StepRecord } from '../../lib/runs/run-contract';
 
 // One statement per report: the run update and step upserts travel together in a single round
 // trip, since this runs on the interpreter's critical path. A field a record leaves out keeps
@@ -31,7 +32,7 @@ const updateRun = `
   FROM jsonb_to_record(COALESCE($4::jsonb, '{}'::jsonb)) AS r(status text, has_output boolean, output jsonb,
     error jsonb, started_at timestamptz, ended_at timestamptz)
   WHERE runs.id = $2
-  RETURNING runs.last_event_seq - $5 AS first_seq`;
+  RETURNING runs.last_event_seq - $5 AS first_seq, runs.workflow_id`;
 
 // Steps are numbered in report order, after the counter's old value; a run that does not exist
 // leaves the number null, which the column refuses.
@@ -75,12 +76,14 @@ const runRow = (run: RunPatch) => ({
   ended_at: run.endedAt,
 });
 
+const ENDED: ReadonlySet<RunStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+
 /** Writes what the interpreter reports (step records, run status) and publishes it for live views. */
 export async function recordProgress(report: ProgressReport): Promise<void> {
   const { runId, orgId, run, steps } = report;
-  await withOrgTransaction(orgId, (tx) =>
-    tx.$executeRawUnsafe(
-      `WITH counted AS (${updateRun}) ${upsertSteps}`,
+  const [written] = await withOrgTransaction(orgId, (tx) =>
+    tx.$queryRawUnsafe<{ workflow_id: string }[]>(
+      `WITH counted AS (${updateRun}), stepped AS (${upsertSteps}) SELECT workflow_id FROM counted`,
       orgId,
       runId,
       JSON.stringify(steps.map(stepRow)),
@@ -88,6 +91,9 @@ export async function recordProgress(report: ProgressReport): Promise<void> {
       steps.length + (run ? 1 : 0),
     ),
   );
+  if (run && ENDED.has(run.status) && written) {
+    processMetrics().runsFinished.inc({ workflow_id: written.workflow_id, status: run.status });
+  }
   await publishProgress(report);
 }
 

@@ -13,6 +13,10 @@ export interface PlatformInfo {
   workerPid: number;
   vaultMasterKeys: string;
   authSecret: string;
+  /** What GET /api/metrics asks for as its bearer token. */
+  metricsToken: string;
+  /** The local OTLP collector the platform exports traces to; GET /spans?traceId=… lists what arrived. */
+  otlpCollectorUrl: string;
   /** Where web.log, worker.log and collab.log collect every line the apps print. */
   logDir: string;
   /** The local OpenID Connect provider sign-in offers; POST /next-user picks who it signs in. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { newAuthSecret } from '../../launcher/auth-secret';
 import { signInOverHttp } from '../support/sign-in';
 import { STUB_HOST } from '../support/test-server';
 import { FakeOidcProvider } from '../support/fake-oidc';
+import { OtlpCollector } from '../support/otlp-collector';
 import type { SupervisedProcess } from '../../launcher/supervisor';
 import type { PlatformInfo } from './platform-info';
 
@@ -36,6 +38,9 @@ export default async function setup(project: TestProject) {
   // Sign-in with an OpenID Connect provider is switched on, against a local one.
   const oidc = new FakeOidcProvider();
   const oidcUrl = await oidc.start();
+  // Traces go to a local collector, as they would to a real one through the OTEL_* variables.
+  const collector = new OtlpCollector();
+  const otlpCollectorUrl = await collector.start();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const env = {
     APP_URL: webUrl,
@@ -57,6 +62,9 @@ export default async function setup(project: TestProject) {
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
     // Opens the stand-ins for outside services (tests/support/test-server.ts), and nothing else.
     OUTBOUND_ALLOWED_TARGETS: STUB_HOST,
+    METRICS_TOKEN: randomBytes(24).toString('base64url'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpCollectorUrl,
+    OTEL_BSP_SCHEDULE_DELAY: '200',
     // Background jobs (lib/jobs) run often enough for tests to wait on them.
     JOBS_RECONCILE_EVERY_MS: '1000',
   };
@@ -68,6 +76,7 @@ export default async function setup(project: TestProject) {
     await Promise.allSettled(apps.map((app) => app.stop()));
     await infrastructure.stop();
     await oidc.stop();
+    await collector.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
@@ -98,6 +107,8 @@ export default async function setup(project: TestProject) {
     workerPid: apps.find((app) => app.name === 'worker')!.current().pid,
     vaultMasterKeys: env.VAULT_MASTER_KEYS,
     authSecret: env.AUTH_SECRET,
+    metricsToken: env.METRICS_TOKEN,
+    otlpCollectorUrl,
     logDir: runDir,
     oidcUrl,
     owner: { userId: user.id, email: user.email, password, orgId: org.id, orgName: org.name, sessionCookie },

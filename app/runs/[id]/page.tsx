@@ -56,6 +56,8 @@ export default async function RunPage({
         trigger: run.trigger,
         startedBy: run.startedBy,
         rerunOfId: run.rerunOfId,
+        traceId: run.traceId,
+        temporalUrl: run.temporalUrl,
       }}
       initial={initial}
       definition={definition}

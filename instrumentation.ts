@@ -1,0 +1,12 @@
+// Next.js calls register() once when a server instance starts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const [{ startTracing }, { startMetricsPublisher }] = await Promise.all([
+    import('./lib/telemetry/tracing'),
+    import('./lib/metrics/process-snapshots'),
+  ]);
+  // Next.js traces each request through the registered provider; the Temporal client carries
+  // that trace into the run (temporal/client.ts).
+  startTracing('web');
+  startMetricsPublisher('web');
+}
