@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { ChartCard, NoData } from '@/components/dashboard/chart-card';
 import { ErrorBudgetCard } from '@/components/dashboard/error-budget-card';
 import { FailureChart } from '@/components/dashboard/failure-chart';
+import { LastPruneNote } from '@/components/dashboard/last-prune-note';
 import { PendingApprovalsTable } from '@/components/dashboard/pending-approvals-table';
 import { PercentileChart } from '@/components/dashboard/percentile-chart';
 import { RangePicker } from '@/components/dashboard/range-picker';
@@ -90,6 +91,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 className="text-sm font-semibold tracking-tight">Approvals waiting ({figures.pendingApprovals.count})</h2>
           <PendingApprovalsTable approvals={figures.pendingApprovals.oldest} />
         </section>
+        <LastPruneNote lastPrune={figures.lastPrune} />
       </div>
     </>
   );

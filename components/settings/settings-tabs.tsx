@@ -10,6 +10,7 @@ const tabs = [
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/network', label: 'Network' },
+  { href: '/settings/retention', label: 'Retention' },
   { href: '/settings/audit', label: 'Audit log' },
 ] as const;
 

@@ -22,6 +22,7 @@ export const policy = {
   'network:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'network:manage': ['OWNER', 'ADMIN'],
   'slo:manage': ['OWNER', 'ADMIN'],
+  'retention:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

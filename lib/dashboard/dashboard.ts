@@ -8,6 +8,7 @@ import { runLatency } from './run-latency';
 import { runOutcomes } from './run-outcomes';
 import { runThroughput } from './run-throughput';
 import { readOrgSlo } from './slo';
+import { readLastPrune } from '../retention/last-prune';
 import { slowestWorkflows } from './slowest-workflows';
 import { stepFailures } from './step-failures';
 
@@ -19,6 +20,8 @@ export async function dashboardFigures(org: OrgContext, range: DashboardRange, n
   const { ms, bucket } = DASHBOARD_RANGES[range];
   const window = windowEndingAt(now, ms);
   const slo = await readOrgSlo(org.orgId);
+  // Not a figure of the range: when retention last deleted anything, whatever the range.
+  const lastPrune = await readLastPrune(org.orgId);
   return withOrgTransaction(
     org.orgId,
     async (tx) => ({
@@ -34,6 +37,7 @@ export async function dashboardFigures(org: OrgContext, range: DashboardRange, n
       slowestWorkflows: await slowestWorkflows(tx, org.orgId, window),
       pendingApprovals: await pendingApprovals(tx, org.orgId, now),
       errorBudget: await errorBudget(tx, org.orgId, slo, now),
+      lastPrune,
     }),
     { isolationLevel: 'RepeatableRead', timeout: 15_000 },
   );

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { pruneExpired } from '../retention/prune';
 import { reconcileEndedRuns } from '../runs/reconcile-ended-runs';
 import type { BackgroundJob } from './background-job';
 
 /** How often each job runs; the defaults suit production, tests shorten them. */
 export const jobSettingsSchema = z.object({
   JOBS_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Cron, in UTC: daily at 03:00 unless set. */
+  JOBS_RETENTION_PATTERN: z.string().min(1).default('0 3 * * *'),
 });
 
 export type JobSettings = z.infer<typeof jobSettingsSchema>;
@@ -17,6 +20,12 @@ export function platformJobs(settings: JobSettings = jobSettingsSchema.parse(pro
       schedule: { every: settings.JOBS_RECONCILE_EVERY_MS },
       runOnStart: true,
       run: () => reconcileEndedRuns(),
+    },
+    {
+      // Ended runs and log lines past each org's retention are deleted.
+      name: 'prune-retention',
+      schedule: { pattern: settings.JOBS_RETENTION_PATTERN, tz: 'UTC' },
+      run: () => pruneExpired(),
     },
   ];
 }

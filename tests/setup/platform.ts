@@ -67,6 +67,8 @@ export default async function setup(project: TestProject) {
     OTEL_BSP_SCHEDULE_DELAY: '200',
     // Background jobs (lib/jobs) run often enough for tests to wait on them.
     JOBS_RECONCILE_EVERY_MS: '1000',
+    // Retention tests prune themselves, at a moment they choose: the daily job waits for a 29 February.
+    JOBS_RETENTION_PATTERN: '0 3 29 2 *',
   };
   const runDir = path.join(dataDir, 'run');
   let apps: SupervisedProcess[] = [];

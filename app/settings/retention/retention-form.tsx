@@ -1,0 +1,48 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/input';
+import type { Retention } from '@/lib/retention/retention-settings';
+import { saveRetentionAction, type RetentionFormState } from './actions';
+
+export function RetentionForm({ retention, canEdit }: { retention: Retention; canEdit: boolean }) {
+  const [state, formAction, pending] = useActionState<RetentionFormState, FormData>(saveRetentionAction, {});
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <div className="grid max-w-md grid-cols-2 gap-3">
+        <Field label="Keep ended runs (days)" htmlFor="retention-run-days">
+          <Input
+            id="retention-run-days"
+            name="runDays"
+            type="number"
+            min={1}
+            max={3650}
+            defaultValue={retention.runDays}
+            readOnly={!canEdit}
+          />
+        </Field>
+        <Field label="Keep log lines (days)" htmlFor="retention-log-days">
+          <Input
+            id="retention-log-days"
+            name="logDays"
+            type="number"
+            min={1}
+            max={3650}
+            defaultValue={retention.logDays}
+            readOnly={!canEdit}
+          />
+        </Field>
+      </div>
+      {canEdit && (
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Saving…' : 'Save retention'}
+          </Button>
+          {state.saved && !state.error && <span className="text-sm text-muted-foreground">Saved.</span>}
+        </div>
+      )}
+      {state.error && <p className="text-sm text-danger">{state.error}</p>}
+    </form>
+  );
+}
