@@ -11,6 +11,7 @@ const tabs = [
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/network', label: 'Network' },
   { href: '/settings/retention', label: 'Retention' },
+  { href: '/settings/alerts', label: 'Alerts' },
   { href: '/settings/audit', label: 'Audit log' },
 ] as const;
 

@@ -23,6 +23,8 @@ export const policy = {
   'network:manage': ['OWNER', 'ADMIN'],
   'slo:manage': ['OWNER', 'ADMIN'],
   'retention:manage': ['OWNER', 'ADMIN'],
+  'alert:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'alert:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evaluateAlerts } from '../alerts/evaluate-alerts';
 import { pruneExpired } from '../retention/prune';
 import { reconcileEndedRuns } from '../runs/reconcile-ended-runs';
 import type { BackgroundJob } from './background-job';
@@ -8,6 +9,7 @@ export const jobSettingsSchema = z.object({
   JOBS_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
   /** Cron, in UTC: daily at 03:00 unless set. */
   JOBS_RETENTION_PATTERN: z.string().min(1).default('0 3 * * *'),
+  JOBS_ALERTS_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
 });
 
 export type JobSettings = z.infer<typeof jobSettingsSchema>;
@@ -26,6 +28,12 @@ export function platformJobs(settings: JobSettings = jobSettingsSchema.parse(pro
       name: 'prune-retention',
       schedule: { pattern: settings.JOBS_RETENTION_PATTERN, tz: 'UTC' },
       run: () => pruneExpired(),
+    },
+    {
+      // Alert rules are measured; a crossing either way is recorded and posted to the webhook.
+      name: 'evaluate-alerts',
+      schedule: { every: settings.JOBS_ALERTS_EVERY_MS },
+      run: () => evaluateAlerts(),
     },
   ];
 }

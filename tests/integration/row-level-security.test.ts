@@ -6,6 +6,8 @@ import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { apiFetch } from '../support/api';
 
 const TENANT_TABLES = [
+  'alert_firings',
+  'alert_rules',
   'api_keys',
   'audit_events',
   'credentials',
@@ -68,6 +70,21 @@ async function seedOrg(label: string, userId: string) {
   await prisma.auditEvent.create({ data: { orgId, actorType: 'SYSTEM', action: 'rls.seed' } });
   await prisma.schedule.create({ data: { orgId, workflowId: workflow.id, cron: '0 * * * *' } });
   await prisma.webhookEndpoint.create({ data: { orgId, workflowId: workflow.id, slug: `rls-${randomUUID()}` } });
+  const rule = await prisma.alertRule.create({
+    data: {
+      orgId,
+      name: label,
+      kind: 'SUCCESS_RATE_BELOW',
+      threshold: 90,
+      webhookUrl: 'https://alerts.example.test/hook',
+      secretCiphertext: bytes,
+      secretIv: bytes,
+      secretAuthTag: bytes,
+      secretWrappedKey: bytes,
+      secretKeyVersion: 1,
+    },
+  });
+  await prisma.alertFiring.create({ data: { orgId, ruleId: rule.id, state: 'FIRING', message: label } });
   return { orgId, workflowId: workflow.id, ...secrets };
 }
 

@@ -69,6 +69,7 @@ export default async function setup(project: TestProject) {
     JOBS_RECONCILE_EVERY_MS: '1000',
     // Retention tests prune themselves, at a moment they choose: the daily job waits for a 29 February.
     JOBS_RETENTION_PATTERN: '0 3 29 2 *',
+    JOBS_ALERTS_EVERY_MS: '1000',
   };
   const runDir = path.join(dataDir, 'run');
   let apps: SupervisedProcess[] = [];
