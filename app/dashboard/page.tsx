@@ -9,11 +9,13 @@ import { PercentileChart } from '@/components/dashboard/percentile-chart';
 import { RangePicker } from '@/components/dashboard/range-picker';
 import { SloForm } from '@/components/dashboard/slo-form';
 import { SuccessRateChart } from '@/components/dashboard/success-rate-chart';
+import { TaskQueueTable } from '@/components/dashboard/task-queue-table';
 import { ThroughputChart } from '@/components/dashboard/throughput-chart';
 import { requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
 import { dashboardFigures } from '@/lib/dashboard/dashboard';
 import { DASHBOARD_RANGES, dashboardRange } from '@/lib/dashboard/range';
+import { temporalHealth } from '@/lib/dashboard/temporal-health';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -25,7 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const org = await requireOrg();
   // An unknown range in a hand-edited URL shows the default rather than an error page.
   const range = dashboardRange.catch('24h').parse((await searchParams).range ?? '24h');
-  const figures = await dashboardFigures(org, range);
+  const [figures, taskQueues] = await Promise.all([dashboardFigures(org, range), temporalHealth(org)]);
   const { outcomes } = figures;
   return (
     <>
@@ -90,6 +92,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section className="flex flex-col gap-2 lg:col-span-2" data-testid="pending-approvals">
           <h2 className="text-sm font-semibold tracking-tight">Approvals waiting ({figures.pendingApprovals.count})</h2>
           <PendingApprovalsTable approvals={figures.pendingApprovals.oldest} />
+        </section>
+        <section className="flex flex-col gap-2 lg:col-span-2" data-testid="temporal-health">
+          <h2 className="text-sm font-semibold tracking-tight">Temporal task queues (now)</h2>
+          <TaskQueueTable queues={taskQueues} />
         </section>
         <LastPruneNote lastPrune={figures.lastPrune} />
       </div>
