@@ -29,8 +29,15 @@ export interface RunEnd {
 }
 
 export interface ReconcileOptions {
+  /**
+   * How long after Temporal closed a workflow the interpreter's own record of the end may still
+   * be on its way (a success is written through a sink after the workflow completes). Ends only
+   * Temporal knows of (a timeout, a termination) are recorded at once.
+   */
+  recordGraceMs?: number;
   /** How many runs are described at once. */
   concurrency?: number;
+  now?: Date;
 }
 
 export interface ReconcileResult {
@@ -44,9 +51,10 @@ export interface ReconcileResult {
  * final report) and records that end, so a run's status never waits for someone to open it.
  */
 export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promise<ReconcileResult> {
-  const { concurrency = 16 } = options;
+  const { recordGraceMs = 15_000, concurrency = 16, now = new Date() } = options;
   // Runs are read org by org: the app's role sees the rows of the org a transaction names only.
   const orgs = await db().org.findMany({ select: { id: true } });
+  const settledBefore = new Date(now.getTime() - recordGraceMs);
   const result: ReconcileResult = { checked: 0, ended: 0 };
   for (const org of orgs) {
     const runs = await withOrgTransaction(org.id, (tx) =>
@@ -60,7 +68,7 @@ export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promis
       const batch = runs.slice(index, index + concurrency);
       const ends = await Promise.all(
         batch.map(async (run) => {
-          const end = await temporalEnd(run.id);
+          const end = await temporalEnd(run.id, settledBefore);
           return end ? recordRunEnd(org.id, run.id, end) : false;
         }),
       );
@@ -74,9 +82,10 @@ export async function reconcileEndedRuns(options: ReconcileOptions = {}): Promis
 /**
  * How Temporal ended the run's workflow; null while it runs, or when Temporal cannot tell. A run
  * Temporal has no execution for (its start failed between the row and the workflow) is left
- * as it is: nothing says how it ended.
+ * as it is: nothing says how it ended. So is one whose end the interpreter records itself,
+ * until `settledBefore`.
  */
-async function temporalEnd(runId: string): Promise<RunEnd | null> {
+async function temporalEnd(runId: string, settledBefore: Date): Promise<RunEnd | null> {
   const handle = (await temporalClient()).workflow.getHandle(runId);
   let description: WorkflowExecutionDescription;
   try {
@@ -87,6 +96,9 @@ async function temporalEnd(runId: string): Promise<RunEnd | null> {
   }
   const status = description.status.name;
   const endedAt = description.closeTime ?? new Date();
+  // Ends the interpreter records itself are left to it for a while.
+  const recordedByInterpreter = ['COMPLETED', 'FAILED', 'CANCELLED'].includes(status);
+  if (recordedByInterpreter && endedAt > settledBefore) return null;
   // The interpreter's own record of success is best effort (a sink); the result is not.
   if (status === 'COMPLETED') return { status: 'SUCCEEDED', endedAt, output: await handle.result() };
   if (!CLOSED_STATUS[status]) return null;
