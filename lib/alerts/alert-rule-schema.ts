@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const ALERT_KINDS = ['success_rate_below', 'burn_rate_above', 'approval_waiting_longer_than'] as const;
+export const ALERT_KINDS = [
+  'success_rate_below',
+  'burn_rate_above',
+  'approval_waiting_longer_than',
+  'queue_backlog_above',
+] as const;
 export type AlertKindName = (typeof ALERT_KINDS)[number];
 
 /** What each kind's threshold is measured in, for messages and forms. */
@@ -8,6 +13,7 @@ export const THRESHOLD_UNIT: Record<AlertKindName, string> = {
   success_rate_below: '%',
   burn_rate_above: '× the sustainable rate',
   approval_waiting_longer_than: 'minutes',
+  queue_backlog_above: 'tasks',
 };
 
 /** A rule as the API and the settings form take it. */

@@ -1,6 +1,8 @@
+import { configuredTaskQueues } from '../config/task-queues';
 import { Prisma } from '../db/generated/client';
 import { pendingApprovals } from '../dashboard/pending-approvals';
 import type { Slo } from '../dashboard/slo';
+import { describeTaskQueues } from '../health/task-queues';
 import type { AlertKindName } from './alert-rule-schema';
 
 export interface Measurement {
@@ -30,6 +32,7 @@ async function endedRuns(tx: Prisma.TransactionClient, orgId: string, since: Dat
  * Measures a rule against the org's runs at `now`. Success rate and burn rate are over the runs
  * that ended (succeeded or failed; cancelled runs say nothing of health) in the rule's window,
  * as the dashboard counts them; burn rate is the failure rate over the SLO's error budget.
+ * Queue backlog is the platform's, which every org's runs share.
  */
 export async function measureRule(
   tx: Prisma.TransactionClient,
@@ -38,6 +41,7 @@ export async function measureRule(
   slo: Slo,
   now: Date,
 ): Promise<Measurement> {
+  if (rule.kind === 'queue_backlog_above') return measureBacklog(rule.threshold);
   if (rule.kind === 'approval_waiting_longer_than') {
     const oldest = (await pendingApprovals(tx, orgId, now, 1)).oldest[0];
     if (!oldest) return { value: null, breached: false, message: 'No approval is waiting' };
@@ -66,5 +70,22 @@ export async function measureRule(
     value: burnRate,
     breached: burnRate > rule.threshold,
     message: `Error budget burning at ${burnRate}× over ${window} (${failed} of ${succeeded + failed} runs failed, SLO ${slo.objectivePercent}%)`,
+  };
+}
+
+/**
+ * Tasks waiting for a worker on the platform's Temporal task queues (workflow and activity tasks
+ * of every queue the worker polls), as Temporal approximates them: runs stall when it grows.
+ */
+async function measureBacklog(threshold: number): Promise<Measurement> {
+  const queues = await describeTaskQueues(configuredTaskQueues());
+  const reported = queues.filter((queue) => queue.backlog !== null);
+  if (reported.length === 0) return { value: null, breached: false, message: 'Temporal reports no backlog figures' };
+  const backlog = reported.reduce((sum, queue) => sum + (queue.backlog ?? 0), 0);
+  const oldest = Math.max(0, ...reported.map((queue) => queue.backlogAgeSeconds ?? 0));
+  return {
+    value: backlog,
+    breached: backlog > threshold,
+    message: `${backlog} tasks waiting for a worker on ${configuredTaskQueues().join(', ')} (oldest ${Math.round(oldest)} s)`,
   };
 }

@@ -69,7 +69,10 @@ describe('alerts', () => {
     const badKind = await post({ ...rule, kind: 'queue_depth' });
     expect(badKind.status).toBe(400);
     expect((await badKind.json()).error.details).toEqual([
-      { path: 'kind', message: 'kind must be success_rate_below, burn_rate_above, approval_waiting_longer_than' },
+      {
+        path: 'kind',
+        message: 'kind must be success_rate_below, burn_rate_above, approval_waiting_longer_than, queue_backlog_above',
+      },
     ]);
     const overHundred = await post({ ...rule, threshold: 120 });
     expect((await overHundred.json()).error.details).toEqual([
@@ -199,5 +202,24 @@ describe('alerts', () => {
       ['Success under 90%', 'resolved'],
       ['Success under 90%', 'firing'],
     ]);
+  });
+
+  it('measures the task-queue backlog, and stays quiet while workers keep up', async () => {
+    const rule = await (
+      await post({
+        name: 'Backlog',
+        kind: 'queue_backlog_above',
+        threshold: 1000,
+        webhookUrl: `${stubUrl}/alerts/backlog`,
+      })
+    ).json();
+    await expect
+      .poll(async () => (await (await org.keyFetch(`/api/alerts/${rule.id}`)).json()).lastEvaluatedAt, {
+        timeout: 10_000,
+      })
+      .not.toBeNull();
+    const detail = await (await org.keyFetch(`/api/alerts/${rule.id}`)).json();
+    expect([detail.firing, detail.history]).toEqual([false, []]);
+    expect(server.requests('/alerts/backlog')).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ const KIND_LABEL: Record<AlertKindName, string> = {
   success_rate_below: 'Success rate below',
   burn_rate_above: 'Error-budget burn rate above',
   approval_waiting_longer_than: 'An approval waiting longer than',
+  queue_backlog_above: 'Task-queue backlog above',
 };
 
 export function CreateAlertForm() {
@@ -46,7 +47,7 @@ export function CreateAlertForm() {
             type="number"
             min={5}
             defaultValue={60}
-            disabled={kind === 'approval_waiting_longer_than'}
+            disabled={kind === 'approval_waiting_longer_than' || kind === 'queue_backlog_above'}
           />
         </Field>
         <div className="sm:col-span-2">

@@ -19,6 +19,7 @@ function condition(rule: { kind: AlertKindName; threshold: number; windowMinutes
   if (rule.kind === 'success_rate_below')
     return `success rate < ${rule.threshold}${unit} over ${rule.windowMinutes} min`;
   if (rule.kind === 'burn_rate_above') return `burn rate > ${rule.threshold}${unit} over ${rule.windowMinutes} min`;
+  if (rule.kind === 'queue_backlog_above') return `task-queue backlog > ${rule.threshold} ${unit}`;
   return `an approval waiting > ${rule.threshold} ${unit}`;
 }
 
