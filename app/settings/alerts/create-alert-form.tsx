@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useState, type ChangeEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/input';
 import { OneTimeSecret } from '@/components/ui/one-time-secret';
@@ -14,14 +14,29 @@ const KIND_LABEL: Record<AlertKindName, string> = {
   queue_backlog_above: 'Task-queue backlog above',
 };
 
+const EMPTY = { name: '', threshold: '', windowMinutes: '60', webhookUrl: '' };
+
 export function CreateAlertForm() {
   const [state, formAction, pending] = useActionState<CreateAlertState, FormData>(createAlertAction, {});
   const [kind, setKind] = useState<AlertKindName>('success_rate_below');
+  // Controlled, so a refused rule stays in the form to be corrected (a form action resets
+  // uncontrolled fields); a rule added clears it.
+  const [values, setValues] = useState(EMPTY);
+  const [added, setAdded] = useState(state.created);
+  if (state.created !== added) {
+    setAdded(state.created);
+    setValues(EMPTY);
+  }
+  const field = (name: keyof typeof EMPTY) => ({
+    name,
+    value: values[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [name]: event.target.value }),
+  });
   return (
     <div className="flex flex-col gap-4">
       <form action={formAction} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Name" htmlFor="alert-name">
-          <Input id="alert-name" name="name" placeholder="Checkout failing" />
+          <Input id="alert-name" placeholder="Checkout failing" {...field('name')} />
         </Field>
         <Field label="When" htmlFor="alert-kind">
           <Select
@@ -38,21 +53,25 @@ export function CreateAlertForm() {
           </Select>
         </Field>
         <Field label={`Threshold (${THRESHOLD_UNIT[kind]})`} htmlFor="alert-threshold">
-          <Input id="alert-threshold" name="threshold" type="number" step="any" min={0} placeholder="95" />
+          <Input id="alert-threshold" type="number" step="any" min={0} placeholder="95" {...field('threshold')} />
         </Field>
         <Field label="Over the last (minutes)" htmlFor="alert-window">
           <Input
             id="alert-window"
-            name="windowMinutes"
             type="number"
             min={5}
-            defaultValue={60}
             disabled={kind === 'approval_waiting_longer_than' || kind === 'queue_backlog_above'}
+            {...field('windowMinutes')}
           />
         </Field>
         <div className="sm:col-span-2">
           <Field label="Webhook URL" htmlFor="alert-webhook">
-            <Input id="alert-webhook" name="webhookUrl" type="url" placeholder="https://hooks.example.com/alerts" />
+            <Input
+              id="alert-webhook"
+              type="url"
+              placeholder="https://hooks.example.com/alerts"
+              {...field('webhookUrl')}
+            />
           </Field>
         </div>
         <div>

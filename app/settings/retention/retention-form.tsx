@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import type { Retention } from '@/lib/retention/retention-settings';
@@ -8,6 +8,9 @@ import { saveRetentionAction, type RetentionFormState } from './actions';
 
 export function RetentionForm({ retention, canEdit }: { retention: Retention; canEdit: boolean }) {
   const [state, formAction, pending] = useActionState<RetentionFormState, FormData>(saveRetentionAction, {});
+  // Controlled, so a refused value stays in its field to be corrected (a form action resets uncontrolled fields).
+  const [runDays, setRunDays] = useState(String(retention.runDays));
+  const [logDays, setLogDays] = useState(String(retention.logDays));
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <div className="grid max-w-md grid-cols-2 gap-3">
@@ -18,7 +21,8 @@ export function RetentionForm({ retention, canEdit }: { retention: Retention; ca
             type="number"
             min={1}
             max={3650}
-            defaultValue={retention.runDays}
+            value={runDays}
+            onChange={(event) => setRunDays(event.target.value)}
             readOnly={!canEdit}
           />
         </Field>
@@ -29,7 +33,8 @@ export function RetentionForm({ retention, canEdit }: { retention: Retention; ca
             type="number"
             min={1}
             max={3650}
-            defaultValue={retention.logDays}
+            value={logDays}
+            onChange={(event) => setLogDays(event.target.value)}
             readOnly={!canEdit}
           />
         </Field>
