@@ -8,6 +8,7 @@ import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
 import { activityName } from '../../lib/connectors/node-key';
 import { processMetrics } from '../../lib/metrics/registry';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
+import { redactConfig } from '../../lib/runs/redact-config';
 import type { NodeActivityInput, NodeErrorInfo, StepStatus } from '../../lib/runs/run-contract';
 import { lostAttempt, recordProgress } from './record-progress';
 import { writeRunLogs } from './run-logs';
@@ -78,7 +79,8 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     steps: [
       ...(input.progress?.steps ?? []),
       ...(await lostAttempt({ orgId, runId, nodeId, iteration, attempt }, startedAt)),
-      { nodeId, iteration, attempt, status: 'RUNNING', startedAt },
+      // The config as resolved for this attempt is what the run page shows as the node's input.
+      { nodeId, iteration, attempt, status: 'RUNNING', startedAt, input: redactConfig(input.config) },
     ],
   });
   const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);

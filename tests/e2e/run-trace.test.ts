@@ -17,20 +17,15 @@ afterAll(() => server.stop());
 
 const at = (column: number, row = 0) => ({ x: column * 240, y: row * 140 });
 
-// Each branch works for 300 ms, so the two overlap however the worker schedules them.
-const busyCode = (value: string) => ({
-  code: `const until = Date.now() + 300; while (Date.now() < until) {} return '${value}';`,
-  timeoutMs: 3000,
-});
-
 function traceSample(credentialId: string) {
   return {
     nodes: [
       { id: 'start', type: 'trigger.manual', position: at(0) },
       { id: 'vars', type: 'data.set', config: { values: { region: 'eu' } }, position: at(1) },
       { id: 'fan', type: 'flow.parallel', position: at(2) },
-      { id: 'left', type: 'code.javascript', name: 'Left branch', config: busyCode('L'), position: at(3, -1) },
-      { id: 'right', type: 'code.javascript', name: 'Right branch', config: busyCode('R'), position: at(3, 1) },
+      // The stub server holds both branches' calls until it has seen both: the two overlap.
+      { id: 'left', type: 'http.request', name: 'Left branch', config: { url: `${base}/left` }, position: at(3, -1) },
+      { id: 'right', type: 'http.request', name: 'Right branch', config: { url: `${base}/right` }, position: at(3, 1) },
       { id: 'join', type: 'flow.merge', position: at(4) },
       {
         id: 'flaky',
@@ -112,8 +107,12 @@ describe('the run trace', () => {
     let flakyCalls = 0;
     server.on('/flaky', () => (++flakyCalls === 1 ? { status: 503, json: { busy: true } } : { json: { ok: true } }));
     server.on('/locked', () => ({ status: 401, json: { error: 'token expired' } }));
+    server.on('/left', () => 'hold');
+    server.on('/right', () => 'hold');
     const workflowId = await publishWorkflow('Traced fan-out', traceSample(credentialId));
     const runId = await startRun(workflowId, { orderId: 'T-1' });
+    await expect.poll(() => server.requests('/left').length + server.requests('/right').length).toBe(2);
+    server.releaseHeld();
     await waitForRun(runId, ['WAITING']);
 
     const page = await ownerPage(browser(), { width: 1440, height: 1000 });
@@ -204,8 +203,9 @@ describe('the run trace', () => {
     expect(input).toEqual({ orderId: 'T-1' });
     expect(vars).toEqual({ region: 'eu' });
     expect(Object.keys(nodes).sort()).toEqual(['fan', 'flaky', 'gate', 'join', 'left', 'right', 'start', 'vars']);
-    expect(nodes.left).toEqual({ output: 'L' });
-    expect(nodes.join).toEqual({ output: { left: 'L', right: 'R' } });
+    expect(nodes.left.output).toMatchObject({ status: 200, body: { released: true } });
+    expect(Object.keys(nodes.join.output)).toEqual(['left', 'right']);
+    expect(nodes.join.output.right).toMatchObject({ status: 200, body: { released: true } });
     expect(nodes.gate.output.decision).toBe('approved');
     await inspector.getByRole('region', { name: 'Error' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('run-trace-failed-hint') });
