@@ -13,16 +13,17 @@ export interface BenchPlatform {
  * The whole platform exactly as the integration tests get it (tests/setup/platform.ts): a fresh
  * `next build` served by `next start`, the worker and the collab server, on free ports and a
  * throwaway data folder, with an owner signed up and signed in. That setup only hands its
- * result to `project.provide`, so a stand-in project catches it.
+ * result to `project.provide`, so a stand-in project catches it. `envOverrides` change the
+ * servers' settings (e.g. rate limits) for this bench only.
  */
-export async function startBenchPlatform(): Promise<BenchPlatform> {
+export async function startBenchPlatform(envOverrides: Record<string, string> = {}): Promise<BenchPlatform> {
   let info: PlatformInfo | undefined;
   const project: Pick<TestProject, 'provide'> = {
     provide: (key, value) => {
       if (key === 'platform') info = value as PlatformInfo;
     },
   };
-  const stop = await startTestPlatform(project as TestProject);
+  const stop = await startTestPlatform(project as TestProject, envOverrides);
   if (!info) {
     await stop();
     throw new Error('tests/setup/platform.ts no longer provides `platform`: update bench/editor/platform.ts');

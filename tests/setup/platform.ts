@@ -17,8 +17,9 @@ import type { SupervisedProcess } from '../../launcher/supervisor';
 import type { PlatformInfo } from './platform-info';
 
 // Starts the whole platform with the launcher's own code, on free ports and a throwaway data
-// folder, so tests never touch a developer's running instance or data.
-export default async function setup(project: TestProject) {
+// folder, so tests never touch a developer's running instance or data. Benchmarks pass
+// `envOverrides` (higher rate limits); vitest never does, so tests get exactly these settings.
+export default async function setup(project: TestProject, envOverrides: Record<string, string> = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'flow-test-'));
   // Postgres runs as its own user when we are root; it must be able to enter this folder.
   await chmod(dataDir, 0o755);
@@ -70,6 +71,7 @@ export default async function setup(project: TestProject) {
     // Retention tests prune themselves, at a moment they choose: the daily job waits for a 29 February.
     JOBS_RETENTION_PATTERN: '0 3 29 2 *',
     JOBS_ALERTS_EVERY_MS: '1000',
+    ...envOverrides,
   };
   const runDir = path.join(dataDir, 'run');
   let apps: SupervisedProcess[] = [];
