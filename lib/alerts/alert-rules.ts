@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
+import { isAllowed } from '../auth/policy';
 import { orgDb } from '../db/tenant';
 import type { AlertKind, AlertRule } from '../db/generated/client';
 import { isUuid } from '../db/ids';
@@ -16,14 +17,19 @@ import { newSigningSecret } from './sign';
 export const kindName = (kind: AlertKind) => kind.toLowerCase() as AlertKindName;
 const kindColumn = (kind: AlertKindName) => kind.toUpperCase() as AlertKind;
 
+// A webhook's path often is its credential (a Slack or Teams incoming webhook): only those who
+// may manage rules see it whole.
+const webhookShownTo = (org: OrgContext, url: string) =>
+  isAllowed(org.role, 'alert:manage') ? url : `${new URL(url).origin}/…`;
+
 /** A rule as the API shows it: never its secret. */
-export const publicRule = (rule: AlertRule) => ({
+export const publicRule = (rule: AlertRule, webhookUrl = rule.webhookUrl) => ({
   id: rule.id,
   name: rule.name,
   kind: kindName(rule.kind),
   threshold: rule.threshold,
   windowMinutes: rule.windowMinutes,
-  webhookUrl: rule.webhookUrl,
+  webhookUrl,
   enabled: rule.enabled,
   firing: rule.firing,
   lastEvaluatedAt: rule.lastEvaluatedAt,
@@ -106,15 +112,21 @@ export async function deleteAlertRule(org: OrgContext, id: string) {
   await recordAudit(org, { action: 'alert.delete', targetType: 'alert_rule', targetId: id, data: { name: rule.name } });
 }
 
-export async function listAlertRules(orgId: string) {
-  const rules = await orgDb(orgId).alertRule.findMany({ where: { orgId }, orderBy: { createdAt: 'asc' } });
-  return rules.map(publicRule);
+export async function listAlertRules(org: OrgContext) {
+  const rules = await orgDb(org.orgId).alertRule.findMany({
+    where: { orgId: org.orgId },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rules.map((rule) => publicRule(rule, webhookShownTo(org, rule.webhookUrl)));
 }
 
 /** A rule with its firing history, newest first. */
 export async function getAlertRule(org: OrgContext, id: string, historyLimit = 100) {
   const rule = await findRule(org, id);
-  return { ...publicRule(rule), history: await alertHistory(org.orgId, { ruleId: id, limit: historyLimit }) };
+  return {
+    ...publicRule(rule, webhookShownTo(org, rule.webhookUrl)),
+    history: await alertHistory(org.orgId, { ruleId: id, limit: historyLimit }),
+  };
 }
 
 /** Firings and resolutions with how their delivery went, newest first. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifySignature } from '@/lib/alerts/sign';
+import { createApiKey } from '@/lib/auth/api-keys';
 import { db } from '@/lib/db/client';
 import { apiFetch } from '../support/api';
 import { minutesAgo, seedWorkflowRuns } from '../support/dashboard-seed';
@@ -221,5 +222,34 @@ describe('alerts', () => {
     const detail = await (await org.keyFetch(`/api/alerts/${rule.id}`)).json();
     expect([detail.firing, detail.history]).toEqual([false, []]);
     expect(server.requests('/alerts/backlog')).toEqual([]);
+  });
+
+  it("shows a viewer each webhook's origin only: its path may be its credential", async () => {
+    // API keys cannot mint keys: this one is made as the org's owner would, signed in.
+    const owner = await db().membership.findFirstOrThrow({ where: { orgId: org.orgId, role: 'OWNER' } });
+    const { key } = await createApiKey(
+      {
+        orgId: org.orgId,
+        orgName: 'Alerts',
+        userId: owner.userId,
+        role: 'OWNER',
+        actor: { type: 'USER', id: owner.userId, label: 'owner' },
+      },
+      { name: 'alerts viewer', role: 'VIEWER' },
+    );
+    const asViewer = await fetch(new URL('/api/alerts', inject('platform').webUrl), {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(asViewer.status).toBe(200);
+    const urls = (await asViewer.json()).rules.map((rule: { webhookUrl: string }) => rule.webhookUrl);
+    expect(new Set(urls)).toEqual(new Set([`${stubUrl}/…`]));
+    const asOwner = await (await org.keyFetch('/api/alerts')).json();
+    expect(asOwner.rules[0].webhookUrl).toBe(`${stubUrl}/alerts/success`);
+    const refused = await fetch(new URL('/api/alerts', inject('platform').webUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(403);
   });
 });

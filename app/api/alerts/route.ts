@@ -4,7 +4,7 @@ import { alertHistory, createAlertRule, listAlertRules } from '@/lib/alerts/aler
 
 // GET /api/alerts — the org's alert rules and their latest firings and resolutions
 export const GET = withOrg('alert:read', async ({ org }) =>
-  Response.json({ rules: await listAlertRules(org.orgId), history: await alertHistory(org.orgId, { limit: 50 }) }),
+  Response.json({ rules: await listAlertRules(org), history: await alertHistory(org.orgId, { limit: 50 }) }),
 );
 
 // POST /api/alerts — add a rule; its webhook signing secret is in this answer only

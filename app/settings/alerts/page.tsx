@@ -26,7 +26,7 @@ function condition(rule: { kind: AlertKindName; threshold: number; windowMinutes
 export default async function AlertsSettingsPage() {
   const org = await requireOrg();
   const canEdit = isAllowed(org.role, 'alert:manage');
-  const [rules, history] = await Promise.all([listAlertRules(org.orgId), alertHistory(org.orgId, { limit: 50 })]);
+  const [rules, history] = await Promise.all([listAlertRules(org), alertHistory(org.orgId, { limit: 50 })]);
   return (
     <div className="flex flex-col gap-6">
       <Card>
