@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import { isPayloadRef } from '@/lib/runs/run-contract';
+import { isPayloadRef, type PayloadRef } from '@/lib/runs/run-contract';
+import { usePayloadLoader } from './payload-loader';
 
 // Longer values start folded to this many lines.
 const FOLDED_LINES = 14;
@@ -21,16 +22,7 @@ export function JsonView({ label, value, empty }: { label: string; value: unknow
       </section>
     );
   }
-  if (isPayloadRef(value)) {
-    return (
-      <section aria-label={label}>
-        <h4 className="text-xs font-medium text-muted-foreground">{label}</h4>
-        <p className="mt-1 text-xs text-muted-foreground">
-          Stored separately ({Math.round(value.sizeBytes / 1024)} KB): too large to show here.
-        </p>
-      </section>
-    );
-  }
+  if (isPayloadRef(value)) return <StoredValue label={label} reference={value} />;
   const text = value === undefined ? 'undefined' : JSON.stringify(value, null, 2);
   const lines = text.split('\n');
   const folded = !open && lines.length > FOLDED_LINES;
@@ -47,6 +39,46 @@ export function JsonView({ label, value, empty }: { label: string; value: unknow
         <button type="button" className="mt-1 text-xs text-primary hover:underline" onClick={() => setOpen(!open)}>
           {open ? 'Fold' : `Show all ${lines.length} lines`}
         </button>
+      )}
+    </section>
+  );
+}
+
+type Loading =
+  { state: 'idle' | 'loading' } | { state: 'loaded'; value: unknown } | { state: 'failed'; message: string };
+
+/** A value the run stored apart for its size: loaded when asked, then shown like any other. */
+function StoredValue({ label, reference }: { label: string; reference: PayloadRef }) {
+  const load = usePayloadLoader();
+  const [loading, setLoading] = useState<Loading>({ state: 'idle' });
+  if (loading.state === 'loaded') return <JsonView label={label} value={loading.value} />;
+  const size = `${Math.round(reference.sizeBytes / 1024).toLocaleString('en')} KB`;
+  return (
+    <section aria-label={label}>
+      <h4 className="text-xs font-medium text-muted-foreground">{label}</h4>
+      <p className="mt-1 text-xs text-muted-foreground">
+        Stored separately ({size}).{' '}
+        {load && (
+          <button
+            type="button"
+            className="text-primary hover:underline disabled:opacity-60"
+            disabled={loading.state === 'loading'}
+            onClick={() => {
+              setLoading({ state: 'loading' });
+              load(reference).then(
+                (value) => setLoading({ state: 'loaded', value }),
+                (error: Error) => setLoading({ state: 'failed', message: error.message }),
+              );
+            }}
+          >
+            {loading.state === 'loading' ? 'Loading…' : `Load ${label.toLowerCase()}`}
+          </button>
+        )}
+      </p>
+      {loading.state === 'failed' && (
+        <p role="alert" className="mt-1 text-xs text-destructive">
+          {loading.message}
+        </p>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import { RunFailure } from './run-failure';
 import { RunGraph } from './run-graph';
 import { RunHeader, type RunIdentity } from './run-header';
 import { postRunAction } from './run-api';
+import { PayloadLoaderContext, runPayloadLoader } from './payload-loader';
 import { RunNodeInspector } from './run-node-inspector';
 import { FINISHED_RUN, nodeStates, type RunStreamState } from './run-stream-state';
 import { RunTrace, type TraceSelection } from './run-trace';
@@ -124,100 +125,103 @@ export function RunView({
     [steps, runInput, contextGraph],
   );
   const traceRun = useMemo(() => ({ startedAt: run.startedAt, endedAt: run.endedAt }), [run.startedAt, run.endedAt]);
+  const loadPayload = useMemo(() => runPayloadLoader(identity.id), [identity.id]);
   return (
-    <div className="flex h-screen flex-col">
-      <RunHeader
-        identity={identity}
-        run={run}
-        actions={
-          <RunActions
-            runId={identity.id}
-            status={run.status}
-            may={may}
-            approvals={approvals}
-            nodes={nodes}
-            selectedNodeId={selectedNodeId}
-            onDecide={decide}
-          />
-        }
-      />
-      {run.status === 'FAILED' && <RunFailure error={run.error} nodeLabel={labelOf} onInspect={setSelectedNodeId} />}
-      {decideError && (
-        <p role="alert" className="border-b border-danger/30 bg-danger/5 px-6 py-2 text-sm text-danger">
-          {decideError}
-        </p>
-      )}
-      <div className="flex min-h-0 flex-1">
-        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <div className="relative min-h-0 flex-[3]">
-            {definition ? (
-              <RunGraph
-                definition={definition}
-                palette={paletteByType}
-                states={states}
-                selectedNodeId={selectedNodeId}
-                onSelect={setSelectedNodeId}
-                onDecide={may.approve ? decideOnNode : undefined}
-              />
-            ) : (
-              <p className="p-6 text-sm text-muted-foreground">
-                This run’s workflow was deleted; its graph is no longer available.
-              </p>
-            )}
-            {connection === 'reconnecting' && (
-              <p className="absolute top-2 left-2 rounded-md bg-warning/15 px-2 py-1 text-xs text-warning">
-                Reconnecting to the live run…
-              </p>
-            )}
-          </div>
-          <div className="flex min-h-0 flex-[2] flex-col border-t border-border">
-            <div role="tablist" aria-label="Run details" className="flex gap-1 border-b border-border px-3 pt-1.5">
-              {(['log', 'trace'] as const).map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === name}
-                  onClick={() => setTab(name)}
-                  className={
-                    tab === name
-                      ? '-mb-px border-b-2 border-primary px-3 py-1 text-xs font-medium'
-                      : 'px-3 py-1 text-xs text-muted-foreground hover:text-foreground'
-                  }
-                >
-                  {name === 'log' ? 'Log' : 'Trace'}
-                </button>
-              ))}
-            </div>
-            {/* The log stays mounted behind the trace, so its filters and follow mode survive a look at the trace. */}
-            <div className={tab === 'log' ? 'flex min-h-0 flex-1 flex-col' : 'hidden'}>
-              <LogPanel lines={logs} omitted={logsOmitted} nodes={nodes} onSelectNode={setSelectedNodeId} />
-            </div>
-            {tab === 'trace' && (
-              <RunTrace
-                steps={steps}
-                run={traceRun}
-                live={!FINISHED_RUN.has(run.status)}
-                nodeTypeOf={nodeTypeOf}
-                labelOf={labelOf}
-                selectedKey={chosenStepKey}
-                onSelect={selectBar}
-              />
-            )}
-          </div>
-        </div>
-        {selected && (
-          <RunNodeInspector
-            key={`${selected.id} ${chosenStepKey ?? ''}`}
-            node={selected}
-            steps={steps.filter((step) => step.nodeId === selected.id)}
-            initialStepKey={chosenStepKey}
-            hintFor={hintFor}
-            contextFor={contextFor}
-            onClose={() => setSelectedNodeId(null)}
-          />
+    <PayloadLoaderContext value={loadPayload}>
+      <div className="flex h-screen flex-col">
+        <RunHeader
+          identity={identity}
+          run={run}
+          actions={
+            <RunActions
+              runId={identity.id}
+              status={run.status}
+              may={may}
+              approvals={approvals}
+              nodes={nodes}
+              selectedNodeId={selectedNodeId}
+              onDecide={decide}
+            />
+          }
+        />
+        {run.status === 'FAILED' && <RunFailure error={run.error} nodeLabel={labelOf} onInspect={setSelectedNodeId} />}
+        {decideError && (
+          <p role="alert" className="border-b border-danger/30 bg-danger/5 px-6 py-2 text-sm text-danger">
+            {decideError}
+          </p>
         )}
+        <div className="flex min-h-0 flex-1">
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+            <div className="relative min-h-0 flex-[3]">
+              {definition ? (
+                <RunGraph
+                  definition={definition}
+                  palette={paletteByType}
+                  states={states}
+                  selectedNodeId={selectedNodeId}
+                  onSelect={setSelectedNodeId}
+                  onDecide={may.approve ? decideOnNode : undefined}
+                />
+              ) : (
+                <p className="p-6 text-sm text-muted-foreground">
+                  This run’s workflow was deleted; its graph is no longer available.
+                </p>
+              )}
+              {connection === 'reconnecting' && (
+                <p className="absolute top-2 left-2 rounded-md bg-warning/15 px-2 py-1 text-xs text-warning">
+                  Reconnecting to the live run…
+                </p>
+              )}
+            </div>
+            <div className="flex min-h-0 flex-[2] flex-col border-t border-border">
+              <div role="tablist" aria-label="Run details" className="flex gap-1 border-b border-border px-3 pt-1.5">
+                {(['log', 'trace'] as const).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === name}
+                    onClick={() => setTab(name)}
+                    className={
+                      tab === name
+                        ? '-mb-px border-b-2 border-primary px-3 py-1 text-xs font-medium'
+                        : 'px-3 py-1 text-xs text-muted-foreground hover:text-foreground'
+                    }
+                  >
+                    {name === 'log' ? 'Log' : 'Trace'}
+                  </button>
+                ))}
+              </div>
+              {/* The log stays mounted behind the trace, so its filters and follow mode survive a look at the trace. */}
+              <div className={tab === 'log' ? 'flex min-h-0 flex-1 flex-col' : 'hidden'}>
+                <LogPanel lines={logs} omitted={logsOmitted} nodes={nodes} onSelectNode={setSelectedNodeId} />
+              </div>
+              {tab === 'trace' && (
+                <RunTrace
+                  steps={steps}
+                  run={traceRun}
+                  live={!FINISHED_RUN.has(run.status)}
+                  nodeTypeOf={nodeTypeOf}
+                  labelOf={labelOf}
+                  selectedKey={chosenStepKey}
+                  onSelect={selectBar}
+                />
+              )}
+            </div>
+          </div>
+          {selected && (
+            <RunNodeInspector
+              key={`${selected.id} ${chosenStepKey ?? ''}`}
+              node={selected}
+              steps={steps.filter((step) => step.nodeId === selected.id)}
+              initialStepKey={chosenStepKey}
+              hintFor={hintFor}
+              contextFor={contextFor}
+              onClose={() => setSelectedNodeId(null)}
+            />
+          )}
+        </div>
       </div>
-    </div>
+    </PayloadLoaderContext>
   );
 }

@@ -1,3 +1,5 @@
+import { notFound } from '../api/errors';
+import { isUuid } from '../db/ids';
 import { orgDb } from '../db/tenant';
 import { INLINE_OUTPUT_LIMIT_BYTES, isPayloadRef, type PayloadRef } from './run-contract';
 
@@ -32,4 +34,15 @@ export async function resolvePayloadRefs(value: unknown, orgId: string): Promise
     return Object.fromEntries(entries);
   }
   return value;
+}
+
+/** One stored payload of a run as its JSON text, for the run page to load when asked. */
+export async function readRunPayload(orgId: string, runId: string, payloadId: string): Promise<Uint8Array> {
+  if (!isUuid(payloadId)) throw notFound('Payload');
+  const payload = await orgDb(orgId).runPayload.findFirst({
+    where: { id: payloadId, runId, orgId },
+    select: { data: true },
+  });
+  if (!payload) throw notFound('Payload');
+  return payload.data;
 }
