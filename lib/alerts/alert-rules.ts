@@ -12,6 +12,7 @@ import { findOutboundBlocked } from '../outbound/outbound-blocked';
 import { seal } from '../vault/envelope';
 import { vaultKeyRing } from '../vault/vault-key-ring';
 import type { AlertKindName, AlertRuleInput } from './alert-rule-schema';
+import { secretColumns } from './rule-secret';
 import { newSigningSecret } from './sign';
 
 export const kindName = (kind: AlertKind) => kind.toLowerCase() as AlertKindName;
@@ -71,11 +72,7 @@ export async function createAlertRule(org: OrgContext, input: AlertRuleInput) {
       windowMinutes: input.windowMinutes,
       webhookUrl: input.webhookUrl,
       enabled: input.enabled,
-      secretCiphertext: new Uint8Array(sealed.ciphertext),
-      secretIv: new Uint8Array(sealed.iv),
-      secretAuthTag: new Uint8Array(sealed.authTag),
-      secretWrappedKey: new Uint8Array(sealed.wrappedDataKey),
-      secretKeyVersion: sealed.keyVersion,
+      ...secretColumns(sealed),
       createdById: org.actor.type === 'USER' ? org.actor.id : null,
     },
   });

@@ -9,6 +9,7 @@ import { open } from '../vault/envelope';
 import { vaultKeyRing } from '../vault/vault-key-ring';
 import { kindName } from './alert-rules';
 import { measureRule, type Measurement } from './measure';
+import { sealedSecretOf } from './rule-secret';
 import { SIGNATURE_HEADER, signBody } from './sign';
 
 const log = createLogger({ component: 'alerts' });
@@ -93,13 +94,7 @@ async function deliver(
 ): Promise<{ deliveryStatus: number | null; deliveryError: string | null }> {
   const body = JSON.stringify(payload);
   try {
-    const secret = await open(vaultKeyRing(), rule.id, {
-      ciphertext: Buffer.from(rule.secretCiphertext),
-      iv: Buffer.from(rule.secretIv),
-      authTag: Buffer.from(rule.secretAuthTag),
-      wrappedDataKey: Buffer.from(rule.secretWrappedKey),
-      keyVersion: rule.secretKeyVersion,
-    });
+    const secret = await open(vaultKeyRing(), rule.id, sealedSecretOf(rule));
     const response = await outboundFetch(
       rule.webhookUrl,
       {

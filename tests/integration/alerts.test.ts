@@ -1,8 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { rotateAlertSecretKeys } from '@/lib/alerts/rotate-secrets';
+import { sealedSecretOf } from '@/lib/alerts/rule-secret';
 import { verifySignature } from '@/lib/alerts/sign';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { db } from '@/lib/db/client';
+import { open } from '@/lib/vault/envelope';
+import { vaultKeyRing } from '@/lib/vault/vault-key-ring';
 import { apiFetch } from '../support/api';
 import { minutesAgo, seedWorkflowRuns } from '../support/dashboard-seed';
 import { createOtherOrg } from '../support/other-org';
@@ -251,5 +255,40 @@ describe('alerts', () => {
       body: '{}',
     });
     expect(refused.status).toBe(403);
+  });
+
+  it('re-wraps signing secrets under a new master key, as credentials are', async () => {
+    const original = process.env.VAULT_MASTER_KEYS!;
+    // Disabled: the worker, which knows only the old key, never needs this one's secret.
+    const rule = await (
+      await post({
+        name: 'Rotated',
+        kind: 'success_rate_below',
+        threshold: 50,
+        webhookUrl: `${stubUrl}/alerts/rotated`,
+        enabled: false,
+      })
+    ).json();
+    const newKey = `9:${randomBytes(32).toString('base64')}`;
+    try {
+      process.env.VAULT_MASTER_KEYS = `${original},${newKey}`;
+      expect(await rotateAlertSecretKeys({ batchSize: 2 })).toBeGreaterThanOrEqual(1);
+      const row = await db().alertRule.findUniqueOrThrow({ where: { id: rule.id } });
+      expect(row.secretKeyVersion).toBe(9);
+      // The old key can go: the secret opens with the new one alone.
+      process.env.VAULT_MASTER_KEYS = newKey;
+      expect(await open(vaultKeyRing(), rule.id, sealedSecretOf(row))).toBe(rule.secret);
+      // Back under the key the running platform (and every later test) knows.
+      const platformVersion = Math.max(...original.split(',').map((entry) => Number(entry.split(':')[0])));
+      Object.assign(process.env, {
+        VAULT_MASTER_KEYS: `${original},${newKey}`,
+        VAULT_CURRENT_KEY_VERSION: String(platformVersion),
+      });
+      await rotateAlertSecretKeys();
+      expect(await db().alertRule.count({ where: { secretKeyVersion: { not: platformVersion } } })).toBe(0);
+    } finally {
+      process.env.VAULT_MASTER_KEYS = original;
+      delete process.env.VAULT_CURRENT_KEY_VERSION;
+    }
   });
 });
