@@ -188,6 +188,24 @@ export const replaySamples: Record<string, ReplaySample> = {
       ],
     },
   },
+  // A delay right after an activity node: the wait's own record is the only thing to write
+  // before the timer (patch 'delay-recorded-waiting').
+  'delay-recorded-waiting': {
+    status: 'SUCCEEDED',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'fetch', type: 'http.request', config: { url: '{{BASE}}/before-delay' } },
+        { id: 'wait', type: 'flow.delay', config: { mode: 'duration', durationMs: 200 } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.wait.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'fetch' },
+        { source: 'fetch', target: 'wait' },
+        { source: 'wait', target: 'out' },
+      ],
+    },
+  },
   'error-workflow': {
     status: 'FAILED',
     workflows: {

@@ -3,6 +3,7 @@ import {
   executeChild,
   ParentClosePolicy,
   proxyActivities,
+  patched,
   sleep,
   startChild,
   uuid4,
@@ -21,6 +22,9 @@ import type { RunContext } from './run-context';
 import type { Execution } from './execution';
 import { runLoopPasses } from './loop-passes';
 import type { ForEachWorkflowInput } from '../for-each-workflow';
+
+/** Patch id: a delay writes its WAITING record before it sleeps. */
+const DELAY_RECORDED_WAITING = 'delay-recorded-waiting';
 
 const { prepareChildRun } = proxyActivities<typeof activities>({
   startToCloseTimeout: '30 seconds',
@@ -149,6 +153,18 @@ export function runControlNode(
     activeSources: () => execution.activeSources(node.id),
     outputOf: (nodeId) => execution.output(nodeId),
     sleep: async (ms) => {
+      // The wait is recorded as it starts, so the run page draws it while it lasts. Runs
+      // recorded before this replay without it: their histories hold no write for it.
+      if (patched(DELAY_RECORDED_WAITING)) {
+        ctx.setLive(node.id, { status: 'WAITING' });
+        ctx.recorder.add({
+          nodeId: node.id,
+          iteration: execution.iteration,
+          attempt: 1,
+          status: 'WAITING',
+          startedAt: ctx.live.get(node.id)?.startedAt,
+        });
+      }
       await ctx.recorder.flush();
       await sleep(ms);
     },
