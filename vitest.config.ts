@@ -17,6 +17,8 @@ export default defineConfig({
             'tests/replay/replay.test.ts',
             // The tests' own helpers, checked without the platform.
             'tests/support/**/*.test.ts',
+            // Rules about the code itself (import boundaries), checked by reading it.
+            'tests/architecture/**/*.test.ts',
           ],
         },
       },
@@ -25,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/replay/replay.test.ts', 'tests/support/**/*.test.ts'],
+          exclude: ['tests/replay/replay.test.ts', 'tests/support/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
           // The real platform (Postgres, Redis, Temporal, web, worker, collab) comes up once per run.
           globalSetup: ['tests/setup/platform.ts'],
           setupFiles: ['tests/setup/server-env.ts'],

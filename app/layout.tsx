@@ -5,6 +5,7 @@ import { GeistSans } from 'geist/font/sans';
 import { GeistMono } from 'geist/font/mono';
 import { ThemeProvider } from '@/components/theme/theme-provider';
 import { AppShell } from '@/components/shell/app-shell';
+import { signOutAction, switchOrgAction } from './shell-actions';
 import { currentOrg, currentUser } from '@/lib/auth/current-org';
 import { listUserOrgs } from '@/lib/auth/orgs';
 import './globals.css';
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               user={user}
               activeOrgId={org.orgId}
               orgs={orgs.map((membership) => ({ ...membership.org, role: membership.role }))}
+              actions={{ switchOrg: switchOrgAction, signOut: signOutAction }}
             >
               {children}
             </AppShell>

@@ -11,7 +11,7 @@ import { listenOn } from './listen';
 import { createLogger } from '../lib/logging/logger';
 import { startMetricsPublisher } from '../lib/metrics/process-snapshots';
 import { processMetrics } from '../lib/metrics/registry';
-import { signalReady } from '../launcher/ready-signal';
+import { signalReady } from '../lib/process/ready-signal';
 
 const env = z
   .object({

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { lineSplitter, writePrefixed } from './log';
 import { LaunchError } from './errors';
-import { READY_MESSAGE } from './ready-signal';
+import { READY_MESSAGE } from '../lib/process/ready-signal';
 import { waitForPort } from './ports';
 
 export interface ProcessSpec {

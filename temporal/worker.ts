@@ -14,7 +14,7 @@ import { createLogger } from '../lib/logging/logger';
 import { configuredTaskQueues } from '../lib/config/task-queues';
 import { startMetricsPublisher } from '../lib/metrics/process-snapshots';
 import { startTracing } from '../lib/telemetry/tracing';
-import { signalReady } from '../launcher/ready-signal';
+import { signalReady } from '../lib/process/ready-signal';
 import { startBackgroundJobs } from '../lib/jobs/job-runner';
 
 const log = createLogger({ service: 'worker' });

@@ -2,7 +2,6 @@
 
 import { useRef } from 'react';
 import { Select } from '@/components/ui/input';
-import { switchOrgAction } from '@/app/shell-actions';
 
 export interface OrgOption {
   id: string;
@@ -10,11 +9,19 @@ export interface OrgOption {
   role: string;
 }
 
-/** Picks the org the whole app acts in; choosing submits at once. */
-export function OrgSwitcher({ orgs, activeOrgId }: { orgs: OrgOption[]; activeOrgId: string }) {
+/** Picks the org the whole app acts in; choosing submits at once to `switchOrg` (a server action). */
+export function OrgSwitcher({
+  orgs,
+  activeOrgId,
+  switchOrg,
+}: {
+  orgs: OrgOption[];
+  activeOrgId: string;
+  switchOrg: (form: FormData) => Promise<void>;
+}) {
   const form = useRef<HTMLFormElement>(null);
   return (
-    <form ref={form} action={switchOrgAction}>
+    <form ref={form} action={switchOrg}>
       <label htmlFor="org-switcher" className="sr-only">
         Organization
       </label>

@@ -1,9 +1,17 @@
 import Link from 'next/link';
 import { LogOut, UserRound } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { signOutAction } from '@/app/shell-actions';
 
-export function UserMenu({ name, email }: { name: string | null; email: string }) {
+/** The signed-in person: a link to their profile, and signing out through `signOut` (a server action). */
+export function UserMenu({
+  name,
+  email,
+  signOut,
+}: {
+  name: string | null;
+  email: string;
+  signOut: () => Promise<void>;
+}) {
   return (
     <div className="flex items-center gap-1">
       <Link
@@ -14,7 +22,7 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
         <UserRound className="size-4 shrink-0" />
         <span className="truncate">{name ?? email}</span>
       </Link>
-      <form action={signOutAction}>
+      <form action={signOut}>
         <Button type="submit" variant="ghost" size="icon" aria-label="Sign out" title="Sign out">
           <LogOut />
         </Button>
