@@ -7,7 +7,9 @@ import { ApiError } from './api-error';
 const UNIQUE_VIOLATION = 'P2002';
 const RECORD_NOT_FOUND = 'P2025';
 // The pool had no free connection, or a transaction could not start, in time: the server is
-// overloaded, and the same request a moment later may well succeed.
+// overloaded, and the same request a moment later may well succeed. With @prisma/adapter-pg an
+// exhausted pool shows as P2028 once an interactive transaction's maxWait passes
+// (tests/integration/pool-exhaustion.test.ts); plain queries wait for a connection.
 const OVERLOADED = new Set(['P2024', 'P2028']);
 
 /**

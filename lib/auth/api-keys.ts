@@ -12,6 +12,40 @@ const KEY_PATTERN = /^fo_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 // Writing last-used on every request would make each API call a database write.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+// Who a key stands for, kept in this process for IDENTITY_TTL_MS after it was looked up, by the
+// key's hash: a script's burst of calls costs one lookup, not three queries a call. Revoking the
+// key or changing its creator's membership through this process forgets it at once; the same
+// change made by another process (another web server, SQL) reaches this one within the TTL.
+const IDENTITY_TTL_MS = 15_000;
+const MAX_CACHED_IDENTITIES = 10_000;
+
+interface CachedIdentity {
+  /** Shared by concurrent first calls with the same key: one lookup for all of them. */
+  identity: Promise<OrgContext>;
+  /** Set once the lookup has answered. */
+  resolved?: OrgContext;
+  freshUntil: number;
+}
+
+const globalForKeys = globalThis as unknown as { apiKeyIdentities?: Map<string, CachedIdentity> };
+const identities = (globalForKeys.apiKeyIdentities ??= new Map());
+
+/**
+ * Forgets cached identities of keys this change affects: a revoked key, or every key a member
+ * created when their role changes or they leave the org.
+ */
+export function forgetApiKeyIdentities(match: { keyId: string } | { orgId: string; userId: string }) {
+  for (const [hash, cached] of identities) {
+    const identity = cached.resolved;
+    const affected =
+      !identity ||
+      ('keyId' in match
+        ? identity.actor.id === match.keyId
+        : identity.orgId === match.orgId && identity.userId === match.userId);
+    if (affected) identities.delete(hash);
+  }
+}
+
 export const createApiKeyBody = z.object({
   name: z.string().trim().min(1, 'Give the key a name').max(100),
   role: roleSchema.default('EDITOR'),
@@ -85,18 +119,45 @@ export async function revokeApiKey(org: OrgContext, id: string) {
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw notFound('API key');
+  forgetApiKeyIdentities({ keyId: id });
   await recordAudit(org, { action: 'apikey.revoke', targetType: 'api_key', targetId: id });
 }
 
-/** The org, role and actor a bearer key stands for; 401 for anything but a live key. */
+/**
+ * The org, role and actor a bearer key stands for; 401 for anything but a live key. Answered
+ * from this process's cache when the key was looked up in the last IDENTITY_TTL_MS.
+ */
 export async function identityFromApiKey(key: string): Promise<OrgContext> {
-  const unauthorized = new ApiError(401, 'invalid_api_key', 'The API key is not valid, was revoked or has expired');
-  if (!KEY_PATTERN.test(key)) throw unauthorized;
+  if (!KEY_PATTERN.test(key)) throw invalidKey();
   const keyHash = hashToken(key);
+  const now = Date.now();
+  const cached = identities.get(keyHash);
+  if (cached && cached.freshUntil > now) return cached.identity;
+  const entry: CachedIdentity = {
+    identity: lookUpApiKey(keyHash).then(({ identity, expiresAt }) => {
+      entry.resolved = identity;
+      // A key that expires within the TTL is not kept past its expiry.
+      if (expiresAt) entry.freshUntil = Math.min(entry.freshUntil, expiresAt.getTime());
+      return identity;
+    }),
+    freshUntil: now + IDENTITY_TTL_MS,
+  };
+  entry.identity.catch(() => {
+    // Unknown, revoked and expired keys are looked up again each time: nothing to keep.
+    if (identities.get(keyHash) === entry) identities.delete(keyHash);
+  });
+  identities.set(keyHash, entry);
+  if (identities.size > MAX_CACHED_IDENTITIES) identities.delete(identities.keys().next().value!);
+  return entry.identity;
+}
+
+const invalidKey = () => new ApiError(401, 'invalid_api_key', 'The API key is not valid, was revoked or has expired');
+
+async function lookUpApiKey(keyHash: string): Promise<{ identity: OrgContext; expiresAt: Date | null }> {
   // The org is what this lookup finds out, so it is scoped by the hash only the key's holder knows.
   const row = await scopedDb({ apiKeyHash: keyHash }).apiKey.findUnique({ where: { keyHash }, include: { org: true } });
   const now = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.createdById) throw unauthorized;
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.createdById) throw invalidKey();
   // A key never does more than its creator may do now: a demoted creator's keys are demoted with
   // them, and a creator who left the org takes their keys' access along.
   const creator = await orgDb(row.orgId).membership.findUnique({
@@ -109,11 +170,12 @@ export async function identityFromApiKey(key: string): Promise<OrgContext> {
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await orgDb(row.orgId).apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return {
+  const identity: OrgContext = {
     orgId: row.orgId,
     orgName: row.org.name,
     userId: row.createdById,
     role: ROLE_RANK[creator.role] < ROLE_RANK[row.role] ? creator.role : row.role,
     actor: { type: 'API_KEY', id: row.id, label: `${row.name} (fo_${row.prefix}_…)` },
   };
+  return { identity, expiresAt: row.expiresAt };
 }

@@ -5,6 +5,7 @@ import { isUuid } from '../db/ids';
 import type { Role } from '../db/generated/enums';
 import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
+import { forgetApiKeyIdentities } from '../auth/api-keys';
 import type { OrgContext } from '../auth/current-org';
 import { roleSchema } from '../auth/policy';
 
@@ -51,6 +52,8 @@ export async function changeMemberRole(org: OrgContext, userId: string, role: Ro
     await guardOwnership(tx, org, membership.role, role);
     await tx.membership.update({ where: { id: membership.id }, data: { role } });
   });
+  // Their keys act with at most their role: a cached identity would keep the old one.
+  forgetApiKeyIdentities({ orgId: org.orgId, userId });
   await recordAudit(org, {
     action: 'member.role_change',
     targetType: 'user',
@@ -65,6 +68,7 @@ export async function removeMember(org: OrgContext, userId: string) {
     await guardOwnership(tx, org, membership.role, null);
     await tx.membership.delete({ where: { id: membership.id } });
   });
+  forgetApiKeyIdentities({ orgId: org.orgId, userId });
   await recordAudit(org, {
     action: 'member.remove',
     targetType: 'user',

@@ -1,7 +1,7 @@
 import type { OrgContext } from '../auth/current-org';
 import { ApiError } from '../api/errors';
 import { createLogger } from '../logging/logger';
-import { hitSlidingWindow } from './sliding-window';
+import { hitSlidingWindows } from './sliding-window';
 
 const log = createLogger({ component: 'rate-limit' });
 const MINUTE_MS = 60_000;
@@ -12,8 +12,9 @@ function limitFromEnv(name: string, fallback: number): number {
 }
 
 /**
- * Per-org and per-API-key request limits over a sliding minute. Redis being away must not take
- * the API down with it, so limits are then skipped (and logged).
+ * Per-org and per-API-key request limits over a sliding minute; a request one limit refuses
+ * counts against neither. Redis being away must not take the API down with it, so limits are
+ * then skipped (and logged).
  */
 export async function enforceApiLimits(org: OrgContext): Promise<void> {
   const checks = [
@@ -26,23 +27,23 @@ export async function enforceApiLimits(org: OrgContext): Promise<void> {
       what: 'API key',
     });
   }
-  for (const check of checks) {
-    let decision;
-    try {
-      decision = await hitSlidingWindow(check.key, check.limit, MINUTE_MS);
-    } catch (error) {
-      log.warn('rate limit not checked: Redis unavailable', { error: (error as Error).message });
-      return;
-    }
-    if (!decision.allowed) {
-      const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many requests for this ${check.what}: at most ${check.limit} per minute; retry in ${retryAfterSeconds} s`,
-        { limit: check.limit, retryAfterSeconds },
-        { 'Retry-After': String(retryAfterSeconds) },
-      );
-    }
+  let decision;
+  try {
+    // Both limits in one round trip, on the path of every API request.
+    decision = await hitSlidingWindows(checks, MINUTE_MS);
+  } catch (error) {
+    log.warn('rate limit not checked: Redis unavailable', { error: (error as Error).message });
+    return;
+  }
+  if (decision.refusedBy !== undefined) {
+    const check = checks[decision.refusedBy];
+    const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many requests for this ${check.what}: at most ${check.limit} per minute; retry in ${retryAfterSeconds} s`,
+      { limit: check.limit, retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
   }
 }

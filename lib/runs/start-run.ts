@@ -2,35 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { serverEnv } from '../config/server-env';
-import { orgDb } from '../db/tenant';
+import { orgDb, withOrgTransaction } from '../db/tenant';
 import { isUuid } from '../db/ids';
+import type { Prisma } from '../db/generated/client';
 import type { RunTrigger } from '../db/generated/enums';
-import { workflowDefinitionSchema } from '../definition/schema';
+import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/schema';
+import { createLogger } from '../logging/logger';
 import { temporalClient } from '../../temporal/client';
 import { RUN_WORKFLOW_TYPE, type ReusedStep, type RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
-import { recordAudit } from '../audit/record';
+import { recordAuditIn } from '../audit/record';
 import { processMetrics } from '../metrics/registry';
 import { activeTrace } from '../telemetry/active-trace';
+import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
 
-/** The published version a run uses: the one named, or the latest. */
-export async function findPublishedVersion(org: OrgContext, workflowId: string, version?: number) {
-  if (!isUuid(workflowId)) throw notFound('Workflow');
-  const workflow = await orgDb(org.orgId).workflow.findFirst({
-    where: { id: workflowId, orgId: org.orgId, deletedAt: null },
-  });
-  if (!workflow) throw notFound('Workflow');
-  const found = await orgDb(org.orgId).workflowVersion.findFirst({
-    where: { workflowId, orgId: org.orgId, ...(version ? { version } : {}) },
-    orderBy: { version: 'desc' },
-  });
-  if (!found) {
-    throw version
-      ? new ApiError(404, 'version_not_found', `Workflow "${workflow.name}" has no version ${version}`)
-      : new ApiError(409, 'not_published', `Workflow "${workflow.name}" has no published version to run yet`);
-  }
-  return found;
-}
+const log = createLogger({ component: 'start-run' });
 
 export interface StartOptions {
   trigger: RunTrigger;
@@ -38,56 +24,108 @@ export interface StartOptions {
   rerunOfId?: string;
 }
 
-/** Records a run and starts it on Temporal with the run id as the workflow id. */
+export interface StartedRun {
+  runId: string;
+  version: number;
+}
+
+/**
+ * Starts this process lets run at once. Past it, a start is answered 503 `overloaded` with
+ * Retry-After at once, while the database pool still serves the starts in flight, instead of
+ * queueing for a connection until Prisma gives up on the transaction.
+ */
+function maxStartsInFlight(): number {
+  const value = Number(process.env.START_RUN_MAX_IN_FLIGHT);
+  return Number.isInteger(value) && value > 0 ? value : 32;
+}
+let startsInFlight = 0;
+
+/**
+ * Records a run and starts it on Temporal with the run id as the workflow id.
+ *
+ * The run row and its `run.start` (or `run.rerun`) audit row are written in one transaction,
+ * with the version lookup and the concurrency check, before Temporal is asked: a run never
+ * exists without its audit row. If Temporal then refuses or cannot be reached, the run is
+ * marked FAILED (`StartFailed`) and the audit row stays, recording the attempt, and the
+ * caller gets 503 `engine_unavailable`.
+ */
 export async function startRun(
   org: OrgContext,
   workflowId: string,
   body: StartRunBody,
   options: StartOptions,
-): Promise<{ runId: string; version: number }> {
-  const version = await findPublishedVersion(org, workflowId, body.version);
-  const definition = workflowDefinitionSchema.parse(version.definition);
-  const limit = definition.settings.concurrencyLimit;
-  if (limit) {
-    const active = await orgDb(org.orgId).run.count({
-      where: { orgId: org.orgId, workflowId, status: { in: ['QUEUED', 'RUNNING', 'WAITING'] } },
-    });
-    if (active >= limit) {
-      throw new ApiError(
-        429,
-        'concurrency_limit',
-        `This workflow allows ${limit} active run(s) at a time and has ${active}`,
-        {
-          limit,
-          active,
-        },
-      );
-    }
+): Promise<StartedRun> {
+  if (startsInFlight >= maxStartsInFlight()) {
+    throw new ApiError(
+      503,
+      'overloaded',
+      'The server is starting too many runs at once: retry in a moment',
+      undefined,
+      {
+        'Retry-After': '1',
+      },
+    );
   }
+  startsInFlight++;
+  try {
+    return await recordAndStart(org, workflowId, body, options);
+  } finally {
+    startsInFlight--;
+  }
+}
+
+interface PublishedTarget {
+  workflowName: string;
+  versionId: string | null;
+  version: number | null;
+  definition: unknown;
+}
+
+async function recordAndStart(
+  org: OrgContext,
+  workflowId: string,
+  body: StartRunBody,
+  options: StartOptions,
+): Promise<StartedRun> {
+  if (!isUuid(workflowId)) throw notFound('Workflow');
   const runId = randomUUID();
   const input = body.input ?? null;
   const requestedAt = new Date();
-  await orgDb(org.orgId).run.create({
-    data: {
-      id: runId,
-      orgId: org.orgId,
-      workflowId,
-      versionId: version.id,
-      trigger: options.trigger,
-      input: input as never,
-      startedByType: org.actor.type,
-      startedById: org.actor.id,
-      rerunOfId: options.rerunOfId,
-      createdAt: requestedAt,
-      // The request's trace, which the Temporal client carries on into the run.
-      traceId: activeTrace()?.traceId,
-    },
+  const { version, definition } = await withOrgTransaction(org.orgId, async (tx) => {
+    const { versionId, version, definition } = await findPublishedVersion(tx, org, workflowId, body.version);
+    await assertUnderConcurrencyLimit(tx, org, workflowId, definition);
+    // createMany: the row is not read back, so the insert carries no RETURNING.
+    await tx.run.createMany({
+      data: [
+        {
+          id: runId,
+          orgId: org.orgId,
+          workflowId,
+          versionId,
+          trigger: options.trigger,
+          input: input as never,
+          startedByType: org.actor.type,
+          startedById: org.actor.id,
+          rerunOfId: options.rerunOfId,
+          createdAt: requestedAt,
+          // The request's trace, which the Temporal client carries on into the run.
+          traceId: activeTrace()?.traceId,
+        },
+      ],
+    });
+    await recordAuditIn(tx, org, {
+      action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
+      targetType: 'run',
+      targetId: runId,
+      data: { workflowId, version, ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}) },
+    });
+    return { version, definition };
   });
   const workflowInput: RunWorkflowInput = {
     runId,
     orgId: org.orgId,
     workflowId,
-    version: version.version,
+    version,
     definition,
     input,
     requestedAt: requestedAt.toISOString(),
@@ -103,18 +141,81 @@ export async function startRun(
     });
   } catch (error) {
     const message = `The run could not be started on Temporal: ${(error as Error).message}`;
-    await orgDb(org.orgId).run.update({
-      where: { id: runId },
-      data: { status: 'FAILED', error: { type: 'StartFailed', message }, endedAt: new Date() },
-    });
+    await orgDb(org.orgId)
+      .run.update({
+        where: { id: runId },
+        data: { status: 'FAILED', error: { type: 'StartFailed', message }, endedAt: new Date() },
+      })
+      .catch((updateError: unknown) => {
+        // The run stays QUEUED; its audit row and this line say what happened.
+        log.error('run not marked failed after its start failed', { runId, error: updateError });
+      });
     throw new ApiError(503, 'engine_unavailable', message);
   }
   processMetrics().runsStarted.inc({ workflow_id: workflowId, trigger: options.trigger });
-  await recordAudit(org, {
-    action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
-    targetType: 'run',
-    targetId: runId,
-    data: { workflowId, version: version.version, ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}) },
+  return { runId, version };
+}
+
+/**
+ * The published version a run uses, the one named or the latest, found with its workflow's
+ * name in one query.
+ */
+async function findPublishedVersion(
+  tx: Prisma.TransactionClient,
+  org: OrgContext,
+  workflowId: string,
+  requested: number | undefined,
+): Promise<{ versionId: string; version: number; definition: WorkflowDefinition }> {
+  const wanted = requested ?? null;
+  const [found] = await tx.$queryRaw<PublishedTarget[]>`
+    SELECT w.name AS "workflowName", v.id AS "versionId", v.version, v.definition
+    FROM workflows w
+    LEFT JOIN LATERAL (
+      SELECT id, version, definition FROM workflow_versions
+      WHERE workflow_id = w.id AND org_id = w.org_id AND (${wanted}::int IS NULL OR version = ${wanted}::int)
+      ORDER BY version DESC
+      LIMIT 1
+    ) v ON true
+    WHERE w.id = ${workflowId}::uuid AND w.org_id = ${org.orgId}::uuid AND w.deleted_at IS NULL`;
+  if (!found) throw notFound('Workflow');
+  if (!found.versionId || found.version === null) {
+    throw requested
+      ? new ApiError(404, 'version_not_found', `Workflow "${found.workflowName}" has no version ${requested}`)
+      : new ApiError(409, 'not_published', `Workflow "${found.workflowName}" has no published version to run yet`);
+  }
+  return {
+    versionId: found.versionId,
+    version: found.version,
+    definition: workflowDefinitionSchema.parse(found.definition),
+  };
+}
+
+/**
+ * A workflow with a concurrency limit takes its starts one at a time: each waits on the
+ * workflow's row until the one before it has committed its run, so two starts cannot both
+ * see room for one. Workflows without a limit take no lock and no count.
+ */
+async function assertUnderConcurrencyLimit(
+  tx: Prisma.TransactionClient,
+  org: OrgContext,
+  workflowId: string,
+  definition: WorkflowDefinition,
+) {
+  const limit = definition.settings.concurrencyLimit;
+  if (!limit) return;
+  await tx.$executeRaw`SELECT 1 FROM workflows WHERE id = ${workflowId}::uuid FOR UPDATE`;
+  const active = await tx.run.count({
+    where: { orgId: org.orgId, workflowId, status: { in: ACTIVE_RUN_STATUSES } },
   });
-  return { runId, version: version.version };
+  if (active >= limit) {
+    throw new ApiError(
+      429,
+      'concurrency_limit',
+      `This workflow allows ${limit} active run(s) at a time and has ${active}`,
+      {
+        limit,
+        active,
+      },
+    );
+  }
 }

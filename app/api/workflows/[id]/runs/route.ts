@@ -1,9 +1,15 @@
 import { readJson, withOrg } from '@/lib/api/handler';
 import { startRunBody } from '@/lib/runs/schemas';
 import { startRun } from '@/lib/runs/start-run';
+import { parseWait, waitForRunEnd } from '@/lib/runs/wait-for-run-end';
 
-// POST /api/workflows/:id/runs — start a run of the latest (or the named) published version
+// POST /api/workflows/:id/runs — start a run of the latest (or the named) published version:
+// 202 { runId, version }; with ?wait=30s (at most 60 s), 200 { runId, version, status, output
+// or error } if the run ends within that time, else the same 202
 export const POST = withOrg<{ id: string }>('run:start', async ({ org, params, req }) => {
+  const waitMs = parseWait(new URL(req.url).searchParams.get('wait'));
   const body = startRunBody.parse(await readJson(req));
-  return Response.json(await startRun(org, params.id, body, { trigger: 'API' }), { status: 202 });
+  const started = await startRun(org, params.id, body, { trigger: 'API' });
+  const ended = waitMs > 0 ? await waitForRunEnd(org, started.runId, waitMs, req.signal) : null;
+  return ended ? Response.json({ ...started, ...ended }) : Response.json(started, { status: 202 });
 });
