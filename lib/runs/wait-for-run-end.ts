@@ -100,7 +100,8 @@ async function readEnd(org: OrgContext, runId: string): Promise<RunEnd | null> {
 /**
  * Waits up to `ms` for the run to end, as its record says: woken by the run's end on its live
  * channel (the worker publishes it once written), then read from the database. Null when it has
- * not ended in time, or the caller went away.
+ * not ended in time, the caller went away, or the wait itself failed (Redis or the database
+ * away): the run has started either way, and an error would have the caller start it again.
  */
 export async function waitForRunEnd(
   org: OrgContext,
@@ -108,6 +109,15 @@ export async function waitForRunEnd(
   ms: number,
   signal?: AbortSignal,
 ): Promise<RunEnd | null> {
+  try {
+    return await watchForEnd(org, runId, ms, signal);
+  } catch (error) {
+    log.warn('stopped waiting for a run to end', { runId, error: (error as Error).message });
+    return null;
+  }
+}
+
+async function watchForEnd(org: OrgContext, runId: string, ms: number, signal?: AbortSignal) {
   const watcher = (globalForWatcher.runEndWatcher ??= new RunEndWatcher());
   let wake: Check = () => undefined;
   let woken = false;
