@@ -65,3 +65,20 @@ export async function drive(options: {
   const sentPerSecond = total > 1 ? (total - 1) / (sendingMs / 1000) : rate;
   return { rate, answers, sentPerSecond, startedAt, endedAt: new Date() };
 }
+
+/**
+ * `count` requests one after another, each sent when the last is answered: the service time of
+ * one start with nothing queued before it. Reported as rate 0.
+ */
+export async function oneAtATime(options: {
+  url: string;
+  init: (index: number) => RequestInit;
+  count: number;
+}): Promise<Phase> {
+  const startedAt = new Date();
+  const start = performance.now();
+  const answers: Answer[] = [];
+  for (let index = 0; index < options.count; index++) answers.push(await send(options.url, options.init(index)));
+  const sentPerSecond = options.count / ((performance.now() - start) / 1000);
+  return { rate: 0, answers, sentPerSecond, startedAt, endedAt: new Date() };
+}

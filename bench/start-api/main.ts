@@ -12,12 +12,14 @@ import pg from 'pg';
 import { killAllNow } from '../../launcher/managed-process';
 import { startBenchPlatform } from '../editor/platform';
 import { readPreviousResults, saveResults } from '../editor/report';
-import { drive, type Phase } from './load';
+import { drive, oneAtATime, type Phase } from './load';
 import { formatReport, phaseMeasurements, type PhaseRecords } from './report';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/last.json', import.meta.url));
 const BASELINE_FILE = fileURLToPath(new URL('./results/baseline.json', import.meta.url));
 const WARM_UP_REQUESTS = 20;
+/** Requests sent one after another before the rates, for the service time of one start. */
+const SEQUENTIAL_REQUESTS = 50;
 /** How long the runs of one phase may take to end before the next phase starts anyway. */
 const DRAIN_LIMIT_MS = 120_000;
 
@@ -205,6 +207,10 @@ async function main() {
   }
 
   const measurements: Record<string, number> = {};
+  console.log(`Measuring: ${SEQUENTIAL_REQUESTS} starts one at a time…`);
+  const sequential = await oneAtATime({ url, init, count: SEQUENTIAL_REQUESTS });
+  Object.assign(measurements, phaseMeasurements(sequential, await recordsOf(sequential)));
+  await drain();
   for (const rate of rates) {
     if (interrupted) return;
     console.log(`Measuring: ${rate} starts/s for ${seconds} s…`);

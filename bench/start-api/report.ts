@@ -68,7 +68,7 @@ export function formatReport(
   for (const key of keys) {
     const [rate, ...rest] = key.split('.');
     if (rate !== rateShown) {
-      lines.push(`${rate.slice(1)} requests/s`);
+      lines.push(rate === 'r0' ? 'one request at a time' : `${rate.slice(1)} requests/s`);
       rateShown = rate;
     }
     const isStatus = rest[0] === 'status';
