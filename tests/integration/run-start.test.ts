@@ -90,6 +90,39 @@ describe('POST /api/workflows/:id/runs?wait=', () => {
   });
 });
 
+describe('the concurrency limit', () => {
+  it('lets exactly one of five simultaneous starts through when one run may be active', async () => {
+    const workflowId = await publishWorkflow('one at a time', {
+      settings: { concurrencyLimit: 1 },
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'review', type: 'human.approval', config: { message: 'Go on?' } },
+      ],
+      edges: [{ source: 'start', target: 'review' }],
+    });
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => start(workflowId, '')));
+
+    const accepted = answers.filter((answer) => answer.status === 202);
+    expect(accepted).toHaveLength(1);
+    for (const refused of answers.filter((answer) => answer.status !== 202)) {
+      expect(refused).toEqual({
+        status: 429,
+        body: {
+          error: {
+            code: 'concurrency_limit',
+            message: 'This workflow allows 1 active run(s) at a time and has 1',
+            details: { limit: 1, active: 1 },
+          },
+        },
+      });
+    }
+    expect(await db().run.count({ where: { workflowId } })).toBe(1);
+    const cancelled = await apiFetch(`/api/runs/${accepted[0].body.runId}/cancel`, { method: 'POST' });
+    expect(cancelled.status).toBeLessThan(300);
+  });
+});
+
 describe('starting runs with an API key', () => {
   it('records the run and its audit row as started by the key, and shows the key as who started it', async () => {
     const other = await createOtherOrg('Key starter');
