@@ -56,15 +56,8 @@ export async function startRun(
   options: StartOptions,
 ): Promise<StartedRun> {
   if (startsInFlight >= maxStartsInFlight()) {
-    throw new ApiError(
-      503,
-      'overloaded',
-      'The server is starting too many runs at once: retry in a moment',
-      undefined,
-      {
-        'Retry-After': '1',
-      },
-    );
+    const message = 'The server is starting too many runs at once: retry in a moment';
+    throw new ApiError(503, 'overloaded', message, undefined, { 'Retry-After': '1' });
   }
   startsInFlight++;
   try {
@@ -150,7 +143,8 @@ async function recordAndStart(
         // The run stays QUEUED; its audit row and this line say what happened.
         log.error('run not marked failed after its start failed', { runId, error: updateError });
       });
-    throw new ApiError(503, 'engine_unavailable', message);
+    // Temporal coming back is a matter of seconds to minutes; a new start is a new run.
+    throw new ApiError(503, 'engine_unavailable', message, undefined, { 'Retry-After': '5' });
   }
   processMetrics().runsStarted.inc({ workflow_id: workflowId, trigger: options.trigger });
   return { runId, version };

@@ -29,7 +29,7 @@ describe('a run Temporal refuses to start', () => {
       (error: unknown) => error,
     );
 
-    expect(failure).toMatchObject({ status: 503, code: 'engine_unavailable' });
+    expect(failure).toMatchObject({ status: 503, code: 'engine_unavailable', headers: { 'Retry-After': '5' } });
     const [run, ...others] = await db().run.findMany({ where: { workflowId } });
     expect(others).toEqual([]);
     expect(run).toMatchObject({
