@@ -1,5 +1,16 @@
+import { patched } from '@temporalio/workflow';
 import type { RunContext } from './run-context';
 import { Execution } from './execution';
+
+/**
+ * Passes whose bodies are pure nodes issue no command, so a long loop of them would run in one
+ * workflow activation: its records pile up into one oversized write, and thousands of promise
+ * chains in one activation overflow Node's async-context stack and crash the worker. Past this
+ * many buffered steps the loop writes them (a local activity), which also ends the activation.
+ */
+const FLUSH_AT_PENDING_STEPS = 200;
+/** Patch id of that write: runs recorded before it replay without it. */
+const LOOP_FLUSHES_PURE_PASSES = 'loop-flushes-pure-passes';
 
 export interface LoopProgress {
   /** Results so far, by item index. */
@@ -28,6 +39,9 @@ export async function runLoopPasses(
       const index = next++;
       const pass = new Execution(ctx, { loopId, item: items[index], index });
       await pass.run();
+      if (ctx.recorder.pendingSteps >= FLUSH_AT_PENDING_STEPS && patched(LOOP_FLUSHES_PURE_PASSES)) {
+        await ctx.recorder.flush();
+      }
       results[index] =
         resultNodes.length === 1
           ? pass.output(resultNodes[0])

@@ -30,6 +30,11 @@ export class StepRecorder {
     this.pending.push(record);
   }
 
+  /** Step records buffered and not yet handed to anyone to write. */
+  get pendingSteps(): number {
+    return this.pending.length;
+  }
+
   setRun(patch: RunPatch) {
     this.pendingRun = { ...this.pendingRun, ...patch };
   }
