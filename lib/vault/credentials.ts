@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { orgDb } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import type { Prisma } from '../db/generated/client';
@@ -19,7 +20,8 @@ export class CredentialNotFound extends ApiError {
 
 /** The encrypted columns for a credential's value (write them with the row's own client). */
 export async function sealCredentialValue(id: string, type: CredentialType, value: unknown) {
-  const parsed = credentialValueSchemas[type].parse(value);
+  // Parsed under `value`, so a refusal names the field as a request would (`value.token: …`).
+  const parsed = z.object({ value: credentialValueSchemas[type] }).parse({ value }).value;
   const sealed = await seal(vaultKeyRing(), id, JSON.stringify(parsed));
   // Prisma's Bytes fields take plain Uint8Arrays.
   return {

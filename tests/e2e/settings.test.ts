@@ -50,6 +50,14 @@ describe('settings pages', () => {
     expect(await page.content()).not.toContain(secret);
     await page.screenshot({ path: screenshotPath('settings-credentials') });
 
+    // The same name again is refused in the form with the API's reason, not an error page.
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Type').selectOption('bearer');
+    await page.getByLabel('token').fill('another-token');
+    await page.getByRole('button', { name: 'Save credential' }).click();
+    await page.getByText('One with this name already exists').waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(name) }).count()).toBe(1);
+
     // Its own page renames it and tests it; the value is never filled in.
     await page.getByRole('link', { name }).click();
     await page.getByRole('heading', { name }).waitFor();

@@ -1,11 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ApiError } from '@/lib/api/errors';
 import { alertRuleBody } from '@/lib/alerts/alert-rule-schema';
 import { createAlertRule, deleteAlertRule } from '@/lib/alerts/alert-rules';
 import { requirePermission } from '@/lib/auth/current-org';
-import { firstIssueMessage } from '@/lib/validation/issue-message';
+import { orgFormAction } from '@/lib/forms/org-form-action';
 
 export interface CreateAlertState {
   error?: string;
@@ -20,22 +19,18 @@ function numberField(form: FormData, name: string) {
 }
 
 export async function createAlertAction(_previous: CreateAlertState, form: FormData): Promise<CreateAlertState> {
-  const parsed = alertRuleBody.safeParse({
-    name: form.get('name'),
-    kind: form.get('kind'),
-    threshold: numberField(form, 'threshold'),
-    windowMinutes: numberField(form, 'windowMinutes'),
-    webhookUrl: form.get('webhookUrl'),
-  });
-  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
-  try {
-    const created = await createAlertRule(await requirePermission('alert:manage'), parsed.data);
+  return orgFormAction('alert:manage', async (org) => {
+    const body = alertRuleBody.parse({
+      name: form.get('name'),
+      kind: form.get('kind'),
+      threshold: numberField(form, 'threshold'),
+      windowMinutes: numberField(form, 'windowMinutes'),
+      webhookUrl: form.get('webhookUrl'),
+    });
+    const created = await createAlertRule(org, body);
     revalidatePath('/settings/alerts');
     return { created: { name: created.name, secret: created.secret } };
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message };
-    throw error;
-  }
+  });
 }
 
 export async function deleteAlertAction(form: FormData) {

@@ -1,12 +1,12 @@
 'use server';
 
-import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { credentialValueFromForm } from '@/lib/connectors/credential-form-fields';
 import { requirePermission } from '@/lib/auth/current-org';
+import { orgFormAction } from '@/lib/forms/org-form-action';
 import { deleteCredential, storeCredential } from '@/lib/vault/credentials';
 import { createCredentialBody } from '@/lib/vault/schemas';
-import { credentialValueFromForm } from '@/lib/connectors/credential-form-fields';
 
 export interface CredentialFormState {
   error?: string;
@@ -18,20 +18,16 @@ export async function createCredentialAction(
   form: FormData,
 ): Promise<CredentialFormState> {
   const value = credentialValueFromForm(form);
-  const parsed = createCredentialBody.safeParse({ name: form.get('name'), type: form.get('type'), value });
-  if (!parsed.success) {
-    return { error: firstIssueMessage(parsed.error) };
-  }
-  const org = await requirePermission('credential:manage');
-  await storeCredential(org, parsed.data);
-  revalidatePath('/settings/credentials');
-  return { savedName: parsed.data.name };
+  return orgFormAction('credential:manage', async (org) => {
+    const body = createCredentialBody.parse({ name: form.get('name'), type: form.get('type'), value });
+    await storeCredential(org, body);
+    revalidatePath('/settings/credentials');
+    return { savedName: body.name };
+  });
 }
 
 export async function deleteCredentialAction(form: FormData) {
-  const org = await requirePermission('credential:manage');
-  const id = String(form.get('id'));
-  await deleteCredential(org, id);
+  await deleteCredential(await requirePermission('credential:manage'), String(form.get('id')));
   revalidatePath('/settings/credentials');
   // Also leaves the credential's own page, which no longer exists.
   redirect('/settings/credentials');

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/current-org';
+import { orgFormAction } from '@/lib/forms/org-form-action';
 import { updateAllowlistBody, updateOrgAllowlist } from '@/lib/outbound/org-allowlist';
-import { firstIssueMessage } from '@/lib/validation/issue-message';
 
 export interface AllowlistFormState {
   error?: string;
@@ -16,9 +15,9 @@ export async function saveAllowlistAction(_previous: AllowlistFormState, form: F
     .split(/[\n,]/)
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const parsed = updateAllowlistBody.safeParse({ entries });
-  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
-  await updateOrgAllowlist(await requirePermission('network:manage'), parsed.data.entries);
-  revalidatePath('/settings/network');
-  return { saved: true };
+  return orgFormAction('network:manage', async (org) => {
+    await updateOrgAllowlist(org, updateAllowlistBody.parse({ entries }).entries);
+    revalidatePath('/settings/network');
+    return { saved: true };
+  });
 }

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/current-org';
+import { orgFormAction } from '@/lib/forms/org-form-action';
 import { retentionSchema, updateOrgRetention } from '@/lib/retention/retention-settings';
-import { firstIssueMessage } from '@/lib/validation/issue-message';
 
 export interface RetentionFormState {
   error?: string;
@@ -11,13 +10,14 @@ export interface RetentionFormState {
 }
 
 export async function saveRetentionAction(_previous: RetentionFormState, form: FormData): Promise<RetentionFormState> {
-  // An empty or non-numeric field reaches the schema as NaN, which it refuses by name.
-  const parsed = retentionSchema.safeParse({
-    runDays: Number(form.get('runDays') || Number.NaN),
-    logDays: Number(form.get('logDays') || Number.NaN),
+  return orgFormAction('retention:manage', async (org) => {
+    // An empty or non-numeric field reaches the schema as NaN, which it refuses by name.
+    const body = retentionSchema.parse({
+      runDays: Number(form.get('runDays') || Number.NaN),
+      logDays: Number(form.get('logDays') || Number.NaN),
+    });
+    await updateOrgRetention(org, body);
+    revalidatePath('/settings/retention');
+    return { saved: true };
   });
-  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
-  await updateOrgRetention(await requirePermission('retention:manage'), parsed.data);
-  revalidatePath('/settings/retention');
-  return { saved: true };
 }

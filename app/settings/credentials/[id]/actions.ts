@@ -1,11 +1,8 @@
 'use server';
 
-import { firstIssueMessage } from '@/lib/validation/issue-message';
 import { revalidatePath } from 'next/cache';
-import { ZodError } from 'zod';
-import { requirePermission } from '@/lib/auth/current-org';
-import { ApiError } from '@/lib/api/errors';
 import { credentialValueFromForm } from '@/lib/connectors/credential-form-fields';
+import { orgFormAction } from '@/lib/forms/org-form-action';
 import { updateCredential } from '@/lib/vault/credentials';
 import { testCredential, testCredentialBody, type CredentialTestResult } from '@/lib/vault/test-credential';
 import { updateCredentialBody } from '@/lib/vault/schemas';
@@ -17,22 +14,15 @@ export interface EditState {
 
 /** Renames, and replaces the value when any value field was filled in (values are write-only). */
 export async function updateCredentialAction(_previous: EditState, form: FormData): Promise<EditState> {
-  const id = String(form.get('id'));
   const value = credentialValueFromForm(form);
   const replacing = Object.values(value).some((field) => field !== '');
-  const parsed = updateCredentialBody.safeParse({ name: form.get('name'), ...(replacing ? { value } : {}) });
-  if (!parsed.success) return { error: firstIssueMessage(parsed.error) };
-  const org = await requirePermission('credential:manage');
-  try {
-    await updateCredential(org, id, parsed.data);
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message };
-    // A value that does not fit the type's schema.
-    if (error instanceof ZodError) return { error: firstIssueMessage(error, 'value') };
-    throw error;
-  }
-  revalidatePath('/settings/credentials');
-  return { saved: true };
+  return orgFormAction('credential:manage', async (org) => {
+    const body = updateCredentialBody.parse({ name: form.get('name'), ...(replacing ? { value } : {}) });
+    // A value that does not fit the type's schema is refused by name (`value.token: …`).
+    await updateCredential(org, String(form.get('id')), body);
+    revalidatePath('/settings/credentials');
+    return { saved: true };
+  });
 }
 
 export async function testCredentialAction(
@@ -40,13 +30,8 @@ export async function testCredentialAction(
   form: FormData,
 ): Promise<CredentialTestResult> {
   const url = String(form.get('url') ?? '');
-  const parsed = testCredentialBody.safeParse(url ? { url } : {});
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
-  const org = await requirePermission('credential:manage');
-  try {
-    return await testCredential(org, String(form.get('id')), parsed.data);
-  } catch (error) {
-    if (error instanceof ApiError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const result = await orgFormAction('credential:manage', (org) =>
+    testCredential(org, String(form.get('id')), testCredentialBody.parse(url ? { url } : {})),
+  );
+  return 'error' in result ? { ok: false, message: result.error } : result;
 }
