@@ -54,7 +54,7 @@ describe('findExpressions and expressionSyntaxError', () => {
       { path: 'a', expression: 'vars.b' },
       { path: 'b[0].c', expression: '1 +' },
     ]);
-    expect(expressionSyntaxError('1 +')).toBeTruthy();
+    expect(expressionSyntaxError('1 +')).toBe('Unexpected end of expression');
     expect(expressionSyntaxError('input.a')).toBeNull();
   });
 });

@@ -80,7 +80,7 @@ describe('engine: large outputs and the code node', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(run.output.sum).toBe(10);
     expect(run.output.spin).toBe('CodeTimeout');
-    expect(run.output.escape).toBeTruthy();
+    expect(run.output.escape).toBe('ReferenceError');
     const logs = await db().runLog.findMany({ where: { runId: run.id, nodeId: 'sum' } });
     expect(logs.map((log) => log.message)).toContain('summing 4');
   });
