@@ -28,11 +28,32 @@ export function phaseMeasurements(phase: Phase, records: PhaseRecords): Record<s
     [key('p50_ms')]: round(percentile(latencies, 50)),
     [key('p95_ms')]: round(percentile(latencies, 95)),
     [key('p99_ms')]: round(percentile(latencies, 99)),
+    // Accepted and refused apart: a refusal is worth most when it comes at once.
+    ...outcomeLatencies(phase, key, round),
     ...Object.fromEntries([...counts].sort().map(([outcome, count]) => [key(`status.${outcome}`), count])),
     [key('runs_without_audit')]: records.runsWithoutAudit,
     [key('runs_not_answered_202')]: records.runsNotAnswered202,
     [key('answered_202_without_run')]: records.answered202WithoutRun,
   };
+}
+
+function outcomeLatencies(
+  phase: Phase,
+  key: (name: string) => string,
+  round: (value: number) => number,
+): Record<string, number> {
+  const figures: Record<string, number> = {};
+  const groups = {
+    accepted: phase.answers.filter((answer) => answer.outcome === '202'),
+    refused: phase.answers.filter((answer) => answer.outcome !== '202'),
+  };
+  for (const [name, answers] of Object.entries(groups)) {
+    if (answers.length === 0) continue;
+    const latencies = answers.map((answer) => answer.latencyMs);
+    figures[key(`${name}_p50_ms`)] = round(percentile(latencies, 50));
+    figures[key(`${name}_p99_ms`)] = round(percentile(latencies, 99));
+  }
+  return figures;
 }
 
 const cell = (value: number | undefined) => (value === undefined ? '-' : String(value));
@@ -84,7 +105,19 @@ export function formatReport(
 const rateGroups = (now: Record<string, number>) =>
   Object.fromEntries(Object.keys(now).map((key) => [key.split('.')[0], true]));
 
-const FIGURE_ORDER = ['sent_per_s', 'requests', 'accepted_pct', 'p50_ms', 'p95_ms', 'p99_ms', 'status'];
+const FIGURE_ORDER = [
+  'sent_per_s',
+  'requests',
+  'accepted_pct',
+  'p50_ms',
+  'p95_ms',
+  'p99_ms',
+  'accepted_p50_ms',
+  'accepted_p99_ms',
+  'refused_p50_ms',
+  'refused_p99_ms',
+  'status',
+];
 const figureRank = (name: string) => {
   const index = FIGURE_ORDER.indexOf(name.split('.')[0]);
   return index === -1 ? FIGURE_ORDER.length : index;
