@@ -206,6 +206,29 @@ export const replaySamples: Record<string, ReplaySample> = {
       ],
     },
   },
+  // 100 passes of three pure nodes in the run itself: past 200 buffered steps the loop writes
+  // them mid-loop (patch 'loop-flushes-pure-passes').
+  'for-each-pure-flush': {
+    status: 'SUCCEEDED',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'each', type: 'flow.forEach', config: { items: '{{ [1..100] }}', concurrency: 5 } },
+        { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
+        { id: 'plusOne', type: 'data.transform', config: { expression: 'nodes.double.output + 1' } },
+        { id: 'half', type: 'data.transform', config: { expression: 'nodes.plusOne.output / 2' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'each' },
+        { source: 'each', sourceHandle: 'each', target: 'double' },
+        { source: 'double', target: 'plusOne' },
+        { source: 'plusOne', target: 'half' },
+        { source: 'half', target: 'each' },
+        { source: 'each', sourceHandle: 'done', target: 'out' },
+      ],
+    },
+  },
   'error-workflow': {
     status: 'FAILED',
     workflows: {
