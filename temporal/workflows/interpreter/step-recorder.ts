@@ -54,8 +54,10 @@ export class StepRecorder {
   }
 
   /**
-   * The record of a successful end goes to the worker through a sink: the run's result does not
-   * wait for the write, and a write lost to a crash is reconciled from Temporal on read.
+   * The record of a successful end goes to the worker through a sink: no history event and no
+   * extra activation. The worker still awaits the write before it completes the workflow task, so
+   * Temporal sees the run end once it is recorded; a write lost to a crash is reconciled from
+   * Temporal on read.
    */
   recordSuccess(run: RunPatch) {
     const report = this.drain(run, true);
