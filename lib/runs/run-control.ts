@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { orgDb } from '../db/tenant';
@@ -21,11 +21,27 @@ async function activeRun(org: OrgContext, runId: string) {
   return run;
 }
 
-/** Asks Temporal to cancel the run; the interpreter compensates and records CANCELLED. */
+/**
+ * Temporal's answer for a workflow that has closed while its record still says it is active:
+ * the interpreter's final write is moments behind. The run has ended all the same.
+ */
+function endedMeanwhile(runId: string, error: unknown): never {
+  if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'run_finished', `Run ${runId} already ended`);
+  throw error;
+}
+
+/**
+ * Asks Temporal to cancel the run; the interpreter cancels whatever the run waits on (a timer,
+ * an approval, a child run or loop, an activity's retry), compensates and records CANCELLED.
+ * A run that has ended, cancelled or not, answers 409 run_finished.
+ */
 export async function cancelRun(org: OrgContext, runId: string) {
   await activeRun(org, runId);
   const client = await temporalClient();
-  await client.workflow.getHandle(runId).cancel();
+  await client.workflow
+    .getHandle(runId)
+    .cancel()
+    .catch((error: unknown) => endedMeanwhile(runId, error));
   await recordAudit(org, { action: 'run.cancel', targetType: 'run', targetId: runId });
   return { runId, status: 'cancelling' as const };
 }
@@ -60,7 +76,7 @@ export async function decideApproval(org: OrgContext, runId: string, decision: O
       const reason = error.cause instanceof Error ? error.cause.message : error.message;
       throw new ApiError(409, 'approval_rejected', reason);
     }
-    throw error;
+    endedMeanwhile(runId, error);
   }
   await recordAudit(org, {
     action: `approval.${decision.decision === 'approved' ? 'approve' : 'reject'}`,

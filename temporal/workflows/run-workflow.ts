@@ -18,7 +18,7 @@ import {
 } from '../../lib/runs/run-contract';
 import { RunContext } from './interpreter/run-context';
 import { Execution, RunFailed } from './interpreter/execution';
-import { executeNode } from './interpreter/node-executor';
+import { compensate } from './interpreter/compensation';
 import { toErrorInfo } from './interpreter/error-info';
 import { startErrorWorkflow } from './interpreter/error-workflow';
 
@@ -37,18 +37,6 @@ function approvalProblem(ctx: RunContext, decision: ApprovalDecision): string | 
     return `decision must be "approved" or "rejected", not "${String(decision.decision)}"`;
   }
   return null;
-}
-
-/** Undoes completed steps that declare a compensation node, newest first; best effort. */
-async function compensate(ctx: RunContext): Promise<NodeErrorInfo[]> {
-  const failures: NodeErrorInfo[] = [];
-  const execution = new Execution(ctx);
-  for (const step of [...ctx.completedWithCompensation].reverse()) {
-    const compensationId = ctx.graph.node(step.nodeId).settings.compensation!;
-    const outcome = await executeNode(ctx, execution, compensationId);
-    if (outcome.status === 'FAILED') failures.push({ ...outcome.error, nodeId: compensationId });
-  }
-  return failures;
 }
 
 /**

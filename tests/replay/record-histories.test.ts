@@ -91,13 +91,19 @@ describe.runIf(setting !== '')('record replay histories', () => {
         });
         expect(response.status).toBe(200);
       }
+      if (sample.cancelWhen) {
+        await waitForRun(runId, [sample.cancelWhen]);
+        const response = await apiFetch(`/api/runs/${runId}/cancel`, { method: 'POST' });
+        expect(response.status).toBe(202);
+      }
       const run = await waitForRun(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 120_000);
       expect(run.status).toBe(sample.status);
       await exportHistory(name, runId);
       if (sample.loopChildren) {
         const executions = await loopExecutions(runId);
-        // Only a loop that continued as new at least once exercises what the sample is for.
-        expect(executions.length).toBeGreaterThan(1);
+        // Only a loop that continued as new at least once exercises what the sample is for,
+        // unless the sample is about cancelling its first generation.
+        expect(executions.length).toBeGreaterThan(sample.cancelWhen ? 0 : 1);
         for (const [generation, execution] of executions.entries()) {
           await exportHistory(`${name}.loop-${generation}`, execution.workflowId, execution.runId);
         }

@@ -7,9 +7,14 @@ export interface ReplaySample {
   approve?: string;
   /** Workflows published first; the definition names them as `{{WORKFLOW:<key>}}`. */
   workflows?: Record<string, WorkflowDefinitionInput>;
+  /** Cancels the run once it reaches this status (an approval waiting: WAITING). */
+  cancelWhen?: 'WAITING';
   /** How the run must end: a sample that ends otherwise did not exercise what it is for. */
-  status: 'SUCCEEDED' | 'FAILED';
-  /** Also records each execution of the run's long-loop child, one per continue-as-new generation. */
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  /**
+   * Also records each execution of the run's long-loop child, one per continue-as-new generation;
+   * at least two, unless the sample cancels the run.
+   */
   loopChildren?: boolean;
 }
 
@@ -289,6 +294,32 @@ export const replaySamples: Record<string, ReplaySample> = {
         { source: 'start', target: 'reserve' },
         { source: 'reserve', target: 'charge' },
         { source: 'charge', target: 'fail' },
+      ],
+    },
+  },
+  // A run cancelled while a long loop's child waits on an approval in a pass: the child cancels
+  // the pass, writes its records (patch 'loop-child-records-its-end') and ends; the run then
+  // undoes `book` and records CANCELLED. The child's id comes after an activity, from the
+  // interpreter's own random stream (patch 'child-ids-own-random-stream'): recorded with tracing
+  // on, it replays here without it.
+  'cancel-in-long-loop': {
+    status: 'CANCELLED',
+    cancelWhen: 'WAITING',
+    loopChildren: true,
+    input: { items: loopItems },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'book', type: 'http.request', config: { url: '{{BASE}}/book' }, settings: { compensation: 'unbook' } },
+        { id: 'each', type: 'flow.forEach', config: { items: '{{ input.items }}' } },
+        { id: 'review', type: 'human.approval', config: { message: 'item {{ loop.item }}?' } },
+        { id: 'unbook', type: 'http.request', config: { url: '{{BASE}}/unbook' } },
+      ],
+      edges: [
+        { source: 'start', target: 'book' },
+        { source: 'book', target: 'each' },
+        { source: 'each', sourceHandle: 'each', target: 'review' },
+        { source: 'review', sourceHandle: 'approved', target: 'each' },
       ],
     },
   },

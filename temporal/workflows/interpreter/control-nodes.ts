@@ -6,7 +6,6 @@ import {
   patched,
   sleep,
   startChild,
-  uuid4,
 } from '@temporalio/workflow';
 import type {
   ApprovalOutcome,
@@ -21,6 +20,7 @@ import type * as activities from '../../activities';
 import type { RunContext } from './run-context';
 import type { Execution } from './execution';
 import { runLoopPasses } from './loop-passes';
+import { newChildWorkflowId } from './child-ids';
 import type { ForEachWorkflowInput } from '../for-each-workflow';
 
 /** Patch id: a delay writes its WAITING record before it sleeps. */
@@ -46,7 +46,7 @@ async function runLoop(
   }
   await ctx.recorder.flush();
   return executeChild('forEachWorkflow', {
-    workflowId: `${ctx.input.runId}:loop:${node.id}:${uuid4()}`,
+    workflowId: `${ctx.input.runId}:loop:${node.id}:${newChildWorkflowId()}`,
     args: [
       {
         run: ctx.input,
@@ -86,11 +86,16 @@ async function waitForDecision(
   await ctx.recorder.flush({ status: 'WAITING' });
   const hasDecision = () => ctx.approvalDecisions.has(node.id);
   // Without a timeout, condition() resolves to nothing rather than true.
-  const decided =
-    request.timeoutMs === undefined
-      ? (await condition(hasDecision), true)
-      : await condition(hasDecision, request.timeoutMs);
-  ctx.waitingApprovals.delete(node.id);
+  let decided: boolean;
+  try {
+    decided =
+      request.timeoutMs === undefined
+        ? (await condition(hasDecision), true)
+        : await condition(hasDecision, request.timeoutMs);
+  } finally {
+    // Also when the run is cancelled: a decision arriving while it compensates is refused.
+    ctx.waitingApprovals.delete(node.id);
+  }
   ctx.status = ctx.waitingApprovals.size > 0 ? 'WAITING' : 'RUNNING';
   await ctx.recorder.flush({ status: ctx.status });
   if (!decided) return undefined;
@@ -103,7 +108,7 @@ async function startChildRun(
   request: Parameters<ControlContext<unknown>['startChildRun']>[0],
 ): Promise<ChildRun> {
   await ctx.recorder.flush();
-  const childRunId = uuid4();
+  const childRunId = newChildWorkflowId();
   const child = await prepareChildRun({
     parentRunId: ctx.input.runId,
     childRunId,

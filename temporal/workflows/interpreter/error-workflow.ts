@@ -1,7 +1,8 @@
-import { ParentClosePolicy, proxyActivities, startChild, uuid4 } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import type { NodeErrorInfo, RunWorkflowInput } from '../../../lib/runs/run-contract';
 import type * as activities from '../../activities';
 import type { RunContext } from './run-context';
+import { newChildWorkflowId } from './child-ids';
 
 const { prepareChildRun } = proxyActivities<typeof activities>({
   startToCloseTimeout: '30 seconds',
@@ -17,7 +18,7 @@ export async function startErrorWorkflow(ctx: RunContext, error: NodeErrorInfo):
   if (!errorWorkflowId) return;
   const failedRun = { runId: ctx.input.runId, workflowId: ctx.input.workflowId, version: ctx.input.version, error };
   try {
-    const childRunId = uuid4();
+    const childRunId = newChildWorkflowId();
     const child = await prepareChildRun({
       parentRunId: ctx.input.runId,
       childRunId,
