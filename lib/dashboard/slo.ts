@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { OrgContext } from '../auth/current-org';
-import { recordAudit } from '../audit/record';
-import type { Prisma } from '../db/generated/client';
-import { orgDb } from '../db/tenant';
+import { orgSetting } from '../orgs/org-setting';
 
 /** An org's service-level objective for run success, as admins set it. */
 export const sloSchema = z.object({
@@ -21,30 +19,9 @@ export type Slo = z.infer<typeof sloSchema>;
 
 export const DEFAULT_SLO: Slo = { objectivePercent: 99.95, windowDays: 30 };
 
-// Kept in the org's settings JSON beside the other settings; a missing or damaged value is the default.
-const storedSettings = z.looseObject({ slo: sloSchema.catch(DEFAULT_SLO).default(DEFAULT_SLO) });
+const slo = orgSetting({ key: 'slo', schema: sloSchema, fallback: DEFAULT_SLO, auditAction: 'org.slo.update' });
 
-async function readSettings(orgId: string) {
-  const org = await orgDb(orgId).org.findUnique({ where: { id: orgId }, select: { settings: true } });
-  return storedSettings.parse(org?.settings ?? {});
-}
-
-export async function readOrgSlo(orgId: string): Promise<Slo> {
-  return (await readSettings(orgId)).slo;
-}
+export const readOrgSlo = (orgId: string): Promise<Slo> => slo.read(orgId);
 
 /** Replaces the org's SLO; audited with the objective before and after. */
-export async function updateOrgSlo(org: OrgContext, slo: Slo): Promise<Slo> {
-  const settings = await readSettings(org.orgId);
-  await orgDb(org.orgId).org.update({
-    where: { id: org.orgId },
-    data: { settings: { ...settings, slo } as Prisma.InputJsonValue },
-  });
-  await recordAudit(org, {
-    action: 'org.slo.update',
-    targetType: 'org',
-    targetId: org.orgId,
-    data: { before: settings.slo, after: slo },
-  });
-  return slo;
-}
+export const updateOrgSlo = (org: OrgContext, value: Slo): Promise<Slo> => slo.update(org, value);

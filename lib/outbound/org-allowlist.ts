@@ -1,40 +1,24 @@
 import { z } from 'zod';
 import type { OrgContext } from '../auth/current-org';
-import { recordAudit } from '../audit/record';
-import { orgDb } from '../db/tenant';
-import type { Prisma } from '../db/generated/client';
+import { orgSetting } from '../orgs/org-setting';
 import { allowlistSchema } from './allowlist';
 import { outboundPolicy, type OutboundPolicy } from './policy';
 
 export const updateAllowlistBody = z.object({ entries: allowlistSchema });
 
-// Kept in the org's settings JSON, next to whatever else the org configures.
-const storedSettings = z.looseObject({ outboundAllowlist: z.array(z.string()).catch([]).default([]) });
+const allowlist = orgSetting({
+  key: 'outboundAllowlist',
+  schema: z.array(z.string()),
+  fallback: [] as string[],
+  auditAction: 'org.outbound_allowlist.update',
+});
 
-async function readSettings(orgId: string) {
-  const org = await orgDb(orgId).org.findUnique({ where: { id: orgId }, select: { settings: true } });
-  return storedSettings.parse(org?.settings ?? {});
-}
-
-export async function readOrgAllowlist(orgId: string): Promise<string[]> {
-  return (await readSettings(orgId)).outboundAllowlist;
-}
+export const readOrgAllowlist = (orgId: string): Promise<string[]> => allowlist.read(orgId);
 
 /** Replaces the org's allowlist; audited with the entries before and after. */
 export async function updateOrgAllowlist(org: OrgContext, entries: string[]): Promise<string[]> {
-  const settings = await readSettings(org.orgId);
-  const unique = [...new Set(entries)];
-  await orgDb(org.orgId).org.update({
-    where: { id: org.orgId },
-    data: { settings: { ...settings, outboundAllowlist: unique } as Prisma.InputJsonValue },
-  });
+  const unique = await allowlist.update(org, [...new Set(entries)]);
   cachedEntries.delete(org.orgId);
-  await recordAudit(org, {
-    action: 'org.outbound_allowlist.update',
-    targetType: 'org',
-    targetId: org.orgId,
-    data: { before: settings.outboundAllowlist, after: unique },
-  });
   return unique;
 }
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { OrgContext } from '../auth/current-org';
-import { recordAudit } from '../audit/record';
-import type { Prisma } from '../db/generated/client';
-import { orgDb } from '../db/tenant';
+import { orgSetting } from '../orgs/org-setting';
 
 const days = (field: string) =>
   z
@@ -23,32 +21,15 @@ export type Retention = z.infer<typeof retentionSchema>;
 
 export const DEFAULT_RETENTION: Retention = { runDays: 90, logDays: 30 };
 
-// Kept in the org's settings JSON beside the other settings; a missing or damaged value is the default.
-const storedSettings = z.looseObject({
-  retention: retentionSchema.catch(DEFAULT_RETENTION).default(DEFAULT_RETENTION),
+const retention = orgSetting({
+  key: 'retention',
+  schema: retentionSchema,
+  fallback: DEFAULT_RETENTION,
+  auditAction: 'org.retention.update',
 });
 
-async function readSettings(orgId: string) {
-  const org = await orgDb(orgId).org.findUnique({ where: { id: orgId }, select: { settings: true } });
-  return storedSettings.parse(org?.settings ?? {});
-}
-
-export async function readOrgRetention(orgId: string): Promise<Retention> {
-  return (await readSettings(orgId)).retention;
-}
+export const readOrgRetention = (orgId: string): Promise<Retention> => retention.read(orgId);
 
 /** Replaces the org's retention; audited with the periods before and after. */
-export async function updateOrgRetention(org: OrgContext, retention: Retention): Promise<Retention> {
-  const settings = await readSettings(org.orgId);
-  await orgDb(org.orgId).org.update({
-    where: { id: org.orgId },
-    data: { settings: { ...settings, retention } as Prisma.InputJsonValue },
-  });
-  await recordAudit(org, {
-    action: 'org.retention.update',
-    targetType: 'org',
-    targetId: org.orgId,
-    data: { before: settings.retention, after: retention },
-  });
-  return retention;
-}
+export const updateOrgRetention = (org: OrgContext, value: Retention): Promise<Retention> =>
+  retention.update(org, value);
