@@ -11,6 +11,8 @@ const nextConfig = {
     '@temporalio/interceptors-opentelemetry',
     '@opentelemetry/sdk-trace-node',
     '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/exporter-metrics-otlp-http',
+    '@opentelemetry/sdk-metrics',
     'prom-client',
   ],
   poweredByHeader: false,

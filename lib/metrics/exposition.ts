@@ -3,8 +3,8 @@ import { otherProcessSnapshots } from './process-snapshots';
 import { platformGauges } from './platform-gauges';
 import { processMetrics } from './registry';
 
-/** The Prometheus text of every process's counters added up, plus the platform's live gauges. */
-export async function renderMetrics(): Promise<{ text: string; contentType: string }> {
+/** Every process's counters added up, plus the platform's live gauges: what every export serves. */
+export async function platformRegistry(): Promise<Registry> {
   const [snapshots, own, gauges] = await Promise.all([
     otherProcessSnapshots(),
     processMetrics().registry.getMetricsAsJSON(),
@@ -12,6 +12,11 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
   ]);
   // `aggregate` sums samples with the same name and labels across processes.
   const counted = AggregatorRegistry.aggregate<PrometheusContentType>([...snapshots, own]);
-  const merged = Registry.merge([counted, gauges]);
-  return { text: await merged.metrics(), contentType: merged.contentType };
+  return Registry.merge([counted, gauges]);
+}
+
+/** The platform's figures as Prometheus text. */
+export async function renderMetrics(): Promise<{ text: string; contentType: string }> {
+  const registry = await platformRegistry();
+  return { text: await registry.metrics(), contentType: registry.contentType };
 }

@@ -195,14 +195,14 @@ describe('the run page', () => {
       'attempt 1: failed',
       'attempt 2: failed',
     ]);
-    // Activity nodes record no input; a failed attempt has no output.
+    // An activity node's input is its config as resolved for the attempt; a failed attempt has no output.
+    const resolvedConfig = { code: failingCharge.nodes[1].config!.code, input: { orderId: 'A-17' } };
     expect(recorded.steps.find((step: { attempt: number }) => step.attempt === 2)).toMatchObject({
-      input: null,
+      input: resolvedConfig,
       output: null,
     });
-    expect(await inspector.getByRole('region', { name: 'Input' }).textContent()).toBe(
-      'InputNot recorded for this node.',
-    );
+    const input = inspector.getByRole('region', { name: 'Input' });
+    expect(JSON.parse((await input.locator('pre').textContent())!)).toEqual(resolvedConfig);
     expect(await inspector.getByRole('region', { name: 'Output' }).textContent()).toBe(
       'OutputNone: this attempt has not succeeded.',
     );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+import type { CollectedPoint } from '../support/otlp-collector';
 import { TestServer } from '../support/test-server';
 import { apiFetch } from '../support/api';
 import { parsePrometheusText, sampleValue, type Exposition } from '../support/prometheus-text';
@@ -58,7 +59,18 @@ describe('GET /api/metrics', () => {
   });
 
   it('counts the runs, node attempts, retries and API requests executed, summed over every process', async () => {
-    const before = await scrape();
+    // Node counters are per type, not per run: start from a platform where nothing else runs
+    // (a retry of another file's run would count too). Waiting and queued runs make no attempts.
+    let before = await scrape();
+    await expect
+      .poll(
+        async () => {
+          before = await scrape();
+          return value(before, 'floworchestrator_runs_active', { status: 'RUNNING' });
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(0);
     const okWorkflow = await publishWorkflow('metrics ok', httpFlow(`${base}/ok`));
     const failingWorkflow = await publishWorkflow('metrics failing', httpFlow(`${base}/fail`));
     const runs = await Promise.all([startRun(okWorkflow), startRun(okWorkflow), startRun(failingWorkflow)]);
@@ -135,5 +147,46 @@ describe('GET /api/metrics', () => {
     expect(value(after, 'floworchestrator_approvals_waiting')).toBe(
       value(before, 'floworchestrator_approvals_waiting'),
     );
+  });
+
+  it('sends the same figures to an OpenTelemetry collector over OTLP', async () => {
+    const workflowId = await publishWorkflow('metrics over otlp', httpFlow(`${base}/ok`));
+    const run = await waitForRun(await startRun(workflowId));
+    expect(run.status).toBe('SUCCEEDED');
+    const exported = async (name: string, labels: Record<string, string>) => {
+      const response = await fetch(`${platform.otlpCollectorUrl}/metrics?name=${name}`);
+      const points = (await response.json()) as CollectedPoint[];
+      return points.find((point) => Object.entries(labels).every(([key, value]) => point.attributes[key] === value))
+        ?.value;
+    };
+    const finished = { workflow_id: workflowId, status: 'SUCCEEDED' };
+    await expect
+      .poll(() => exported('floworchestrator_runs_finished_total', finished), { timeout: 30_000, interval: 250 })
+      .toBe(1);
+    // The collector and a Prometheus scrape agree, histograms included.
+    const scraped = await scrape();
+    expect(sampleValue(scraped, 'floworchestrator_runs_finished_total', finished)).toBe(1);
+    const started = { workflow_id: workflowId, trigger: 'API' };
+    expect(await exported('floworchestrator_runs_started_total', started)).toBe(
+      sampleValue(scraped, 'floworchestrator_runs_started_total', started),
+    );
+    await expect
+      .poll(
+        async () => {
+          const [otlp, prometheus] = await Promise.all([
+            exported('floworchestrator_node_duration_seconds', { node_type: 'http.request', outcome: 'succeeded' }),
+            scrape(),
+          ]);
+          return (
+            otlp ===
+            observations(prometheus, 'floworchestrator_node_duration_seconds', {
+              node_type: 'http.request',
+              outcome: 'succeeded',
+            })
+          );
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
   });
 });

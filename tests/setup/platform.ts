@@ -66,6 +66,7 @@ export default async function setup(project: TestProject, envOverrides: Record<s
     METRICS_TOKEN: randomBytes(24).toString('base64url'),
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpCollectorUrl,
     OTEL_BSP_SCHEDULE_DELAY: '200',
+    OTEL_METRIC_EXPORT_INTERVAL: '1000',
     // Background jobs (lib/jobs) run often enough for tests to wait on them.
     JOBS_RECONCILE_EVERY_MS: '1000',
     // Retention tests prune themselves, at a moment they choose: the daily job waits for a 29 February.
