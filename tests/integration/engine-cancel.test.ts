@@ -53,6 +53,16 @@ const decide = (runId: string, nodeId: string) =>
     body: JSON.stringify({ decision: 'approved' }),
   });
 
+/** The compensation requests of one test, in the order they were made. */
+const undone = (state: string) =>
+  server.seen.filter((request) => request.path.startsWith(`/undo/${state}`)).map((request) => request.path);
+
+/** A loop body's first node: a step undone by /undo/<state>-item when the run is cancelled. */
+const bodyStep = (state: string) => [
+  call('mark', `/book/${state}-item`, { compensation: 'unmark' }),
+  call('unmark', `/undo/${state}-item`),
+];
+
 const nodeStatus = async (runId: string, nodeId: string) => (await getRun(runId)).nodes[nodeId]?.status;
 
 /**
@@ -160,6 +170,8 @@ describe('engine: cancel ends a run CANCELLED from every waiting state', () => {
     expect(child.status).toBe('CANCELLED');
     expect(child.nodes.sign.status).toBe('CANCELLED');
     expect(server.requests('/undo/child-inner')).toHaveLength(1);
+    // The child undoes its own, newer steps before the parent undoes `book`.
+    expect(undone('child')).toEqual(['/undo/child-inner', '/undo/child']);
     const decision = await decide(childRunId, 'sign');
     expect(decision.status).toBe(409);
     expect(await decision.json()).toEqual({
@@ -172,9 +184,10 @@ describe('engine: cancel ends a run CANCELLED from every waiting state', () => {
       'inline-loop',
       { id: 'each', type: 'flow.forEach', config: { items: [1, 2, 3] } },
       {
-        nodes: [approval('review')],
+        nodes: [...bodyStep('inline-loop'), approval('review')],
         edges: [
-          { source: 'each', sourceHandle: 'each', target: 'review' },
+          { source: 'each', sourceHandle: 'each', target: 'mark' },
+          { source: 'mark', target: 'review' },
           { source: 'review', sourceHandle: 'approved', target: 'each' },
         ],
       },
@@ -183,6 +196,7 @@ describe('engine: cancel ends a run CANCELLED from every waiting state', () => {
     expect((await waitForRun(runId, ['WAITING'])).waitingApprovals).toEqual(['review']);
     const run = await cancelAndCheck(runId, 'inline-loop', 'review');
     expect(run.nodes.each.status).toBe('CANCELLED');
+    expect(undone('inline-loop')).toEqual(['/undo/inline-loop-item', '/undo/inline-loop']);
   });
 
   it("inside a pass of a long for-each loop, in the loop's child workflow", async () => {
@@ -190,9 +204,10 @@ describe('engine: cancel ends a run CANCELLED from every waiting state', () => {
       'long-loop',
       { id: 'each', type: 'flow.forEach', config: { items: '{{ [1..120] }}' } },
       {
-        nodes: [longDelay('nap')],
+        nodes: [...bodyStep('long-loop'), longDelay('nap')],
         edges: [
-          { source: 'each', sourceHandle: 'each', target: 'nap' },
+          { source: 'each', sourceHandle: 'each', target: 'mark' },
+          { source: 'mark', target: 'nap' },
           { source: 'nap', target: 'each' },
         ],
       },
@@ -201,6 +216,8 @@ describe('engine: cancel ends a run CANCELLED from every waiting state', () => {
     await expect.poll(() => nodeStatus(runId, 'nap'), reached).toBe('WAITING');
     const run = await cancelAndCheck(runId, 'long-loop', 'nap', 'each');
     expect(run.nodes.each.status).toBe('CANCELLED');
+    // The loop's child undoes the pass's step before the run undoes `book`.
+    expect(undone('long-loop')).toEqual(['/undo/long-loop-item', '/undo/long-loop']);
   });
 
   it("in an activity's retry backoff", async () => {
