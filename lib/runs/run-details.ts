@@ -2,6 +2,7 @@ import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { orgDb } from '../db/tenant';
 import type { Prisma } from '../db/generated/client';
+import type { WorkflowDefinition } from '../definition/schema';
 import { temporalClient } from '../../temporal/client';
 import { resolvePayloadRefs } from './payloads';
 import { describeRunActor, describeRunActors } from './run-actor';
@@ -13,12 +14,12 @@ import { temporalRunUrl } from './temporal-link';
 
 const ACTIVE = new Set<string>(ACTIVE_RUN_STATUSES);
 
-async function findRun(org: OrgContext, runId: string) {
+async function findRun(org: OrgContext, runId: string, withDefinition = false) {
   const run = await orgDb(org.orgId).run.findFirst({
     where: { id: runId, orgId: org.orgId },
     include: {
-      workflow: { select: { id: true, name: true } },
-      version: { select: { version: true } },
+      workflow: { select: { id: true, name: true, deletedAt: true } },
+      version: { select: { version: true, definition: withDefinition } },
       steps: { orderBy: STEP_ORDER },
     },
   });
@@ -45,9 +46,28 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
 
 /** A run with its steps and a per-node summary (latest attempt of each node). */
 export async function getRun(org: OrgContext, runId: string) {
-  const run = await findRun(org, runId);
+  return describeRun(org, await findRun(org, runId));
+}
+
+/**
+ * What the run page reads, in one query: the run as `getRun` gives it, and the definition of
+ * the version it ran, unless its workflow was deleted (its versions are then gone from view).
+ */
+export async function getRunWithDefinition(org: OrgContext, runId: string) {
+  const run = await findRun(org, runId, true);
+  return {
+    run: await describeRun(org, run),
+    definition: run.workflow.deletedAt ? null : (run.version.definition as unknown as WorkflowDefinition),
+  };
+}
+
+async function describeRun(org: OrgContext, run: Awaited<ReturnType<typeof findRun>>) {
   const nodes = summarizeNodes(run.steps);
-  const live = ACTIVE.has(run.status) ? await liveState(runId) : null;
+  const [live, startedBy, output] = await Promise.all([
+    ACTIVE.has(run.status) ? liveState(run.id) : null,
+    describeRunActor(org, run.startedByType, run.startedById),
+    resolvePayloadRefs(run.output, org.orgId),
+  ]);
   if (live) {
     for (const [nodeId, state] of Object.entries(live.nodes)) {
       nodes[nodeId] = {
@@ -63,13 +83,13 @@ export async function getRun(org: OrgContext, runId: string) {
   }
   return {
     id: run.id,
-    workflow: run.workflow,
+    workflow: { id: run.workflow.id, name: run.workflow.name },
     version: run.version.version,
     trigger: run.trigger,
-    startedBy: await describeRunActor(org, run.startedByType, run.startedById),
+    startedBy,
     status: run.status,
     input: run.input,
-    output: await resolvePayloadRefs(run.output, org.orgId),
+    output,
     error: run.error,
     rerunOfId: run.rerunOfId,
     traceId: run.traceId,

@@ -7,9 +7,8 @@ import { isAllowed } from '@/lib/auth/policy';
 import { toDraftDefinition } from '@/lib/collab/draft-doc';
 import { listPaletteNodes } from '@/lib/connectors/palette';
 import { runSnapshotSchema } from '@/lib/events/run-stream-schema';
-import { getRun } from '@/lib/runs/run-details';
+import { getRunWithDefinition } from '@/lib/runs/run-details';
 import { listCredentials } from '@/lib/vault/credentials';
-import { getVersion } from '@/lib/workflows/versions';
 
 export const metadata: Metadata = { title: 'Run' };
 
@@ -31,17 +30,18 @@ export default async function RunPage({
 }) {
   const [{ id }, { node }] = await Promise.all([params, searchParams]);
   const org = await requireOrg();
-  const run = await orNotFound(getRun(org, id));
-  if (!run) notFound();
+  const [found, credentials] = await Promise.all([
+    orNotFound(getRunWithDefinition(org, id)),
+    isAllowed(org.role, 'credential:read') ? listCredentials(org.orgId) : [],
+  ]);
+  if (!found) notFound();
+  const { run } = found;
   // A deleted workflow's versions are gone from view; its runs are still shown, without a graph.
-  const version = await orNotFound(getVersion(org, run.workflow.id, String(run.version)));
-  const definition = version ? toDraftDefinition(version.definition) : null;
+  const definition = found.definition ? toDraftDefinition(found.definition) : null;
   const types = new Set(definition?.nodes.map((n) => n.type));
   // Error hints name the credential a node uses: the names of those the version refers to.
   const used = new Set(definition?.nodes.map((n) => (n.config.auth as { credentialId?: unknown })?.credentialId));
-  const credentialNames = isAllowed(org.role, 'credential:read')
-    ? Object.fromEntries((await listCredentials(org.orgId)).filter((c) => used.has(c.id)).map((c) => [c.id, c.name]))
-    : {};
+  const credentialNames = Object.fromEntries(credentials.filter((c) => used.has(c.id)).map((c) => [c.id, c.name]));
   // The page starts from what the stream's snapshot would say (times as ISO strings); the
   // stream's own snapshot then brings the log.
   const initial = runSnapshotSchema.parse(
