@@ -12,8 +12,8 @@ import { measureCanvas, type CanvasRun } from './canvas';
 import { layeredGraph, type NodeTypeInfo } from './graph';
 import { startBenchPlatform, type BenchPlatform } from './platform';
 import { measurePropagation } from './propagation';
-import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
-import { formatReport, percentile, readPreviousResults, saveResults, type Measurement } from './report';
+import { BenchLifecycle, expectStatus } from '../shared/lifecycle';
+import { percentile, reportAndSave, type Measurement } from './report';
 
 const GRAPH_SIZES = [100, 1_000] as const;
 const CLIENT_COUNTS = [2, 20] as const;
@@ -149,10 +149,9 @@ async function main() {
       `long tasks before it ${median(size, (run) => run.milestones.longTasksMs).toFixed(0)} ms, ` +
       `scripts ${median(size, (run) => run.milestones.scriptKb).toFixed(0)} KB`,
   );
-  const previous = await readPreviousResults(RESULTS_FILE);
-  console.log(
+  await reportAndSave(
+    RESULTS_FILE,
     [
-      '',
       `Editor bench: headless Chromium (${os.cpus().length} CPUs, software rendering), next start, ` +
         `${loads} loads of each graph, ${edits} edits per client count`,
       `Nodes drawn at first render: ${GRAPH_SIZES.map((size) => `${setup.nodesDrawnAtFirstRender[size]} of ${size}`).join(', ')}`,
@@ -162,18 +161,10 @@ async function main() {
       'of nodes. Frames: intervals between animation frames while dragging the canvas (6 drags of 60',
       'moves) or wheeling (32 wheel events). Propagation: from one client moving a node until every',
       'other client has the new position (Node clients, one process).',
-      '',
-      formatReport(measurements, previous),
-      `results saved to ${RESULTS_FILE}`,
-      '',
-    ].join('\n'),
-  );
-  await saveResults(RESULTS_FILE, {
-    measuredAt: new Date().toISOString(),
-    commit: currentCommit(),
+    ],
+    measurements,
     setup,
-    measurements: Object.fromEntries(measurements.map(({ key, ms }) => [key, Math.round(ms * 10) / 10])),
-  });
+  );
 }
 
 lifecycle.run('bench:editor', main);

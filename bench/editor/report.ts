@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { currentCommit } from '../shared/lifecycle';
 
 /** Nearest-rank percentile. */
 export function percentile(values: number[], p: number): number {
@@ -78,4 +79,24 @@ export function formatReport(measurements: Measurement[], previous: EditorBenchR
     ? `previous: ${previous.measuredAt}, commit ${previous.commit.slice(0, 10)}`
     : 'previous: none (first run, or no results file)';
   return [...lines, '', against].join('\n');
+}
+
+/**
+ * Prints `intro`, then each figure beside its target and the previous run's, and saves the
+ * figures for the next run to compare with.
+ */
+export async function reportAndSave(
+  file: string,
+  intro: string[],
+  measurements: Measurement[],
+  setup: Record<string, unknown>,
+): Promise<void> {
+  const previous = await readPreviousResults(file);
+  console.log(['', ...intro, '', formatReport(measurements, previous), `results saved to ${file}`, ''].join('\n'));
+  await saveResults(file, {
+    measuredAt: new Date().toISOString(),
+    commit: currentCommit(),
+    setup,
+    measurements: Object.fromEntries(measurements.map(({ key, ms }) => [key, Math.round(ms * 10) / 10])),
+  });
 }

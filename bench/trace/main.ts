@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../tests/support/browser';
 import { startBenchPlatform } from '../editor/platform';
-import { formatReport, percentile, readPreviousResults, saveResults, type Measurement } from '../editor/report';
-import { BenchLifecycle, currentCommit } from '../shared/lifecycle';
+import { percentile, reportAndSave, type Measurement } from '../editor/report';
+import { BenchLifecycle } from '../shared/lifecycle';
 import { measurePageLoad, type PageLoad } from './page-load';
 import { payloadSizes, seedRun } from './seed';
 
@@ -82,10 +82,9 @@ async function main() {
     ];
   });
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-  const previous = await readPreviousResults(RESULTS_FILE);
-  console.log(
+  await reportAndSave(
+    RESULTS_FILE,
     [
-      '',
       `Trace bench: headless Chromium (${os.cpus().length} CPUs, software rendering), next start, ${loads} loads of each run page`,
       'Interactive: from navigation start to the first frame with the graph drawn and the page hydrated.',
       'Payloads (what the page loads):',
@@ -94,16 +93,9 @@ async function main() {
           `  ${run.steps.toLocaleString('en')} steps: HTML ${kb(loadsByRun.get(run.runId)![0].htmlBytes)}, ` +
           `GET /api/runs/:id ${kb(run.sizes.runBytes)}, live stream snapshot ${kb(run.sizes.snapshotBytes)}`,
       ),
-      '',
-      formatReport(measurements, previous),
-      `results saved to ${RESULTS_FILE}`,
-      '',
-    ].join('\n'),
-  );
-  await saveResults(RESULTS_FILE, {
-    measuredAt: new Date().toISOString(),
-    commit: currentCommit(),
-    setup: {
+    ],
+    measurements,
+    {
       loads,
       cpus: os.cpus().length,
       stepsRecorded: seeded.map((run) => run.steps),
@@ -114,8 +106,7 @@ async function main() {
         ]),
       ),
     },
-    measurements: Object.fromEntries(measurements.map(({ key, ms }) => [key, Math.round(ms * 10) / 10])),
-  });
+  );
 }
 
 lifecycle.run('bench:trace', main);
