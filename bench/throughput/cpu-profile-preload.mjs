@@ -21,10 +21,17 @@ if (dir && name) {
   session.connect();
   session.post('Profiler.enable');
   session.post('Profiler.start');
-  process.on('exit', () => {
+  let written = false;
+  const writeProfile = () => {
+    if (written) return;
+    written = true;
     // The in-process session answers synchronously, so the profile is written before the exit.
     session.post('Profiler.stop', (error, result) => {
       if (!error) fs.writeFileSync(path.join(dir, `${name}-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
-  });
+  };
+  process.on('exit', writeProfile);
+  // The worker may not reach its exit before the launcher's stop gives up waiting and kills it;
+  // the Temporal runtime handles SIGTERM there already, so listening too changes nothing.
+  if (name === 'worker') process.prependListener('SIGTERM', writeProfile);
 }
