@@ -69,39 +69,40 @@ export function toScopeMetrics(metrics: PromMetric[], times: { start: HrTime; en
     endTime: times.end,
     value,
   });
+  const base = (metric: PromMetric, type: InstrumentType) => ({
+    descriptor: descriptor(metric, type),
+    aggregationTemporality: AggregationTemporality.CUMULATIVE,
+  });
   const converted = metrics.flatMap((metric): MetricData[] => {
-    if (metric.type === 'counter') {
-      return [
-        {
-          descriptor: descriptor(metric, InstrumentType.COUNTER),
-          aggregationTemporality: AggregationTemporality.CUMULATIVE,
-          dataPointType: DataPointType.SUM,
-          isMonotonic: true,
-          dataPoints: metric.values.map(point),
-        },
-      ];
+    switch (metric.type) {
+      case 'counter':
+        return [
+          {
+            ...base(metric, InstrumentType.COUNTER),
+            dataPointType: DataPointType.SUM,
+            isMonotonic: true,
+            dataPoints: metric.values.map(point),
+          },
+        ];
+      case 'gauge':
+        return [
+          {
+            ...base(metric, InstrumentType.GAUGE),
+            dataPointType: DataPointType.GAUGE,
+            dataPoints: metric.values.map(point),
+          },
+        ];
+      case 'histogram':
+        return [
+          {
+            ...base(metric, InstrumentType.HISTOGRAM),
+            dataPointType: DataPointType.HISTOGRAM,
+            dataPoints: histogramPoints(metric, times),
+          },
+        ];
+      default:
+        return [];
     }
-    if (metric.type === 'gauge') {
-      return [
-        {
-          descriptor: descriptor(metric, InstrumentType.GAUGE),
-          aggregationTemporality: AggregationTemporality.CUMULATIVE,
-          dataPointType: DataPointType.GAUGE,
-          dataPoints: metric.values.map(point),
-        },
-      ];
-    }
-    if (metric.type === 'histogram') {
-      return [
-        {
-          descriptor: descriptor(metric, InstrumentType.HISTOGRAM),
-          aggregationTemporality: AggregationTemporality.CUMULATIVE,
-          dataPointType: DataPointType.HISTOGRAM,
-          dataPoints: histogramPoints(metric, times),
-        },
-      ];
-    }
-    return [];
   });
   return { scope: { name: 'floworchestrator' }, metrics: converted };
 }

@@ -6,6 +6,36 @@ import { Field, Input } from '@/components/ui/input';
 import type { Retention } from '@/lib/retention/retention-settings';
 import { saveRetentionAction, type RetentionFormState } from './actions';
 
+function DaysField({
+  label,
+  name,
+  value,
+  onChange,
+  readOnly,
+}: {
+  label: string;
+  name: 'runDays' | 'logDays';
+  value: string;
+  onChange: (value: string) => void;
+  readOnly: boolean;
+}) {
+  const id = `retention-${name === 'runDays' ? 'run' : 'log'}-days`;
+  return (
+    <Field label={label} htmlFor={id}>
+      <Input
+        id={id}
+        name={name}
+        type="number"
+        min={1}
+        max={3650}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        readOnly={readOnly}
+      />
+    </Field>
+  );
+}
+
 export function RetentionForm({ retention, canEdit }: { retention: Retention; canEdit: boolean }) {
   const [state, formAction, pending] = useActionState<RetentionFormState, FormData>(saveRetentionAction, {});
   // Controlled, so a refused value stays in its field to be corrected (a form action resets uncontrolled fields).
@@ -14,30 +44,20 @@ export function RetentionForm({ retention, canEdit }: { retention: Retention; ca
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <div className="grid max-w-md grid-cols-2 gap-3">
-        <Field label="Keep ended runs (days)" htmlFor="retention-run-days">
-          <Input
-            id="retention-run-days"
-            name="runDays"
-            type="number"
-            min={1}
-            max={3650}
-            value={runDays}
-            onChange={(event) => setRunDays(event.target.value)}
-            readOnly={!canEdit}
-          />
-        </Field>
-        <Field label="Keep log lines (days)" htmlFor="retention-log-days">
-          <Input
-            id="retention-log-days"
-            name="logDays"
-            type="number"
-            min={1}
-            max={3650}
-            value={logDays}
-            onChange={(event) => setLogDays(event.target.value)}
-            readOnly={!canEdit}
-          />
-        </Field>
+        <DaysField
+          label="Keep ended runs (days)"
+          name="runDays"
+          value={runDays}
+          onChange={setRunDays}
+          readOnly={!canEdit}
+        />
+        <DaysField
+          label="Keep log lines (days)"
+          name="logDays"
+          value={logDays}
+          onChange={setLogDays}
+          readOnly={!canEdit}
+        />
       </div>
       {canEdit && (
         <div className="flex items-center gap-3">

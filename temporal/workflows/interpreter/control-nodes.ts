@@ -63,6 +63,19 @@ async function runLoop(
   });
 }
 
+/** Records the node as waiting from now, live and in the run's records, so its wait is drawn while it lasts. */
+function markWaiting(ctx: RunContext, execution: Execution, node: DefinitionNode, input?: unknown) {
+  ctx.setLive(node.id, { status: 'WAITING' });
+  ctx.recorder.add({
+    nodeId: node.id,
+    iteration: execution.iteration,
+    attempt: 1,
+    status: 'WAITING',
+    ...(input === undefined ? {} : { input }),
+    startedAt: ctx.live.get(node.id)?.startedAt,
+  });
+}
+
 async function waitForDecision(
   ctx: RunContext,
   execution: Execution,
@@ -72,16 +85,7 @@ async function waitForDecision(
   // In a loop the same approval node waits once per pass: each pass needs its own decision.
   ctx.approvalDecisions.delete(node.id);
   ctx.waitingApprovals.add(node.id);
-  ctx.setLive(node.id, { status: 'WAITING' });
-  ctx.recorder.add({
-    nodeId: node.id,
-    iteration: execution.iteration,
-    attempt: 1,
-    status: 'WAITING',
-    input: { message: request.message, approvers: request.approvers },
-    // When the wait began, so a live trace can draw it while it lasts.
-    startedAt: ctx.live.get(node.id)?.startedAt,
-  });
+  markWaiting(ctx, execution, node, { message: request.message, approvers: request.approvers });
   ctx.status = 'WAITING';
   await ctx.recorder.flush({ status: 'WAITING' });
   const hasDecision = () => ctx.approvalDecisions.has(node.id);
@@ -160,16 +164,7 @@ export function runControlNode(
     sleep: async (ms) => {
       // The wait is recorded as it starts, so the run page draws it while it lasts. Runs
       // recorded before this replay without it: their histories hold no write for it.
-      if (patched(DELAY_RECORDED_WAITING)) {
-        ctx.setLive(node.id, { status: 'WAITING' });
-        ctx.recorder.add({
-          nodeId: node.id,
-          iteration: execution.iteration,
-          attempt: 1,
-          status: 'WAITING',
-          startedAt: ctx.live.get(node.id)?.startedAt,
-        });
-      }
+      if (patched(DELAY_RECORDED_WAITING)) markWaiting(ctx, execution, node);
       await ctx.recorder.flush();
       await sleep(ms);
     },
