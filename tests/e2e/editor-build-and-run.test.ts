@@ -8,15 +8,29 @@ async function drop(page: Page, type: string, at: { x: number; y: number }) {
   await page.locator(`[data-node-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: at });
 }
 
+/**
+ * Drags from a source handle to a target handle until the edge is drawn: under load the view can
+ * still be settling from a fit when the pointer goes down, so a drag that found no handle is retried
+ * from freshly measured positions.
+ */
 async function connect(page: Page, from: string, handle: string, to: string) {
-  const source = (await node(page, from)
-    .locator(`.react-flow__handle.source[data-handleid="${handle}"]`)
-    .boundingBox())!;
-  const target = (await node(page, to).locator('.react-flow__handle.target').boundingBox())!;
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
+  const edge = page.locator(`.react-flow__edge[data-id="${from}:${handle}->${to}"]`);
+  for (let attempt = 1; ; attempt++) {
+    const source = (await node(page, from)
+      .locator(`.react-flow__handle.source[data-handleid="${handle}"]`)
+      .boundingBox())!;
+    const target = (await node(page, to).locator('.react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const drawn = await edge.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (drawn) return;
+    if (attempt === 3) throw new Error(`no edge ${from}:${handle}->${to} after ${attempt} drags`);
+  }
 }
 
 /** Types into a CodeMirror field of the inspector, named by its label, replacing what it held. */
