@@ -14,6 +14,7 @@ import {
   Timer,
   UserCheck,
   Variable,
+  Webhook,
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
@@ -34,6 +35,7 @@ const ICONS: Record<string, LucideIcon> = {
   timer: Timer,
   'user-check': UserCheck,
   variable: Variable,
+  webhook: Webhook,
   workflow: Workflow,
 };
 

@@ -64,7 +64,10 @@ describe('node registry', () => {
   });
 
   it('starts a scope only from triggers, and on the first input only from a first-mode merge', () => {
-    expect(nodeTypes.filter((node) => node.startsScope).map((node) => node.type)).toEqual(['trigger.manual']);
+    expect(nodeTypes.filter((node) => node.startsScope).map((node) => node.type)).toEqual([
+      'trigger.manual',
+      'trigger.webhook',
+    ]);
     expect(nodeTypes.filter((node) => node.startsOnFirstInput).map((node) => node.type)).toEqual(['flow.merge']);
   });
 });

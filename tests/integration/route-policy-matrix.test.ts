@@ -3,8 +3,16 @@ import { policy } from '@/lib/auth/policy';
 import { api, apiFetch } from '../support/api';
 import { concretePath as concrete, discoverApiRoutes } from '../support/api-routes';
 
-// Routes anyone may call without an identity: health, and Auth.js's own sign-in endpoints.
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]']);
+// Routes anyone may call without an identity: health, Auth.js's own sign-in endpoints, and
+// workflows' webhooks, which check their trigger's own auth (lib/webhooks/receive-call.ts).
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/auth/[...nextauth]',
+  'POST /api/auth/[...nextauth]',
+  'GET /api/hooks/[slug]',
+  'POST /api/hooks/[slug]',
+  'PUT /api/hooks/[slug]',
+]);
 // Routes for machines holding a token of their own, which no org role grants: the metrics scrape.
 const OWN_TOKEN_ROUTES = new Set(['GET /api/metrics']);
 const ROLES = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'] as const;
