@@ -4,5 +4,20 @@
 import type { NodeType } from './define-node';
 import { httpRequest } from './nodes/http-request';
 import { code } from './nodes/code';
+import { postgresQuery } from './nodes/postgres-query';
+import { postgresInsert } from './nodes/postgres-insert';
+import { postgresUpdate } from './nodes/postgres-update';
+import { postgresUpsert } from './nodes/postgres-upsert';
+import { slackPostMessage } from './nodes/slack-post-message';
+import { emailSend } from './nodes/email-send';
 
-export const activityNodeTypes: NodeType[] = [httpRequest, code];
+export const activityNodeTypes: NodeType[] = [
+  httpRequest,
+  code,
+  postgresQuery,
+  postgresInsert,
+  postgresUpdate,
+  postgresUpsert,
+  slackPostMessage,
+  emailSend,
+];

@@ -4,6 +4,8 @@ import { basicCredential } from './credentials/basic';
 import { headerCredential } from './credentials/header';
 import { oauth2Credential } from './credentials/oauth2';
 import { postgresCredential } from './credentials/postgres';
+import { slackBotCredential } from './credentials/slack-bot';
+import { smtpCredential } from './credentials/smtp';
 
 /** Every kind of stored credential, one file each under credentials/. */
 export const credentialTypeDefinitions = {
@@ -12,6 +14,8 @@ export const credentialTypeDefinitions = {
   header: headerCredential,
   oauth2: oauth2Credential,
   postgres: postgresCredential,
+  slackBot: slackBotCredential,
+  smtp: smtpCredential,
 } as const;
 
 export type CredentialType = keyof typeof credentialTypeDefinitions;

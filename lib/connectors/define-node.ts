@@ -54,6 +54,12 @@ export interface ActivityContext<Config> {
    * network on a user's behalf.
    */
   guardedFetch(url: string, request?: OutboundRequest): Promise<Response>;
+  /**
+   * Resolves a host through the outbound guard, under the org's policy, for clients that open
+   * their own connections (Postgres, SMTP): connect to the address it returns, so the name cannot
+   * resolve elsewhere meanwhile. Throws OutboundBlocked for a host the policy refuses.
+   */
+  resolveHost(host: string): Promise<string>;
   /** Declares a secret this attempt handles: it is masked in the output, error and logs recorded. */
   addSecret(value: string): void;
 }

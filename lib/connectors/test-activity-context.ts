@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ActivityContext, ActivityNodeType, NodeLogEntry } from './define-node';
 import { outboundFetch } from '../outbound/outbound-fetch';
+import { resolveGuarded } from '../outbound/guarded-lookup';
 import { outboundPolicy, type OutboundPolicy } from '../outbound/policy';
 
 // Node tests talk to servers on this machine, which the default policy blocks.
@@ -22,6 +23,7 @@ export function testActivityContext<C extends z.ZodType>(
     log: (entry: NodeLogEntry) => void logs.push(entry),
     signal: options.signal ?? new AbortController().signal,
     guardedFetch: (url: string, request = {}) => outboundFetch(url, request, policy),
+    resolveHost: (host: string) => resolveGuarded(policy, host),
   };
   return { context, logs };
 }

@@ -9,7 +9,15 @@ const variant = <T extends keyof typeof credentialTypeDefinitions>(type: T) =>
 
 export const createCredentialBody = z.discriminatedUnion(
   'type',
-  [variant('bearer'), variant('basic'), variant('header'), variant('oauth2'), variant('postgres')],
+  [
+    variant('bearer'),
+    variant('basic'),
+    variant('header'),
+    variant('oauth2'),
+    variant('postgres'),
+    variant('slackBot'),
+    variant('smtp'),
+  ],
   { error: `type must be one of ${credentialTypes.join(', ')}` },
 );
 

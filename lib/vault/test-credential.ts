@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record';
 import { authHeader } from '../connectors/http/build-request';
 import { credentialSecrets, type CredentialValue } from '../connectors/credential-types';
 import { SecretScrubber } from '../connectors/secret-scrubber';
+import { smtpTransport } from '../connectors/email/send-mail';
 import { resolveGuarded } from '../outbound/guarded-lookup';
 import { findOutboundBlocked } from '../outbound/outbound-blocked';
 import { outboundFetch } from '../outbound/outbound-fetch';
@@ -57,6 +58,37 @@ async function tryCredential(
         return { ok: true, message: `Connected: ${rows[0].version.split(' on ')[0]}` };
       } finally {
         await client.end().catch(() => undefined);
+      }
+    }
+    case 'slackBot': {
+      const response = await outboundFetch(
+        `${value.apiUrl}auth.test`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${value.token}` },
+          redirect: 'manual',
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        },
+        await orgOutboundPolicy(orgId),
+      );
+      const answer = (await response.json().catch(() => ({}))) as {
+        ok?: boolean;
+        error?: string;
+        user?: string;
+        team?: string;
+      };
+      return answer.ok
+        ? { ok: true, message: `Slack accepted the token: bot ${answer.user} in ${answer.team}` }
+        : { ok: false, message: `Slack refused the token: ${answer.error ?? `HTTP ${response.status}`}` };
+    }
+    case 'smtp': {
+      const address = await resolveGuarded(await orgOutboundPolicy(orgId), value.host);
+      const transport = smtpTransport(value, address, TIMEOUT_MS);
+      try {
+        await transport.verify();
+        return { ok: true, message: `${value.host}:${value.port} ${value.user ? 'accepted the login' : 'answered'}` };
+      } finally {
+        transport.close();
       }
     }
     default: {

@@ -5,6 +5,7 @@ import { executeActivityNode } from '../../lib/connectors/execute-activity-node'
 import { createLogger } from '../../lib/logging/logger';
 import { outboundFetch } from '../../lib/outbound/outbound-fetch';
 import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
+import { resolveGuarded } from '../../lib/outbound/guarded-lookup';
 import { activityName } from '../../lib/connectors/node-key';
 import { processMetrics } from '../../lib/metrics/registry';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
@@ -100,6 +101,7 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       log: (entry) => logs.push(entry),
       signal: context.cancellationSignal,
       guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
+      resolveHost: async (host) => resolveGuarded(await orgOutboundPolicy(orgId), host),
     });
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
     timer({ outcome: 'succeeded' });

@@ -1,5 +1,5 @@
 import { NodeFailure } from '../define-node';
-import { credentialSecrets } from '../credential-types';
+import { credentialSecrets, credentialTypeDefinitions } from '../credential-types';
 import { CredentialNotFound, readCredential } from '../../vault/credentials';
 import { refreshOAuth2Credential } from '../../vault/oauth2-refresh';
 import { accessTokenFor } from '../oauth2/access-tokens';
@@ -30,8 +30,12 @@ export async function resolveCredentialAuth(
         refreshOAuth2Credential(run.orgId, auth.credentialId),
       );
       resolved = { type: 'bearer', token };
-    } else if (credential.type === 'postgres') {
-      throw new NodeFailure('auth.credentialId: a Postgres connection cannot authenticate HTTP requests', {
+    } else if (credential.type === 'slackBot') {
+      // Slack's Web API takes the bot token as a bearer token: the HTTP node can call any method.
+      resolved = { type: 'bearer', token: credential.token };
+    } else if (credential.type === 'postgres' || credential.type === 'smtp') {
+      const label = credentialTypeDefinitions[credential.type].label;
+      throw new NodeFailure(`auth.credentialId: a ${label} credential cannot authenticate HTTP requests`, {
         type: 'CredentialTypeMismatch',
         nonRetryable: true,
       });

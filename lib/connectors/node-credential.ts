@@ -1,0 +1,39 @@
+import { NodeFailure } from './define-node';
+import {
+  credentialSecrets,
+  credentialTypeDefinitions,
+  type CredentialType,
+  type CredentialValue,
+} from './credential-types';
+import { CredentialNotFound, readCredential } from '../vault/credentials';
+
+/**
+ * Decrypts the credential a node's `credentialId` names, for this attempt only, and declares its
+ * secret values to `addSecret` so they are masked in whatever the attempt records. A missing
+ * credential, or one of another type, fails the node without retrying.
+ */
+export async function readNodeCredential<T extends CredentialType>(
+  run: { orgId: string; runId: string; nodeId: string },
+  credentialId: string,
+  type: T,
+  addSecret: (value: string) => void,
+): Promise<Extract<CredentialValue, { type: T }>> {
+  let credential: CredentialValue;
+  try {
+    credential = await readCredential(run.orgId, credentialId, { runId: run.runId, nodeId: run.nodeId });
+  } catch (error) {
+    if (error instanceof CredentialNotFound) {
+      throw new NodeFailure(`credentialId: ${error.message}`, { type: 'CredentialNotFound', nonRetryable: true });
+    }
+    throw error;
+  }
+  for (const secret of credentialSecrets(credential)) addSecret(secret);
+  if (credential.type !== type) {
+    const expected = credentialTypeDefinitions[type].label;
+    throw new NodeFailure(
+      `credentialId: the credential is a ${credentialTypeDefinitions[credential.type].label}, not a ${expected}: choose a ${expected} credential`,
+      { type: 'CredentialTypeMismatch', nonRetryable: true },
+    );
+  }
+  return credential as Extract<CredentialValue, { type: T }>;
+}
