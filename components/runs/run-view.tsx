@@ -36,10 +36,11 @@ export interface RunViewProps {
 
 type BottomTab = 'log' | 'trace';
 
-/** The credential a node's config authenticates with (`auth.credentialId`), if any. */
+/** The credential a node's config uses (`auth.credentialId` of an HTTP node, else `credentialId`), if any. */
 function credentialIdOf(config: Record<string, unknown> | undefined): string | null {
   const auth = config?.auth as { type?: unknown; credentialId?: unknown } | undefined;
-  return auth?.type === 'credential' && typeof auth.credentialId === 'string' ? auth.credentialId : null;
+  if (auth?.type === 'credential' && typeof auth.credentialId === 'string') return auth.credentialId;
+  return typeof config?.credentialId === 'string' ? config.credentialId : null;
 }
 
 /** The run page: header and actions, the live graph, the node inspector, the live log and trace. */

@@ -68,4 +68,37 @@ describe('remediationHint', () => {
     expect(remediationHint({ error, nodeType: 'code.javascript' })).toMatch(/^The code threw/);
     expect(remediationHint({ error, nodeType: 'data.transform' })).toBeNull();
   });
+
+  it('points the action nodes’ refused logins and Slack refusals at the credential or the channel', () => {
+    expect(
+      remediationHint({
+        error: { type: 'PostgresLoginFailed', message: 'Postgres at db:5432 refused the login: …' },
+        nodeType: 'postgres.query',
+        credential: 'Warehouse',
+      }),
+    ).toBe(
+      'The server refused the login of credential "Warehouse": check its user and password under Settings → Credentials.',
+    );
+    expect(
+      remediationHint({
+        error: { type: 'SlackApiError', message: 'Slack chat.postMessage failed: invalid_auth' },
+        nodeType: 'slack.postMessage',
+        credential: 'Ops bot',
+      }),
+    ).toBe('Slack refused the token of credential "Ops bot": put in a current bot token under Settings → Credentials.');
+    expect(
+      remediationHint({
+        error: { type: 'SlackApiError', message: 'Slack chat.postMessage failed: channel_not_found' },
+        nodeType: 'slack.postMessage',
+      }),
+    ).toMatch(/^The bot cannot see that channel/);
+    expect(
+      remediationHint({
+        error: { type: 'CredentialTypeMismatch', message: 'credentialId: the credential is a Bearer token, not …' },
+        nodeType: 'email.send',
+      }),
+    ).toBe(
+      'This node needs another kind of credential (the error says which): choose one in the node’s credential setting.',
+    );
+  });
 });

@@ -62,9 +62,28 @@ export function remediationHint({ error, nodeType, credential }: FailedAttempt):
       return `Add ${host ? `the host ${host}` : 'the host'} to the org’s outbound allowlist in Settings → Network (admins can), if the workflow should reach it.`;
     }
     case 'CredentialNotFound':
-      return 'The credential this node names no longer exists: choose another one in the node’s auth setting.';
+      return nodeType === 'http.request'
+        ? 'The credential this node names no longer exists: choose another one in the node’s auth setting.'
+        : 'The credential this node names no longer exists: choose another one in the node’s credential setting.';
     case 'CredentialTypeMismatch':
-      return 'This kind of credential cannot authenticate the request: choose a bearer, basic, header or OAuth2 credential.';
+      return nodeType === 'http.request'
+        ? 'This kind of credential cannot authenticate the request: choose a bearer, basic, header, OAuth2 or Slack bot token credential.'
+        : 'This node needs another kind of credential (the error says which): choose one in the node’s credential setting.';
+    case 'PostgresLoginFailed':
+    case 'SmtpLoginFailed':
+      return credential
+        ? `The server refused the login of credential "${credential}": check its user and password under Settings → Credentials.`
+        : 'The server refused the login: check the credential’s user and password under Settings → Credentials.';
+    case 'SlackApiError':
+      if (/: (invalid_auth|not_authed|token_revoked|token_expired|account_inactive)\b/.test(message)) {
+        return credential
+          ? `Slack refused the token of credential "${credential}": put in a current bot token under Settings → Credentials.`
+          : 'Slack refused the token: put in a current bot token under Settings → Credentials.';
+      }
+      if (/: (channel_not_found|not_in_channel)\b/.test(message)) {
+        return 'The bot cannot see that channel: check the channel name or ID, and invite the bot to a private channel (/invite).';
+      }
+      return null;
     case 'OAuth2Refused':
       return credential
         ? `The OAuth2 provider refused a token for credential "${credential}": reconnect it under Settings → Credentials.`

@@ -40,7 +40,12 @@ export default async function RunPage({
   const definition = found.definition ? toDraftDefinition(found.definition) : null;
   const types = new Set(definition?.nodes.map((n) => n.type));
   // Error hints name the credential a node uses: the names of those the version refers to.
-  const used = new Set(definition?.nodes.map((n) => (n.config.auth as { credentialId?: unknown })?.credentialId));
+  const used = new Set(
+    definition?.nodes.flatMap((n) => [
+      (n.config.auth as { credentialId?: unknown })?.credentialId,
+      n.config.credentialId,
+    ]),
+  );
   const credentialNames = Object.fromEntries(credentials.filter((c) => used.has(c.id)).map((c) => [c.id, c.name]));
   // The page starts from what the stream's snapshot would say (times as ISO strings); the
   // stream's own snapshot then brings the log.
