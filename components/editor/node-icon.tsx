@@ -17,6 +17,7 @@ import {
   Timer,
   UserCheck,
   Variable,
+  Webhook,
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
@@ -40,6 +41,7 @@ const ICONS: Record<string, LucideIcon> = {
   timer: Timer,
   'user-check': UserCheck,
   variable: Variable,
+  webhook: Webhook,
   workflow: Workflow,
 };
 

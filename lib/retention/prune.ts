@@ -60,6 +60,14 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<OrgPrune
         DELETE FROM run_logs WHERE id IN (
           SELECT id FROM run_logs WHERE org_id = ${org.id}::uuid AND ts < ${logsBefore} LIMIT ${batchSize})`,
     );
+    // A webhook's call records are its access log: they go with the log lines, uncounted.
+    await deleteInBatches(
+      org.id,
+      batchSize,
+      (tx) => tx.$executeRaw`
+        DELETE FROM webhook_calls WHERE id IN (
+          SELECT id FROM webhook_calls WHERE org_id = ${org.id}::uuid AND created_at < ${logsBefore} LIMIT ${batchSize})`,
+    );
     // Steps and payloads go with their run (ON DELETE CASCADE). Runs still going are never
     // deleted: only those with an end are.
     const runs = await deleteInBatches(

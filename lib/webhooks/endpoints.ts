@@ -9,6 +9,7 @@ import { webhookTrigger, type WebhookTriggerConfig } from '../connectors/nodes/w
 import { definitionNodeSchema } from '../definition/schema';
 import { seal } from '../vault/envelope';
 import { vaultKeyRing } from '../vault/vault-key-ring';
+import { sealedColumns } from './sealed-secret';
 import { hashBearerSecret, newWebhookSecret } from './signature';
 import type { WebhookUpdate } from './schemas';
 
@@ -112,15 +113,7 @@ async function secretColumns(endpointId: string, kind: 'bearer' | 'hmac', secret
     };
   }
   const sealed = await seal(vaultKeyRing(), endpointId, secret);
-  return {
-    secretKind: kind,
-    secretHash: null,
-    secretCiphertext: new Uint8Array(sealed.ciphertext),
-    secretIv: new Uint8Array(sealed.iv),
-    secretAuthTag: new Uint8Array(sealed.authTag),
-    secretWrappedKey: new Uint8Array(sealed.wrappedDataKey),
-    secretKeyVersion: sealed.keyVersion,
-  };
+  return { secretKind: kind, secretHash: null, ...sealedColumns(sealed) };
 }
 
 /**

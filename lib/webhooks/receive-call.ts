@@ -15,6 +15,7 @@ import { open } from '../vault/envelope';
 import { vaultKeyRing } from '../vault/vault-key-ring';
 import { findPublishedTrigger, type PublishedTrigger } from './endpoints';
 import { readBodyBytes, webhookRequestOf } from './read-request';
+import { sealedWebhookSecretOf } from './sealed-secret';
 import { bearerSecretMatches, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './signature';
 import { webhookResponse } from './webhook-response';
 
@@ -96,13 +97,7 @@ async function assertSigned(
   if (endpoint.secretKind !== 'hmac' || !endpoint.secretCiphertext) {
     throw refuse('This webhook has no signing secret yet: its workflow editors must rotate its secret');
   }
-  const secret = await open(vaultKeyRing(), endpoint.id, {
-    ciphertext: Buffer.from(endpoint.secretCiphertext),
-    iv: Buffer.from(endpoint.secretIv!),
-    authTag: Buffer.from(endpoint.secretAuthTag!),
-    wrappedDataKey: Buffer.from(endpoint.secretWrappedKey!),
-    keyVersion: endpoint.secretKeyVersion!,
-  });
+  const secret = await open(vaultKeyRing(), endpoint.id, sealedWebhookSecretOf(endpoint));
   const timestamp = req.headers.get(TIMESTAMP_HEADER);
   const signature = req.headers.get(SIGNATURE_HEADER);
   const nowMs = Date.now();

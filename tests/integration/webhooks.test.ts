@@ -1,10 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '@/lib/auth/api-keys';
+import { db } from '@/lib/db/client';
 import type { WorkflowDefinitionInput } from '@/lib/definition/schema';
+import { pruneExpired } from '@/lib/retention/prune';
+import { open } from '@/lib/vault/envelope';
+import { vaultKeyRing } from '@/lib/vault/vault-key-ring';
+import { rotateWebhookSecretKeys } from '@/lib/webhooks/rotate-secrets';
+import { sealedWebhookSecretOf } from '@/lib/webhooks/sealed-secret';
 import { signWebhook } from '@/lib/webhooks/signature';
 import { api, apiFetch, ownerOrg } from '../support/api';
-import { publishWorkflow, waitForRun } from '../support/engine';
+import { getRun, publishWorkflow, waitForRun } from '../support/engine';
 
 interface Answer {
   status: number;
@@ -431,8 +437,9 @@ describe('webhook calls', () => {
     expect(outlasted).toMatchObject({ status: 202, json: { runId: expect.any(String) } });
     // Still waiting on its delay: the answer did not wait for it.
     const runId = (outlasted.json as { runId: string }).runId;
-    expect((await waitForRun(runId, ['WAITING'])).status).toBe('WAITING');
+    await expect.poll(async () => (await getRun(runId)).nodes.wait?.status, { timeout: 20_000 }).toBe('WAITING');
     expect((await apiFetch(`/api/runs/${runId}/cancel`, { method: 'POST' })).status).toBe(202);
+    expect((await waitForRun(runId)).status).toBe('CANCELLED');
   });
 
   it('refuses calls past the rate limit with 429 and Retry-After, and records every call', async () => {
@@ -485,5 +492,72 @@ describe('webhook calls', () => {
     });
     const shown = await answer(await apiFetch(`/api/workflows/${workflowId}/webhook`));
     expect(shown.json).toMatchObject({ lastTriggeredAt: expect.any(String) });
+  });
+
+  it('keeps an HMAC secret sealed by the vault, re-wrapped by key rotation, and stores a bearer secret only as its hash', async () => {
+    const signedHook = await createHook({ auth: 'hmac' });
+    const bearerHook = await createHook({ auth: 'bearer' });
+    const bearerRow = await db().webhookEndpoint.findUniqueOrThrow({ where: { workflowId: bearerHook.workflowId } });
+    expect(bearerRow).toMatchObject({
+      secretKind: 'bearer',
+      secretCiphertext: null,
+      secretHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(JSON.stringify(bearerRow)).not.toContain(bearerHook.secret);
+
+    const original = process.env.VAULT_MASTER_KEYS!;
+    const newKey = `9:${randomBytes(32).toString('base64')}`;
+    const where = { workflowId: signedHook.workflowId };
+    try {
+      process.env.VAULT_MASTER_KEYS = `${original},${newKey}`;
+      expect(await rotateWebhookSecretKeys({ batchSize: 1 })).toBeGreaterThanOrEqual(1);
+      const row = await db().webhookEndpoint.findUniqueOrThrow({ where });
+      expect(row).toMatchObject({ secretKind: 'hmac', secretHash: null, secretKeyVersion: 9 });
+      // The old key can go: the secret opens with the new one alone.
+      process.env.VAULT_MASTER_KEYS = newKey;
+      expect(await open(vaultKeyRing(), row.id, sealedWebhookSecretOf(row))).toBe(signedHook.secret);
+      // Back under the key the running platform knows.
+      const platformVersion = Math.max(...original.split(',').map((entry) => Number(entry.split(':')[0])));
+      Object.assign(process.env, {
+        VAULT_MASTER_KEYS: `${original},${newKey}`,
+        VAULT_CURRENT_KEY_VERSION: String(platformVersion),
+      });
+      await rotateWebhookSecretKeys();
+      expect(
+        await db().webhookEndpoint.count({ where: { secretKind: 'hmac', secretKeyVersion: { not: platformVersion } } }),
+      ).toBe(0);
+    } finally {
+      process.env.VAULT_MASTER_KEYS = original;
+      delete process.env.VAULT_CURRENT_KEY_VERSION;
+    }
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = signWebhook(signedHook.secret!, timestamp, new TextEncoder().encode('{}'));
+    const call = await hook(
+      signedHook.path,
+      json({}, { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': signature }),
+    );
+    expect(call).toMatchObject({ status: 202 });
+  });
+
+  it("prunes call records with the org's log lines", async () => {
+    const { workflowId, path } = await createHook({});
+    expect((await hook(path, json({}))).status).toBe(202);
+    const endpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { workflowId } });
+    const old = await db().webhookCall.create({
+      data: {
+        orgId: endpoint.orgId,
+        endpointId: endpoint.id,
+        method: 'POST',
+        status: 202,
+        createdAt: new Date(Date.now() - 400 * 86_400_000),
+      },
+    });
+    await pruneExpired();
+    const left = await db().webhookCall.findMany({
+      where: { endpointId: endpoint.id },
+      select: { id: true, status: true },
+    });
+    expect(left).toEqual([{ id: expect.any(String), status: 202 }]);
+    expect(left[0].id).not.toBe(old.id);
   });
 });
