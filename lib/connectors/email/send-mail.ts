@@ -14,9 +14,9 @@ export interface MailAttachment {
 }
 
 export interface MailMessage {
-  to: string | string[];
-  cc?: string | string[];
-  bcc?: string | string[];
+  to: string;
+  cc?: string;
+  bcc?: string;
   replyTo?: string;
   subject: string;
   text?: string;

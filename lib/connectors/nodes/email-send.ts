@@ -7,11 +7,15 @@ import { sendMail } from '../email/send-mail';
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-/** One address, a comma-separated list, or a list of them; "Name <address>" works everywhere. */
+/**
+ * One address or a comma-separated list ("Name <address>" works); a list of addresses, from an
+ * expression, is joined into one. One text field in the form, whatever the expression gives.
+ */
 const recipients = (field: string) =>
-  z.union([z.string().trim(), z.array(z.string().trim().min(1, `${field} may not hold an empty address`))], {
-    error: `${field} must be an address, a comma-separated list or a list of addresses`,
-  });
+  z.preprocess(
+    (value) => (Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? value.join(', ') : value),
+    z.string({ error: `${field} must be an address, a comma-separated list or a list of addresses` }).trim(),
+  );
 
 const attachment = z
   .object({
@@ -53,7 +57,7 @@ export const emailSend = defineNode({
         .max(300_000, 'timeoutMs may be at most 300000 (5 minutes)')
         .default(60_000),
     })
-    .refine((config) => (typeof config.to === 'string' ? config.to !== '' : config.to.length > 0), {
+    .refine((config) => config.to !== '', {
       path: ['to'],
       message: 'to is empty: give at least one recipient',
     })
