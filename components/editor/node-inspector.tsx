@@ -11,6 +11,7 @@ import { NodePropertiesForm } from './properties/node-properties-form';
 import { NodeSettingsForm } from './properties/node-settings-form';
 import type { OutputFields } from './properties/output-fields';
 import type { DraftProblem } from './use-draft-problems';
+import { WebhookPanel } from './webhook-panel';
 
 export interface NodeInspectorProps {
   doc: Y.Doc;
@@ -51,6 +52,7 @@ export function NodeInspector(props: NodeInspectorProps) {
           ))}
         </ul>
       )}
+      {node.type === 'trigger.webhook' && <WebhookPanel readOnly={readOnly} />}
       <Field label="Label" htmlFor="node-label">
         <Input
           id="node-label"

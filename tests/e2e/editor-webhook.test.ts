@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { signWebhook } from '@/lib/webhooks/signature';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { flowNode as node, openEditor, screenshotOnFailure } from '../support/editor-page';
+import { apiFetch } from '../support/api';
+
+const definition = {
+  nodes: [
+    { id: 'hook', type: 'trigger.webhook', position: { x: 0, y: 0 }, config: { auth: 'hmac' } },
+    { id: 'out', type: 'flow.output', position: { x: 260, y: 0 }, config: { value: '{{ input.body }}' } },
+  ],
+  edges: [{ source: 'hook', target: 'out' }],
+};
+
+describe("the webhook trigger's inspector", () => {
+  let browser: Browser;
+  let page: Page;
+  let id = '';
+
+  beforeAll(async () => {
+    const created = await apiFetch('/api/workflows', { method: 'POST', body: JSON.stringify({ name: 'Webhook UI' }) });
+    id = (await created.json()).id;
+    const published = await apiFetch(`/api/workflows/${id}/versions`, {
+      method: 'POST',
+      body: JSON.stringify({ definition }),
+    });
+    expect(published.status).toBe(201);
+    browser = await launchBrowser();
+    page = await openEditor(browser, id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await apiFetch(`/api/workflows/${id}`, { method: 'DELETE' });
+  });
+  screenshotOnFailure(() => page);
+
+  it('creates the production URL, shows its signing secret once, and disables it', async () => {
+    await node(page, 'hook').click();
+    const panel = page.getByRole('region', { name: 'Webhook URL' });
+    await panel.getByRole('button', { name: 'Create URL' }).click();
+    const url = await panel.locator('[data-webhook-url]').innerText();
+    expect(url).toMatch(/^http:\/\/[^/]+\/api\/hooks\/[\w-]{32}$/);
+    const secret = await panel.locator('[data-webhook-secret]').innerText();
+    expect(secret).toMatch(/^whsec_[\w-]{43}$/);
+    expect(await panel.getByText('The signing secret, shown this once').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('editor-webhook') });
+
+    // The URL and secret shown are the ones that work.
+    const body = '{"from":"the editor"}';
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const called = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-timestamp': timestamp,
+        'x-webhook-signature': signWebhook(secret, timestamp, new TextEncoder().encode(body)),
+      },
+      body,
+    });
+    expect(called.status).toBe(202);
+
+    await panel.getByRole('button', { name: 'Disable' }).click();
+    await panel.getByText(/^Disabled: calls are answered 410/).waitFor();
+    expect(await panel.locator('[data-webhook-secret]').count()).toBe(0);
+    expect((await fetch(url, { method: 'POST', body })).status).toBe(410);
+  });
+});
