@@ -6,6 +6,7 @@ import { authHeader } from '../connectors/http/build-request';
 import { credentialSecrets, type CredentialValue } from '../connectors/credential-types';
 import { SecretScrubber } from '../connectors/secret-scrubber';
 import { smtpTransport } from '../connectors/email/send-mail';
+import { postgresConnection } from '../connectors/postgres/connection';
 import { resolveGuarded } from '../outbound/guarded-lookup';
 import { findOutboundBlocked } from '../outbound/outbound-blocked';
 import { outboundFetch } from '../outbound/outbound-fetch';
@@ -40,18 +41,8 @@ async function tryCredential(
       return { ok: true, message: `The token endpoint issued an access token (valid for ${minutes} min)` };
     }
     case 'postgres': {
-      // Connect to the address the guard checked, so the name cannot resolve elsewhere meanwhile.
       const address = await resolveGuarded(await orgOutboundPolicy(orgId), value.host);
-      const tls = { rejectUnauthorized: value.ssl === 'verify-full', servername: value.host };
-      const client = new pg.Client({
-        host: address,
-        port: value.port,
-        database: value.database,
-        user: value.user,
-        password: value.password,
-        ssl: value.ssl === 'disable' ? false : tls,
-        connectionTimeoutMillis: TIMEOUT_MS,
-      });
+      const client = new pg.Client({ ...postgresConnection(value, address), connectionTimeoutMillis: TIMEOUT_MS });
       try {
         await client.connect();
         const { rows } = await client.query<{ version: string }>('SELECT version()');

@@ -4,6 +4,7 @@ import { readNodeCredential } from '../node-credential';
 import { findOutboundBlocked } from '../../outbound/outbound-blocked';
 import { StatementProblem, type Statement } from './statements';
 import type { PostgresOutput } from './config';
+import { postgresConnection } from './connection';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -104,16 +105,7 @@ export async function runPostgresStatement(
     throw postgresFailure(error, operation, target, config.statementTimeoutMs);
   }
   const client = new pg.Client({
-    host: address,
-    port: credential.port,
-    database: credential.database,
-    user: credential.user,
-    password: credential.password,
-    // The certificate is checked against the name in the credential, not the address connected to.
-    ssl:
-      credential.ssl === 'disable'
-        ? false
-        : { rejectUnauthorized: credential.ssl === 'verify-full', servername: credential.host },
+    ...postgresConnection(credential, address),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     statement_timeout: config.statementTimeoutMs,
     application_name: 'floworchestrator',

@@ -51,8 +51,9 @@ function runLogger(log: (entry: NodeLogEntry) => void): Logger {
   };
 }
 
+// The SDK's errors carry a `code` from its ErrorCode table (`slack_webapi_…`).
 const isSlackError = (error: unknown): error is SlackError =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'code' in error;
+  error instanceof Error && String((error as { code?: unknown }).code).startsWith('slack_webapi_');
 
 function slackFailure(error: unknown, apiUrl: string): NodeFailure {
   if (isSlackError(error)) {
