@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { NodeFailure, type ActivityContext } from '../define-node';
@@ -83,7 +84,8 @@ export function smtpTransport(server: SmtpServer, address: string, timeoutMs: nu
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
-    tls: { servername: server.host },
+    // A name, for SNI and the certificate check; an IP address is checked as itself.
+    tls: isIP(server.host) ? {} : { servername: server.host },
     auth: server.user ? { user: server.user, pass: server.password ?? '' } : undefined,
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type pg from 'pg';
 import type { CredentialValue } from '../credential-types';
 
@@ -18,6 +19,10 @@ export function postgresConnection(credential: PostgresCredential, address: stri
     ssl:
       credential.ssl === 'disable'
         ? false
-        : { rejectUnauthorized: credential.ssl === 'verify-full', servername: credential.host },
+        : {
+            rejectUnauthorized: credential.ssl === 'verify-full',
+            // A name, for SNI and the certificate check; an IP address is checked as itself.
+            ...(isIP(credential.host) ? {} : { servername: credential.host }),
+          },
   };
 }
