@@ -6,6 +6,7 @@ import { orgDb } from '../db/tenant';
 import type { WebhookEndpoint } from '../db/generated/client';
 import type { WebhookRequest, WebhookTriggerConfig } from '../connectors/nodes/webhook-trigger';
 import { createLogger } from '../logging/logger';
+import { processMetrics } from '../metrics/registry';
 import { hitSlidingWindow } from '../rate-limit/sliding-window';
 import { redis } from '../redis/client';
 import { resolvePayloadRefs } from '../runs/payloads';
@@ -210,6 +211,14 @@ async function handleCall(endpoint: WebhookEndpoint, req: Request, record: CallR
  * recorded in webhook_calls with its status, error code and run.
  */
 export async function receiveWebhookCall(req: Request, slug: string): Promise<Response> {
+  const timer = processMetrics().httpDuration.startTimer({ method: req.method });
+  const response = await answerCall(req, slug);
+  // One label for every webhook, as withOrg names routes: never one per slug.
+  timer({ route: '/api/hooks/:slug', status: String(response.status) });
+  return response;
+}
+
+async function answerCall(req: Request, slug: string): Promise<Response> {
   const startedAt = Date.now();
   let endpoint: WebhookEndpoint | null;
   try {

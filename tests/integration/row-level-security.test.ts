@@ -18,6 +18,7 @@ const TENANT_TABLES = [
   'run_steps',
   'runs',
   'schedules',
+  'webhook_calls',
   'webhook_endpoints',
   'workflow_versions',
   'workflows',
@@ -69,7 +70,10 @@ async function seedOrg(label: string, userId: string) {
   });
   await prisma.auditEvent.create({ data: { orgId, actorType: 'SYSTEM', action: 'rls.seed' } });
   await prisma.schedule.create({ data: { orgId, workflowId: workflow.id, cron: '0 * * * *' } });
-  await prisma.webhookEndpoint.create({ data: { orgId, workflowId: workflow.id, slug: `rls-${randomUUID()}` } });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { orgId, workflowId: workflow.id, slug: `rls-${randomUUID()}`, secretHash: sha256(label) },
+  });
+  await prisma.webhookCall.create({ data: { orgId, endpointId: endpoint.id, method: 'POST', status: 202 } });
   const rule = await prisma.alertRule.create({
     data: {
       orgId,
@@ -85,7 +89,7 @@ async function seedOrg(label: string, userId: string) {
     },
   });
   await prisma.alertFiring.create({ data: { orgId, ruleId: rule.id, state: 'FIRING', message: label } });
-  return { orgId, workflowId: workflow.id, ...secrets };
+  return { orgId, workflowId: workflow.id, endpointId: endpoint.id, slug: endpoint.slug, ...secrets };
 }
 
 type Seeded = Awaited<ReturnType<typeof seedOrg>>;
@@ -208,6 +212,14 @@ describe('row-level security for the app database role', () => {
       expect(await orgIdsIn('invitations')).toEqual([a.orgId]);
       expect((await app.query('DELETE FROM invitations')).rowCount).toBe(0);
     });
+  });
+
+  it("names a webhook slug's org and endpoint before any org is set, and nothing else of it", async () => {
+    const bySlug = (slug: string) => app.query('SELECT * FROM webhook_endpoint_by_slug($1)', [slug]);
+    expect((await bySlug(b.slug)).rows).toEqual([{ org_id: b.orgId, id: b.endpointId }]);
+    expect((await bySlug('rls-no-such-slug')).rows).toEqual([]);
+    // The row itself, secret included, stays behind the org's policy.
+    expect((await app.query('SELECT secret_hash FROM webhook_endpoints WHERE slug = $1', [b.slug])).rows).toEqual([]);
   });
 
   it('accepts audit events without an org but never shows them', async () => {
