@@ -60,6 +60,19 @@ describe('NodePropertiesForm', () => {
     expect(problems(html)).toEqual(['url must be an absolute http:// or https:// URL']);
   });
 
+  it("offers only credentials of the node's credential type", () => {
+    const credentials = [
+      { id: 'c1', name: 'Orders API token', type: 'bearer' },
+      { id: 'c2', name: 'Warehouse', type: 'postgres' },
+    ];
+    const html = renderConfig('postgres.query', { credentials });
+    expect(html).toContain('Warehouse (postgres)');
+    expect(html).not.toContain('Orders API token');
+    expect(renderConfig('slack.postMessage', { credentials })).toContain(
+      'No slackBot credentials yet: add one in Settings',
+    );
+  });
+
   it('shows the problems of list items on the item, bracketed paths included', () => {
     const html = renderConfig('logic.switch', {
       config: { cases: [{ name: 'big', when: '{{ input.total > }}' }] },

@@ -5,10 +5,13 @@ import type { ControlProps } from './control-props';
 import { namingAttributes } from './field-frame';
 import { useFormContext } from './form-context';
 
-/** Picks a stored credential by name (its id is what the config keeps). */
+/** Picks a stored credential by name (its id is what the config keeps), of the type the field asks for. */
 export function CredentialSelect({ field, value, onChange, ids, invalid }: ControlProps) {
-  const { readOnly, credentials } = useFormContext();
+  const { readOnly, credentials: all } = useFormContext();
   const current = typeof value === 'string' ? value : '';
+  const wanted = field.kind === 'string' ? field.credentialType : undefined;
+  // The chosen one stays listed even when of another type: the node names the mismatch when it runs.
+  const credentials = all.filter((credential) => !wanted || credential.type === wanted || credential.id === current);
   const known = credentials.some((credential) => credential.id === current);
   return (
     <Select
@@ -20,7 +23,13 @@ export function CredentialSelect({ field, value, onChange, ids, invalid }: Contr
       disabled={readOnly}
       className="w-full disabled:opacity-70"
     >
-      <option value="">{credentials.length === 0 ? 'No credentials yet: add one in Settings' : 'Choose…'}</option>
+      <option value="">
+        {credentials.length > 0
+          ? 'Choose…'
+          : wanted
+            ? `No ${wanted} credentials yet: add one in Settings`
+            : 'No credentials yet: add one in Settings'}
+      </option>
       {current && !known && <option value={current}>Unknown credential ({current})</option>}
       {credentials.map((credential) => (
         <option key={credential.id} value={credential.id}>

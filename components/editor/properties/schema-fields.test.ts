@@ -147,6 +147,17 @@ describe('describeSchema', () => {
     expect(describeSchema({ anyOf: [{ type: 'string' }, { type: 'object' }] }, 'x', true)).toMatchObject({
       kind: 'json',
     });
+    expect(
+      describeSchema({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, 'to', true),
+    ).toMatchObject({ kind: 'string', required: true });
+  });
+
+  it('keeps the credential type a credential id field asks for', () => {
+    expect(field(configOf('postgres.query').fields, 'credentialId')).toMatchObject({
+      kind: 'string',
+      format: 'uuid',
+      credentialType: 'postgres',
+    });
   });
 });
 

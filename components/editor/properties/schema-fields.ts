@@ -19,6 +19,8 @@ export interface StringField extends FieldBase {
   format?: string;
   pattern?: string;
   minLength?: number;
+  /** For a credential id: the credential type the node takes (`.meta({ credentialType })` in its schema). */
+  credentialType?: string;
 }
 export interface NumberField extends FieldBase {
   kind: 'number';
@@ -157,7 +159,11 @@ function describeUnion(schema: JsonSchema, variants: unknown[], name: string, re
     };
   }
   if (nonNull.every((variant) => typeof variant.type === 'string' && variant.type !== 'object')) {
-    return describeSchema({ ...schema, type: nonNull.map((variant) => variant.type) }, name, required);
+    // Described again as one schema of several types, without the variants it was made from.
+    const merged: JsonSchema = { ...schema, type: nonNull.map((variant) => variant.type) };
+    delete merged.anyOf;
+    delete merged.oneOf;
+    return describeSchema(merged, name, required);
   }
   return { ...base(schema, name, required), kind: 'json' };
 }
@@ -197,6 +203,7 @@ export function describeSchema(schema: JsonSchema, name = '', required = true): 
         ...(typeof schema.format === 'string' ? { format: schema.format } : {}),
         ...(typeof schema.pattern === 'string' ? { pattern: schema.pattern } : {}),
         ...(typeof schema.minLength === 'number' ? { minLength: schema.minLength } : {}),
+        ...(typeof schema.credentialType === 'string' ? { credentialType: schema.credentialType } : {}),
       };
     case 'integer':
     case 'number':

@@ -38,7 +38,9 @@ export const emailSend = defineNode({
   icon: 'mail',
   config: z
     .object({
-      credentialId: z.uuid({ error: 'credentialId must be an SMTP server credential id' }),
+      credentialId: z
+        .uuid({ error: 'credentialId must be an SMTP server credential id' })
+        .meta({ credentialType: 'smtp' }),
       to: recipients('to'),
       cc: recipients('cc').optional(),
       bcc: recipients('bcc').optional(),

@@ -34,7 +34,9 @@ export const slackPostMessage = defineNode({
   icon: 'message-square',
   config: z
     .object({
-      credentialId: z.uuid({ error: 'credentialId must be a Slack bot token credential id' }),
+      credentialId: z
+        .uuid({ error: 'credentialId must be a Slack bot token credential id' })
+        .meta({ credentialType: 'slackBot' }),
       channel: z
         .string({ error: 'channel must be text' })
         .trim()

@@ -3,7 +3,7 @@ import { row } from './statements';
 
 /** The fields every Postgres node has: which connection, and how long one statement may run. */
 export const connectionFields = {
-  credentialId: z.uuid({ error: 'credentialId must be a Postgres credential id' }),
+  credentialId: z.uuid({ error: 'credentialId must be a Postgres credential id' }).meta({ credentialType: 'postgres' }),
   statementTimeoutMs: z
     .number({ error: 'statementTimeoutMs must be a number of milliseconds' })
     .int('statementTimeoutMs must be a whole number of milliseconds')
