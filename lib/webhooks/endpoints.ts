@@ -22,11 +22,20 @@ export interface PublishedTrigger {
   config: WebhookTriggerConfig;
 }
 
+/** A published webhook trigger whose config cannot be used: the definition's fault, named with its field. */
+const unusableTrigger = (nodeId: string, version: number, path: string, message: string) =>
+  new ApiError(
+    422,
+    'invalid_definition',
+    `Webhook trigger "${nodeId}", ${path}: ${message} (version ${version}); publish a fixed version`,
+    [{ nodeId, path, message }],
+  );
+
 /**
  * The first `trigger.webhook` node of the latest published version, or null when the workflow
  * has no published version or its latest has no webhook trigger. Its config was checked at
- * publishing; one that does not parse now (a `{{ }}` where a value belongs) is the definition's
- * fault, named here.
+ * publishing, but only as far as a node can check its own config: a `{{ }}` where a value
+ * belongs, or a `responseNodeId` naming no node, is refused here.
  */
 export async function findPublishedTrigger(orgId: string, workflowId: string): Promise<PublishedTrigger | null> {
   const latest = await orgDb(orgId).workflowVersion.findFirst({
@@ -34,22 +43,23 @@ export async function findPublishedTrigger(orgId: string, workflowId: string): P
     orderBy: { version: 'desc' },
     select: { version: true, definition: true },
   });
-  const nodes = (latest?.definition as { nodes?: unknown[] } | undefined)?.nodes ?? [];
+  if (!latest) return null;
+  const nodes = (latest.definition as { nodes?: unknown[] }).nodes ?? [];
+  const ids = new Set(nodes.map((node) => (node as { id?: unknown }).id));
   for (const raw of nodes) {
     const node = definitionNodeSchema.safeParse(raw);
     if (!node.success || node.data.type !== webhookTrigger.type) continue;
     const config = webhookTrigger.config.safeParse(node.data.config);
     if (!config.success) {
       const issue = config.error.issues[0];
-      const path = ['config', ...issue.path].join('.');
-      throw new ApiError(
-        422,
-        'invalid_definition',
-        `Webhook trigger "${node.data.id}", ${path}: ${issue.message} (version ${latest!.version}); publish a fixed version`,
-        [{ nodeId: node.data.id, path, message: issue.message }],
-      );
+      throw unusableTrigger(node.data.id, latest.version, ['config', ...issue.path].join('.'), issue.message);
     }
-    return { version: latest!.version, nodeId: node.data.id, config: config.data };
+    const { response, responseNodeId } = config.data;
+    if (response === 'node' && !ids.has(responseNodeId)) {
+      const message = `no node "${responseNodeId}" in the definition`;
+      throw unusableTrigger(node.data.id, latest.version, 'config.responseNodeId', message);
+    }
+    return { version: latest.version, nodeId: node.data.id, config: config.data };
   }
   return null;
 }

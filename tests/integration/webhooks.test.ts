@@ -137,6 +137,19 @@ describe('webhook management', () => {
         /has no published version with a webhook trigger \(trigger\.webhook\): publish one first$/,
       ),
     });
+    const noSuchNode = await publishWorkflow(`webhook ${randomUUID()}`, {
+      nodes: [{ id: 'hook', type: 'trigger.webhook', config: { response: 'node', responseNodeId: 'reply' } }],
+      edges: [],
+    });
+    const message = 'no node "reply" in the definition';
+    expect(await manage(noSuchNode)).toMatchObject({
+      status: 422,
+      json: error(
+        'invalid_definition',
+        `Webhook trigger "hook", config.responseNodeId: ${message} (version 1); publish a fixed version`,
+        [{ nodeId: 'hook', path: 'config.responseNodeId', message }],
+      ),
+    });
     const unknownField = await manage(workflowId, { enable: true });
     expect(unknownField).toMatchObject({ status: 400, json: { error: { code: 'invalid_request' } } });
   });
