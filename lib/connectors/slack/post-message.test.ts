@@ -71,8 +71,9 @@ describe('postSlackMessage', () => {
   it('waits out a rate limit as Retry-After asks, then posts', async () => {
     const before = slack.calls.length;
     slack.rateLimitNext(2, 0);
-    const { result, logs } = post({ channel: 'C0ALERTS', text: 'after the limit' });
+    const { result, logs } = post({ channel: 'C0ALERTS', text: 'after the limit', threadTs: '1700000000.000001' });
     expect(await result).toMatchObject({ channel: 'C0ALERTS' });
+    expect(slack.messages.at(-1)).toMatchObject({ text: 'after the limit', threadTs: '1700000000.000001' });
     expect(slack.calls.slice(before)).toEqual(['chat.postMessage', 'chat.postMessage', 'chat.postMessage']);
     expect(logs.filter((entry) => entry.level === 'WARN').map((entry) => entry.message)).toEqual([
       'Slack rate limited chat.postMessage: trying again in 0 s',
