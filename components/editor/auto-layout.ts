@@ -6,8 +6,8 @@ const NODE_SIZE = { width: 200, height: 64 };
 // for, not parsed before the canvas can draw.
 let elkLoading: Promise<ELK> | undefined;
 const loadElk = () => (elkLoading ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk()));
-// Loaded once the page is idle after drawing, so the first Auto-layout is as quick as before.
-if (typeof window !== 'undefined') (window.requestIdleCallback ?? setTimeout)(() => void loadElk());
+/** Fetches elkjs ahead of the first layout, so that one is as quick as the next. */
+export const preloadAutoLayout = () => void loadElk();
 
 /** Positions for every node, laid out left to right in layers along the edges (elkjs). */
 export async function layoutPositions(

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -17,6 +17,9 @@ export interface CollabSession {
   loaded: boolean;
 }
 
+/** The origin of the stored state the page came with: not an edit of this browser's, so never undone. */
+const STORED_DRAFT_ORIGIN = 'stored-draft';
+
 /** The page's token is used only with this much of its life left: the server checks it on arrival. */
 const TOKEN_MARGIN_MS = 60_000;
 
@@ -24,7 +27,9 @@ const TOKEN_MARGIN_MS = 60_000;
  * Joins a workflow's draft on the collab server. Edits are also kept in the browser (IndexedDB),
  * so what is drawn while offline survives a reload and merges when the connection returns. The
  * first connection uses the token the page was rendered with, saving a round trip before the
- * draft can load; every later one fetches a fresh token: they live ten minutes.
+ * draft can load; every later one fetches a fresh token: they live ten minutes. The draft's stored
+ * state, when the page brings it (base64), is drawn at once, while the connection syncs what is
+ * newer; editing still waits for that sync.
  */
 export function useCollabDraft(options: {
   workflowId: string;
@@ -32,9 +37,21 @@ export function useCollabDraft(options: {
   document: string;
   token: string;
   tokenExpiresAt: number;
+  storedDraft?: string;
 }): CollabSession {
   const { workflowId, url, document } = options;
   const doc = useMemo(() => new Y.Doc(), []);
+  const storedDraft = useRef(options.storedDraft);
+  // Applied after hydration, which drew the page as the server did: without the draft.
+  useLayoutEffect(() => {
+    if (!storedDraft.current) return;
+    const binary = atob(storedDraft.current);
+    storedDraft.current = undefined;
+    // A plain loop: Uint8Array.from with a mapping function is ten times slower on a big draft.
+    const state = new Uint8Array(binary.length);
+    for (let index = 0; index < binary.length; index++) state[index] = binary.charCodeAt(index);
+    Y.applyUpdate(doc, state, STORED_DRAFT_ORIGIN);
+  }, [doc]);
   const pageToken = useRef<{ token: string; expiresAt: number } | null>({
     token: options.token,
     expiresAt: options.tokenExpiresAt,

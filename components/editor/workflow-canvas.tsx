@@ -2,10 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   ViewportPortal,
   useReactFlow,
@@ -18,6 +15,8 @@ import type * as Y from 'yjs';
 import type { WorkflowDraft } from '@/lib/collab/draft-doc';
 import { addEdge, addNode, moveNodes, removeEdges, removeNodes } from '@/lib/collab/draft-edits';
 import { connectionRefusal } from '@/lib/collab/connection-rules';
+import { CanvasMiniMap } from './canvas-minimap';
+import { DotGrid } from './dot-grid';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import { nodeTypes, type FlowNodeType } from './flow-node';
 import { createNodeKeeper, toFlowEdges, toFlowNodes, type NodeDecorations } from './graph-view';
@@ -62,6 +61,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const { onSelectionChange, onPointerMove, onRefused, fitRequestedRef } = props;
   const flow = useReactFlow();
   const { resolvedTheme } = useTheme();
+  const colorMode = resolvedTheme === 'light' ? 'light' : 'dark';
   // What React Flow measured of each node; everything else about a node comes from the draft.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
@@ -195,11 +195,11 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         onlyRenderVisibleElements={nodes.length > 150}
         fitView
         fitViewOptions={FIT_VIEW}
-        colorMode={resolvedTheme === 'light' ? 'light' : 'dark'}
+        colorMode={colorMode}
       >
-        <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} />
+        <DotGrid gap={SNAP[0]} colorMode={colorMode} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="!bg-surface" />
+        <CanvasMiniMap nodes={nodes} colorMode={colorMode} />
         <ViewportPortal>
           {peers.map((peer) =>
             peer.cursor ? (

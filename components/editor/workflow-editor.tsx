@@ -1,13 +1,13 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { draftMeta, draftNodes, writeDraft } from '@/lib/collab/draft-doc';
 import { addNode, moveNodes } from '@/lib/collab/draft-edits';
-import { layoutPositions } from './auto-layout';
+import { layoutPositions, preloadAutoLayout } from './auto-layout';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import { copySelection, pasteNodes } from './clipboard';
 import { EditorHeader } from './editor-header';
@@ -28,15 +28,16 @@ import { ViewBanner } from './view-banner';
 import { WorkflowCanvas } from './workflow-canvas';
 
 // The inspector's forms bring CodeMirror, a third of the editor's own JavaScript: it is fetched
-// once the page is idle (or when a node is first selected), not run before the canvas can draw.
+// once the draft is drawn and the page idle (or when a node is first selected).
 const loadInspector = () => import('./node-inspector').then((module) => module.NodeInspector);
 const NodeInspector = dynamic(loadInspector, { ssr: false });
-if (typeof window !== 'undefined') (window.requestIdleCallback ?? setTimeout)(() => void loadInspector());
 
 export interface WorkflowEditorProps {
   workflowId: string;
   /** Where the draft lives, and a token the page signed for the first connection to it. */
   collab: { url: string; document: string; token: string; tokenExpiresAt: number; readOnly: boolean };
+  /** The draft's stored Yjs state (base64), drawn before the collab connection has synced. */
+  storedDraft?: string;
   palette: PaletteNode[];
   credentials: { id: string; name: string; type: string }[];
   me: PresenceUser;
@@ -58,12 +59,21 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   );
 }
 
-function EditorBody({ workflowId, collab, palette, credentials, me, canPublish, canRun }: WorkflowEditorProps) {
-  const session = useCollabDraft({ workflowId, ...collab });
+function EditorBody(props: WorkflowEditorProps) {
+  const { workflowId, collab, storedDraft, palette, credentials, me, canPublish, canRun } = props;
+  const session = useCollabDraft({ workflowId, ...collab, storedDraft });
   // Editing starts once the draft has arrived: an edit to a half-loaded draft could be lost.
   const readOnly = collab.readOnly || !session.loaded;
   const { doc } = session;
   const draft = useDraft(doc);
+  // CodeMirror and elkjs (2 MB between them) are parsed once the draft is in, not before it is drawn.
+  useEffect(() => {
+    if (!session.loaded) return;
+    (window.requestIdleCallback ?? setTimeout)(() => {
+      void loadInspector();
+      preloadAutoLayout();
+    });
+  }, [session.loaded]);
   const problems = useDraftProblems(draft.definition);
   const { peers, share } = usePresence(session.provider, me);
   const [selected, setSelected] = useState<Set<string>>(new Set());

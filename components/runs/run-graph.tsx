@@ -2,17 +2,11 @@
 
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Background,
-  BackgroundVariant,
-  Controls,
-  ReactFlow,
-  type NodeChange,
-  type ReactFlowInstance,
-} from '@xyflow/react';
+import { Controls, ReactFlow, type NodeChange, type ReactFlowInstance } from '@xyflow/react';
 import { useTheme } from 'next-themes';
 import type { FlowNodeType } from '@/components/editor/flow-node';
 import { toFlowEdges, toFlowNodes } from '@/components/editor/graph-view';
+import { DotGrid } from '@/components/editor/dot-grid';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import { runNodeTypes } from './run-flow-node';
@@ -67,6 +61,7 @@ export function RunGraph({
   onDecide?: (nodeId: string, decision: 'approved' | 'rejected') => void;
 }) {
   const { resolvedTheme } = useTheme();
+  const colorMode = resolvedTheme === 'light' ? 'light' : 'dark';
   const { pane, onInit } = useFitOnResize();
   // What React Flow measured of each node, so fitting the view sees their real sizes.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
@@ -104,9 +99,9 @@ export function RunGraph({
         onlyRenderVisibleElements={nodes.length > 150}
         fitView
         fitViewOptions={FIT}
-        colorMode={resolvedTheme === 'light' ? 'light' : 'dark'}
+        colorMode={colorMode}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} />
+        <DotGrid gap={20} colorMode={colorMode} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isUuid } from '../db/ids';
 import { orgDb } from '../db/tenant';
 import { readDraft, toDraftDefinition, writeDraft } from './draft-doc';
 
@@ -29,6 +30,21 @@ export async function loadStoredDraft(orgId: string, workflowId: string, doc: Y.
     definition: toDraftDefinition(latest?.definition ?? { nodes: [], edges: [] }),
   });
   return true;
+}
+
+/**
+ * The stored Yjs state of a workflow's draft, for the editor to draw before its connection to the
+ * collab server has synced: null when the workflow has no stored draft yet, undefined when it
+ * does not exist in that org. The collab server loads the same state, so what the page draws is
+ * a prefix of the live document and merges with it.
+ */
+export async function storedDraftState(orgId: string, workflowId: string): Promise<Uint8Array | null | undefined> {
+  if (!isUuid(workflowId)) return undefined;
+  const workflow = await orgDb(orgId).workflow.findFirst({
+    where: { id: workflowId, orgId, deletedAt: null },
+    select: { draftState: true },
+  });
+  return workflow ? workflow.draftState : undefined;
 }
 
 /** Saves the document's state, and its name and description into the workflow's own columns. */

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { ApiError } from '@/lib/api/errors';
 import { currentUser, requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
 import { collabConnection } from '@/lib/collab/collab-connection';
 import { listPaletteNodes } from '@/lib/connectors/palette';
 import { listCredentials } from '@/lib/vault/credentials';
-import { getWorkflow } from '@/lib/workflows/workflows';
+import { storedDraftState } from '@/lib/collab/stored-draft';
 import { WorkflowEditor } from '@/components/editor/workflow-editor';
 import { colorFor } from '@/components/editor/presence-color';
 
@@ -16,12 +15,8 @@ export const metadata: Metadata = { title: 'Editor' };
 export default async function WorkflowEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const org = await requireOrg();
-  try {
-    await getWorkflow(org, id);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
-    throw error;
-  }
+  const draftState = await storedDraftState(org.orgId, id);
+  if (draftState === undefined) notFound();
   const [user, collab, credentials] = await Promise.all([
     currentUser(),
     collabConnection(org, id, await headers()),
@@ -38,6 +33,7 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
         tokenExpiresAt: collab.tokenExpiresAt,
         readOnly: collab.readOnly,
       }}
+      storedDraft={draftState ? Buffer.from(draftState).toString('base64') : undefined}
       palette={listPaletteNodes()}
       credentials={credentials.map(({ id: credentialId, name: credentialName, type }) => ({
         id: credentialId,
