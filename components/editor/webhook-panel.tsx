@@ -26,7 +26,8 @@ async function errorMessage(response: Response): Promise<string> {
 
 /**
  * The production URL of a webhook trigger, which runs the latest published version: shown to
- * everyone, created, enabled or disabled and given a new secret by those who may edit.
+ * everyone once a version with the trigger is published, enabled or disabled and given a
+ * secret by those who may edit (and created by them, for workflows published before webhooks).
  */
 export function WebhookPanel({ readOnly }: { readOnly: boolean }) {
   const { id: workflowId } = useParams<{ id: string }>();
@@ -70,7 +71,7 @@ export function WebhookPanel({ readOnly }: { readOnly: boolean }) {
       {loaded.state === 'none' && (
         <>
           <p className="text-xs text-muted-foreground">
-            Publish the workflow with this trigger, then create its URL: calls run the latest published version.
+            Publishing the workflow with this trigger gives it its URL: calls run the latest published version.
           </p>
           {!readOnly && (
             <Button variant="secondary" size="sm" disabled={busy} onClick={() => save({})}>

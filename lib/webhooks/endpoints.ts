@@ -6,12 +6,15 @@ import { isUuid } from '../db/ids';
 import { orgDb } from '../db/tenant';
 import type { WebhookEndpoint } from '../db/generated/client';
 import { webhookTrigger, type WebhookTriggerConfig } from '../connectors/nodes/webhook-trigger';
-import { definitionNodeSchema } from '../definition/schema';
+import { definitionNodeSchema, type WorkflowDefinition } from '../definition/schema';
+import { createLogger } from '../logging/logger';
 import { seal } from '../vault/envelope';
 import { vaultKeyRing } from '../vault/vault-key-ring';
 import { sealedColumns } from './sealed-secret';
 import { hashBearerSecret, newWebhookSecret } from './signature';
 import type { WebhookUpdate } from './schemas';
+
+const log = createLogger({ component: 'webhooks' });
 
 export const webhookPath = (slug: string) => `/api/hooks/${slug}`;
 
@@ -104,9 +107,31 @@ export async function getWebhook(org: OrgContext, workflowId: string, baseUrl?: 
   await findLiveWorkflow(org, workflowId);
   const endpoint = await orgDb(org.orgId).webhookEndpoint.findFirst({ where: { orgId: org.orgId, workflowId } });
   if (!endpoint) {
-    throw new ApiError(404, 'not_found', 'This workflow has no webhook yet: create it with POST on this path');
+    throw new ApiError(404, 'not_found', 'This workflow has no webhook yet: publish a version with a webhook trigger (trigger.webhook)');
   }
   return publicWebhook(endpoint, await findPublishedTrigger(org.orgId, workflowId), baseUrl);
+}
+
+// 24 random bytes: the URL is unguessable even for endpoints with auth "none".
+const newSlug = () => randomBytes(24).toString('base64url');
+
+/**
+ * Gives a workflow its webhook URL when a version with a webhook trigger is published: the
+ * first such publish creates the endpoint, enabled and without a secret (a POST on
+ * /api/workflows/:id/webhook makes one, shown once); later publishes leave it as it is. The
+ * version is published either way: a failure here is logged, and that POST creates it too.
+ */
+export async function ensureWebhookEndpoint(orgId: string, workflowId: string, definition: WorkflowDefinition) {
+  if (!definition.nodes.some((node) => node.type === webhookTrigger.type)) return;
+  try {
+    // No RETURNING: an endpoint already there is simply kept (ON CONFLICT DO NOTHING).
+    await orgDb(orgId).webhookEndpoint.createMany({
+      data: [{ orgId, workflowId, slug: newSlug() }],
+      skipDuplicates: true,
+    });
+  } catch (error) {
+    log.error('webhook endpoint not created at publish', { workflowId, error });
+  }
 }
 
 /** The columns a new secret is stored in, for the mode it is made for; the other mode's are cleared. */
@@ -127,10 +152,10 @@ async function secretColumns(endpointId: string, kind: 'bearer' | 'hmac', secret
 }
 
 /**
- * Creates the workflow's webhook (its latest published version must have a webhook trigger),
- * or changes it: enables or disables it, or makes a new secret for the trigger's auth mode. A
- * new secret is returned this once; bearer secrets are stored as their hash, HMAC secrets
- * sealed by the vault. A new endpoint whose trigger asks for auth gets its secret at once.
+ * Creates the workflow's webhook if publishing has not (its latest published version must have
+ * a webhook trigger), or changes it: enables or disables it, or makes a new secret for the
+ * trigger's auth mode, which is also made whenever that mode has none yet. A new secret is
+ * returned this once; bearer secrets are stored as their hash, HMAC secrets sealed by the vault.
  */
 export async function saveWebhook(org: OrgContext, workflowId: string, update: WebhookUpdate, baseUrl?: string) {
   const workflow = await findLiveWorkflow(org, workflowId);
@@ -145,13 +170,14 @@ export async function saveWebhook(org: OrgContext, workflowId: string, update: W
   const db = orgDb(org.orgId);
   const existing = await db.webhookEndpoint.findFirst({ where: { orgId: org.orgId, workflowId } });
   const endpointId = existing?.id ?? crypto.randomUUID();
-  const wantsSecret = update.rotateSecret || (!existing && trigger.config.auth !== 'none');
-  if (update.rotateSecret && trigger.config.auth === 'none') {
+  const kind = trigger.config.auth === 'none' ? null : trigger.config.auth;
+  // A secret is made when asked for, and when the trigger's auth mode has none yet.
+  const wantsSecret = update.rotateSecret || (kind !== null && existing?.secretKind !== kind);
+  if (update.rotateSecret && kind === null) {
     const message =
       'the published webhook trigger takes no secret (auth "none"): publish it with auth "bearer" or "hmac"';
     throw new ApiError(400, 'invalid_request', `rotateSecret: ${message}`, [{ path: 'rotateSecret', message }]);
   }
-  const kind = trigger.config.auth === 'none' ? null : trigger.config.auth;
   const secret = wantsSecret && kind ? newWebhookSecret(kind) : undefined;
   const secretData = secret && kind ? await secretColumns(endpointId, kind, secret) : {};
   const endpoint = existing
@@ -164,8 +190,7 @@ export async function saveWebhook(org: OrgContext, workflowId: string, update: W
           id: endpointId,
           orgId: org.orgId,
           workflowId,
-          // 24 random bytes: the URL is unguessable even for endpoints with auth "none".
-          slug: randomBytes(24).toString('base64url'),
+          slug: newSlug(),
           enabled: update.enabled ?? true,
           ...secretData,
         },

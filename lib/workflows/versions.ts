@@ -8,6 +8,7 @@ import { definitionChecksum } from './definition-checksum';
 import { versionRef } from './schemas';
 import { getWorkflow } from './workflows';
 import { recordAudit } from '../audit/record';
+import { ensureWebhookEndpoint } from '../webhooks/endpoints';
 
 // Each failed attempt means another publish got in first, so this many concurrent publishes always succeed.
 const MAX_PUBLISH_ATTEMPTS = 10;
@@ -88,6 +89,7 @@ export async function publishVersion(
         targetId: workflowId,
         data: { version: published.version, checksum },
       });
+      await ensureWebhookEndpoint(org.orgId, workflowId, definition);
       return published;
     } catch (error) {
       // A concurrent publish took this number between our read and our insert: read again.

@@ -35,12 +35,13 @@ describe("the webhook trigger's inspector", () => {
   });
   screenshotOnFailure(() => page);
 
-  it('creates the production URL, shows its signing secret once, and disables it', async () => {
+  it('shows the production URL publishing made, makes its signing secret and shows it once, and disables it', async () => {
     await node(page, 'hook').click();
     const panel = page.getByRole('region', { name: 'Webhook URL' });
-    await panel.getByRole('button', { name: 'Create URL' }).click();
     const url = await panel.locator('[data-webhook-url]').innerText();
     expect(url).toMatch(/^http:\/\/[^/]+\/api\/hooks\/[\w-]{32}$/);
+    await panel.getByRole('button', { name: 'Make secret' }).click();
+    await panel.locator('[data-webhook-secret]').waitFor();
     const secret = await panel.locator('[data-webhook-secret]').innerText();
     expect(secret).toMatch(/^whsec_[\w-]{43}$/);
     expect(await panel.getByText('The signing secret, shown this once').count()).toBe(1);

@@ -74,18 +74,11 @@ const error = (code: string, message: string | RegExp, details?: unknown) => ({
 });
 
 describe('webhook management', () => {
-  it('creates the URL of a published webhook trigger, shows it to readers, and refuses a workflow without one', async () => {
+  it('gives a published webhook trigger its URL, makes its secret once, shows it to readers, and refuses a workflow without one', async () => {
     const workflowId = await publishWorkflow(`webhook ${randomUUID()}`, {
       nodes: [{ id: 'hook', type: 'trigger.webhook', config: { auth: 'bearer' } }],
       edges: [],
     });
-    const before = await answer(await apiFetch(`/api/workflows/${workflowId}/webhook`));
-    expect(before).toMatchObject({
-      status: 404,
-      json: error('not_found', 'This workflow has no webhook yet: create it with POST on this path'),
-    });
-
-    const created = await manage(workflowId);
     const { webUrl } = inject('platform');
     const shown = {
       id: expect.any(String),
@@ -94,16 +87,31 @@ describe('webhook management', () => {
       path: expect.stringMatching(/^\/api\/hooks\/[\w-]{32}$/),
       url: expect.stringMatching(new RegExp(`^${webUrl.replace(/[.]/g, '\\.')}/api/hooks/[\\w-]{32}$`)),
       enabled: true,
-      secretKind: 'bearer',
+      secretKind: null,
       trigger: { version: 1, nodeId: 'hook', methods: ['POST'], auth: 'bearer', response: 'accepted' },
       lastTriggeredAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     };
+    // Publishing gave it its URL, with no secret yet: every call is refused until one is made.
+    const published = await answer(await apiFetch(`/api/workflows/${workflowId}/webhook`));
+    expect(published).toMatchObject({ status: 200, json: shown });
+    const { path } = published.json as { path: string };
+    expect(await hook(path, json({}, { authorization: 'Bearer anything' }))).toMatchObject({
+      status: 401,
+      json: error(
+        'invalid_webhook_secret',
+        'This webhook has no bearer secret yet: its workflow editors must rotate its secret',
+      ),
+    });
+
+    const created = await manage(workflowId);
     expect(created).toMatchObject({
       status: 200,
-      json: { ...shown, secret: expect.stringMatching(/^whtok_[\w-]{43}$/) },
+      json: { ...shown, path, secretKind: 'bearer', secret: expect.stringMatching(/^whtok_[\w-]{43}$/) },
     });
+    // Made once: asking again without rotateSecret makes none.
+    expect((await manage(workflowId)).json).not.toHaveProperty('secret');
     const { secret, ...withoutSecret } = created.json as Record<string, unknown>;
 
     const key = await createApiKey(ownerOrg(), { name: `webhook viewer ${randomUUID()}`, role: 'VIEWER' });
@@ -112,7 +120,7 @@ describe('webhook management', () => {
       headers: { ...init.headers, authorization: `Bearer ${key.key}`, 'content-type': 'application/json' },
     });
     const read = await answer(await fetch(api(`/api/workflows/${workflowId}/webhook`), asViewer()));
-    expect(read).toMatchObject({ status: 200, json: withoutSecret });
+    expect(read).toMatchObject({ status: 200, json: { ...withoutSecret, updatedAt: expect.any(String) } });
     expect(read.json).not.toHaveProperty('secret');
     expect(secret).toEqual(expect.any(String));
     const viewerChange = await answer(
@@ -123,11 +131,34 @@ describe('webhook management', () => {
       json: error('forbidden', 'Your role (VIEWER) may not workflow edit'),
     });
     const calls = await answer(await fetch(api(`/api/workflows/${workflowId}/webhook/calls`), asViewer()));
-    expect(calls).toMatchObject({ status: 200, json: { calls: [] } });
+    expect(calls).toMatchObject({
+      status: 200,
+      json: {
+        calls: [
+          {
+            id: expect.any(String),
+            method: 'POST',
+            status: 401,
+            errorCode: 'invalid_webhook_secret',
+            runId: null,
+            sizeBytes: 2,
+            durationMs: expect.any(Number),
+            createdAt: expect.any(String),
+          },
+        ],
+      },
+    });
 
     const manual = await publishWorkflow(`manual ${randomUUID()}`, {
       nodes: [{ id: 'start', type: 'trigger.manual' }],
       edges: [],
+    });
+    expect(await answer(await apiFetch(`/api/workflows/${manual}/webhook`))).toMatchObject({
+      status: 404,
+      json: error(
+        'not_found',
+        'This workflow has no webhook yet: publish a version with a webhook trigger (trigger.webhook)',
+      ),
     });
     const refused = await manage(manual);
     expect(refused).toMatchObject({
