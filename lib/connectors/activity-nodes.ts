@@ -10,6 +10,7 @@ import { postgresUpdate } from './nodes/postgres-update';
 import { postgresUpsert } from './nodes/postgres-upsert';
 import { slackPostMessage } from './nodes/slack-post-message';
 import { emailSend } from './nodes/email-send';
+import { aiLlm } from './nodes/ai-llm';
 
 export const activityNodeTypes: NodeType[] = [
   httpRequest,
@@ -20,4 +21,5 @@ export const activityNodeTypes: NodeType[] = [
   postgresUpsert,
   slackPostMessage,
   emailSend,
+  aiLlm,
 ];

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { anthropicCredential } from './credentials/anthropic';
 import { bearerCredential } from './credentials/bearer';
 import { basicCredential } from './credentials/basic';
 import { headerCredential } from './credentials/header';
 import { oauth2Credential } from './credentials/oauth2';
+import { openaiCredential } from './credentials/openai';
 import { postgresCredential } from './credentials/postgres';
 import { slackBotCredential } from './credentials/slack-bot';
 import { smtpCredential } from './credentials/smtp';
@@ -16,6 +18,8 @@ export const credentialTypeDefinitions = {
   postgres: postgresCredential,
   slackBot: slackBotCredential,
   smtp: smtpCredential,
+  anthropic: anthropicCredential,
+  openai: openaiCredential,
 } as const;
 
 export type CredentialType = keyof typeof credentialTypeDefinitions;

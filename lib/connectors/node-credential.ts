@@ -10,12 +10,13 @@ import { CredentialNotFound, readCredential } from '../vault/credentials';
 /**
  * Decrypts the credential a node's `credentialId` names, for this attempt only, and declares its
  * secret values to `addSecret` so they are masked in whatever the attempt records. A missing
- * credential, or one of another type, fails the node without retrying.
+ * credential, or one of another type (than the one, or one of the types, asked for), fails the node
+ * without retrying.
  */
 export async function readNodeCredential<T extends CredentialType>(
   run: { orgId: string; runId: string; nodeId: string },
   credentialId: string,
-  type: T,
+  type: T | readonly T[],
   addSecret: (value: string) => void,
 ): Promise<Extract<CredentialValue, { type: T }>> {
   let credential: CredentialValue;
@@ -28,8 +29,9 @@ export async function readNodeCredential<T extends CredentialType>(
     throw error;
   }
   for (const secret of credentialSecrets(credential)) addSecret(secret);
-  if (credential.type !== type) {
-    const expected = credentialTypeDefinitions[type].label;
+  const types: readonly CredentialType[] = typeof type === 'string' ? [type] : type;
+  if (!types.includes(credential.type)) {
+    const expected = types.map((name) => credentialTypeDefinitions[name].label).join(' or ');
     throw new NodeFailure(
       `credentialId: the credential is a ${credentialTypeDefinitions[credential.type].label}, not a ${expected}: choose a ${expected} credential`,
       { type: 'CredentialTypeMismatch', nonRetryable: true },

@@ -17,6 +17,8 @@ export const createCredentialBody = z.discriminatedUnion(
     variant('postgres'),
     variant('slackBot'),
     variant('smtp'),
+    variant('anthropic'),
+    variant('openai'),
   ],
   { error: `type must be one of ${credentialTypes.join(', ')}` },
 );

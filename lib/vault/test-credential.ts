@@ -7,6 +7,7 @@ import { credentialSecrets, type CredentialValue } from '../connectors/credentia
 import { SecretScrubber } from '../connectors/secret-scrubber';
 import { smtpTransport } from '../connectors/email/send-mail';
 import { postgresConnection } from '../connectors/postgres/connection';
+import { testLlmCredential } from '../connectors/llm/test-connection';
 import { resolveGuarded } from '../outbound/guarded-lookup';
 import { findOutboundBlocked } from '../outbound/outbound-blocked';
 import { outboundFetch } from '../outbound/outbound-fetch';
@@ -81,6 +82,11 @@ async function tryCredential(
       } finally {
         transport.close();
       }
+    }
+    case 'anthropic':
+    case 'openai': {
+      const policy = await orgOutboundPolicy(orgId);
+      return testLlmCredential(value, (target, request) => outboundFetch(target, request ?? {}, policy), TIMEOUT_MS);
     }
     default: {
       if (!url) throw new ApiError(400, 'invalid_request', 'url: give a URL this credential should be able to open');

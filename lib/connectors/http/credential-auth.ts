@@ -33,7 +33,12 @@ export async function resolveCredentialAuth(
     } else if (credential.type === 'slackBot') {
       // Slack's Web API takes the bot token as a bearer token: the HTTP node can call any method.
       resolved = { type: 'bearer', token: credential.token };
-    } else if (credential.type === 'postgres' || credential.type === 'smtp') {
+    } else if (
+      credential.type === 'postgres' ||
+      credential.type === 'smtp' ||
+      credential.type === 'anthropic' ||
+      credential.type === 'openai'
+    ) {
       const label = credentialTypeDefinitions[credential.type].label;
       throw new NodeFailure(`auth.credentialId: a ${label} credential cannot authenticate HTTP requests`, {
         type: 'CredentialTypeMismatch',

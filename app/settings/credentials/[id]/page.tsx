@@ -15,7 +15,7 @@ import { CredentialEditForm, CredentialTestForm } from './credential-editor';
 export const metadata: Metadata = { title: 'Credential' };
 
 // Types with an endpoint of their own test against it; plain HTTP auth needs a URL to try.
-const SELF_TESTING = new Set(['oauth2', 'postgres', 'slackBot', 'smtp']);
+const SELF_TESTING = new Set(['oauth2', 'postgres', 'slackBot', 'smtp', 'anthropic', 'openai']);
 
 export default async function CredentialPage({ params }: PageProps<'/settings/credentials/[id]'>) {
   const { id } = await params;
