@@ -3,7 +3,7 @@ import { ScriptedLlmServer, sendJson, tokensOf } from './llm-stub-script';
 
 /**
  * A stand-in for Anthropic's Messages API as `@anthropic-ai/sdk` speaks to it: `POST /v1/messages`
- * with the key in `x-api-key`, answered as JSON or, with `stream: true`, as the server-sent
+ * with the key as a bearer token (or in `x-api-key`), answered as JSON or, with `stream: true`, as the server-sent
  * events the SDK's MessageStream assembles (message_start, content_block_start, ping,
  * content_block_delta per piece of text, content_block_stop, message_delta with the usage,
  * message_stop); `GET /v1/models` lists the models it knows. Errors come in Anthropic's body:
@@ -14,7 +14,9 @@ export class AnthropicStub extends ScriptedLlmServer {
 
   protected answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     const path = new URL(req.url ?? '/', 'http://stub').pathname;
-    const apiKey = req.headers['x-api-key'] as string | undefined;
+    // The SDK sends the key as a bearer token; older clients send it in x-api-key.
+    const apiKey =
+      /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (req.headers['x-api-key'] as string | undefined);
     const error = (status: number, type: string, message: string) =>
       sendJson(res, status, { type: 'error', error: { type, message } });
     if (apiKey !== this.options.apiKey) return error(401, 'authentication_error', 'invalid x-api-key');

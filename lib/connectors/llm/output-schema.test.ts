@@ -48,7 +48,10 @@ describe('checkReply', () => {
   it('reads a schema by the draft it declares: 2020-12 by default, draft-07 when it says so', () => {
     const tuple2020 = compileOutputSchema({ type: 'array', prefixItems: [{ type: 'string' }], items: false });
     expect(checkReply(tuple2020, '["a"]')).toEqual({ ok: true, value: ['a'] });
-    expect(checkReply(tuple2020, '["a", 1]')).toEqual({ ok: false, errors: ['(root): must NOT have more than 1 items'] });
+    expect(checkReply(tuple2020, '["a", 1]')).toEqual({
+      ok: false,
+      errors: ['(root): must NOT have more than 1 items'],
+    });
     const tuple07 = compileOutputSchema({
       $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'array',
