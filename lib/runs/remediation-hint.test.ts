@@ -101,4 +101,28 @@ describe('remediationHint', () => {
       'This node needs another kind of credential (the error says which): choose one in the node’s credential setting.',
     );
   });
+
+  it('points the LLM node’s refused keys, unknown models and invalid replies at what to change', () => {
+    expect(
+      remediationHint({
+        error: { type: 'LlmAuthFailed', message: 'Anthropic refused the API key of credential "Team key" (401: …)' },
+        nodeType: 'ai.llm',
+        credential: 'Team key',
+      }),
+    ).toBe(
+      'The model provider refused the API key of credential "Team key": put in a current key under Settings → Credentials.',
+    );
+    expect(
+      remediationHint({
+        error: { type: 'LlmModelNotFound', message: 'OpenAI at … has no model "gpt-9"' },
+        nodeType: 'ai.llm',
+      }),
+    ).toMatch(/^The provider has no model by that name/);
+    expect(
+      remediationHint({
+        error: { type: 'LlmOutputInvalid', message: 'The reply does not match …' },
+        nodeType: 'ai.llm',
+      }),
+    ).toMatch(/^The model’s replies did not match the output schema/);
+  });
 });

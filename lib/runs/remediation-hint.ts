@@ -84,6 +84,18 @@ export function remediationHint({ error, nodeType, credential }: FailedAttempt):
         return 'The bot cannot see that channel: check the channel name or ID, and invite the bot to a private channel (/invite).';
       }
       return null;
+    case 'LlmAuthFailed':
+      return credential
+        ? `The model provider refused the API key of credential "${credential}": put in a current key under Settings → Credentials.`
+        : 'The model provider refused the API key: put in a current key under Settings → Credentials.';
+    case 'LlmModelNotFound':
+      return 'The provider has no model by that name: check the model id (as the provider lists it) and the credential’s base URL.';
+    case 'LlmOutputInvalid':
+      return 'The model’s replies did not match the output schema: say more about the expected JSON in the prompt, loosen the schema, or allow more repairs (maxRepairs).';
+    case 'LlmRateLimited':
+      return 'The model provider is limiting the rate of requests: allow more time between attempts (retry interval), or make fewer calls at once (a loop’s concurrency).';
+    case 'LlmRefused':
+      return 'The model declined to answer: rephrase the prompt, or check what it was given (the context below shows what its expressions read).';
     case 'OAuth2Refused':
       return credential
         ? `The OAuth2 provider refused a token for credential "${credential}": reconnect it under Settings → Credentials.`

@@ -9,9 +9,11 @@ import { useFormContext } from './form-context';
 export function CredentialSelect({ field, value, onChange, ids, invalid }: ControlProps) {
   const { readOnly, credentials: all } = useFormContext();
   const current = typeof value === 'string' ? value : '';
-  const wanted = field.kind === 'string' ? field.credentialType : undefined;
+  const wanted = field.kind === 'string' && field.credentialType ? [field.credentialType].flat() : undefined;
   // The chosen one stays listed even when of another type: the node names the mismatch when it runs.
-  const credentials = all.filter((credential) => !wanted || credential.type === wanted || credential.id === current);
+  const credentials = all.filter(
+    (credential) => !wanted || wanted.includes(credential.type) || credential.id === current,
+  );
   const known = credentials.some((credential) => credential.id === current);
   return (
     <Select
@@ -27,7 +29,7 @@ export function CredentialSelect({ field, value, onChange, ids, invalid }: Contr
         {credentials.length > 0
           ? 'Choose…'
           : wanted
-            ? `No ${wanted} credentials yet: add one in Settings`
+            ? `No ${wanted.join(' or ')} credentials yet: add one in Settings`
             : 'No credentials yet: add one in Settings'}
       </option>
       {current && !known && <option value={current}>Unknown credential ({current})</option>}

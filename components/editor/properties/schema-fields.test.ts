@@ -159,6 +159,22 @@ describe('describeSchema', () => {
       credentialType: 'postgres',
     });
   });
+
+  it('describes ai.llm: either of two credential types, the prompt as text, the output schema as JSON', () => {
+    const root = configOf('ai.llm');
+    expect(root.fields.map((f) => [f.name, f.kind, f.required])).toEqual([
+      ['credentialId', 'string', true],
+      ['model', 'string', true],
+      ['system', 'string', false],
+      ['prompt', 'string', true],
+      ['temperature', 'number', false],
+      ['maxTokens', 'number', false],
+      ['outputSchema', 'json', false],
+      ['maxRepairs', 'number', false],
+      ['timeoutMs', 'number', false],
+    ]);
+    expect(field(root.fields, 'credentialId')).toMatchObject({ credentialType: ['anthropic', 'openai'] });
+  });
 });
 
 describe('humanise', () => {

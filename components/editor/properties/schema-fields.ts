@@ -19,8 +19,8 @@ export interface StringField extends FieldBase {
   format?: string;
   pattern?: string;
   minLength?: number;
-  /** For a credential id: the credential type the node takes (`.meta({ credentialType })` in its schema). */
-  credentialType?: string;
+  /** For a credential id: the credential type(s) the node takes (`.meta({ credentialType })` in its schema). */
+  credentialType?: string | string[];
 }
 export interface NumberField extends FieldBase {
   kind: 'number';
@@ -203,7 +203,9 @@ export function describeSchema(schema: JsonSchema, name = '', required = true): 
         ...(typeof schema.format === 'string' ? { format: schema.format } : {}),
         ...(typeof schema.pattern === 'string' ? { pattern: schema.pattern } : {}),
         ...(typeof schema.minLength === 'number' ? { minLength: schema.minLength } : {}),
-        ...(typeof schema.credentialType === 'string' ? { credentialType: schema.credentialType } : {}),
+        ...(typeof schema.credentialType === 'string' || Array.isArray(schema.credentialType)
+          ? { credentialType: schema.credentialType as string | string[] }
+          : {}),
       };
     case 'integer':
     case 'number':
