@@ -15,6 +15,9 @@ import { lostAttempt, recordProgress } from './record-progress';
 import { writeRunLogs } from './run-logs';
 
 const HEARTBEAT_EVERY_MS = 2_000;
+// A long attempt's lines (an LLM's streamed reply) reach the live log while it runs, one batch
+// per this interval at most, rather than all at its end.
+const LOG_FLUSH_EVERY_MS = 500;
 const log = createLogger({ service: 'worker', component: 'node-activities' });
 
 function toFailure(error: unknown): ApplicationFailure {
@@ -49,11 +52,26 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
   if (attempt > 1) metrics.nodeRetries.inc({ node_type: nodeType.type });
   const timer = metrics.nodeDuration.startTimer({ node_type: nodeType.type });
   const logs: NodeLogEntry[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushed = Promise.resolve();
+  // Batches are written one after another, so lines keep their order; a failed write loses only
+  // its batch's live view, not the attempt.
+  const flushLogs = () => {
+    flushTimer = undefined;
+    const batch = logs.splice(0);
+    flushed = flushed.then(() =>
+      writeRunLogs({ orgId, runId, nodeId, attempt }, batch).catch((error: unknown) =>
+        log.warn('could not write log lines during the attempt', { runId, nodeId, attempt, error }),
+      ),
+    );
+  };
   // The attempt's log lines are stored before its end, so a live view has them when it sees the end.
   const record = async (
     status: StepStatus,
     extra: { output?: unknown; error?: NodeErrorInfo; endedAt?: string } = {},
   ) => {
+    clearTimeout(flushTimer);
+    await flushed;
     await writeRunLogs({ orgId, runId, nodeId, attempt }, logs.splice(0));
     await recordProgress({
       runId,
@@ -98,7 +116,10 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       config: parsed.data,
       run: { runId, orgId, nodeId, attempt },
       idempotencyKey: iteration > 0 ? `${runId}:${nodeId}:${iteration}` : `${runId}:${nodeId}`,
-      log: (entry) => logs.push(entry),
+      log: (entry) => {
+        logs.push(entry);
+        flushTimer ??= setTimeout(flushLogs, LOG_FLUSH_EVERY_MS);
+      },
       signal: context.cancellationSignal,
       guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
       resolveHost: async (host) => resolveGuarded(await orgOutboundPolicy(orgId), host),

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { ScriptedLlmServer, sendJson, tokensOf } from './llm-stub-script';
+import { ScriptedLlmServer, sendJson } from './llm-stub-script';
 
 /**
  * A stand-in for Anthropic's Messages API as `@anthropic-ai/sdk` speaks to it: `POST /v1/messages`
@@ -12,7 +12,7 @@ import { ScriptedLlmServer, sendJson, tokensOf } from './llm-stub-script';
 export class AnthropicStub extends ScriptedLlmServer {
   private sequence = 0;
 
-  protected answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+  protected async answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     const path = new URL(req.url ?? '/', 'http://stub').pathname;
     // The SDK sends the key as a bearer token; older clients send it in x-api-key.
     const apiKey =
@@ -77,7 +77,7 @@ export class AnthropicStub extends ScriptedLlmServer {
     });
     event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
     event('ping', {});
-    for (const text of tokensOf(reply.text)) {
+    for await (const text of this.pieces(reply)) {
       event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } });
     }
     event('content_block_stop', { index: 0 });

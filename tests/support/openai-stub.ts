@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { ScriptedLlmServer, sendJson, tokensOf } from './llm-stub-script';
+import { ScriptedLlmServer, sendJson } from './llm-stub-script';
 
 /**
  * A stand-in for an OpenAI-compatible Chat Completions API (OpenAI, Ollama, vLLM) as the `openai`
@@ -12,7 +12,7 @@ import { ScriptedLlmServer, sendJson, tokensOf } from './llm-stub-script';
 export class OpenAIStub extends ScriptedLlmServer {
   private sequence = 0;
 
-  protected answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+  protected async answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     const path = new URL(req.url ?? '/', 'http://stub').pathname;
     const apiKey = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const error = (status: number, message: string, type: string, code: string | null) =>
@@ -70,7 +70,7 @@ export class OpenAIStub extends ScriptedLlmServer {
         `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`,
       );
     chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
-    for (const content of tokensOf(reply.text)) chunk([{ index: 0, delta: { content }, finish_reason: null }]);
+    for await (const content of this.pieces(reply)) chunk([{ index: 0, delta: { content }, finish_reason: null }]);
     chunk([{ index: 0, delta: {}, finish_reason: finishReason }]);
     if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) chunk([], { usage });
     res.write('data: [DONE]\n\n');
