@@ -7,6 +7,9 @@ import {
 } from './credential-types';
 import { CredentialNotFound, readCredential } from '../vault/credentials';
 
+/** "a Postgres connection", "an Anthropic API key". */
+const withArticle = (label: string) => `${/^[AEIOU]/i.test(label) ? 'an' : 'a'} ${label}`;
+
 /**
  * Decrypts the credential a node's `credentialId` names, for this attempt only, and declares its
  * secret values to `addSecret` so they are masked in whatever the attempt records. A missing
@@ -31,9 +34,9 @@ export async function readNodeCredential<T extends CredentialType>(
   for (const secret of credentialSecrets(credential)) addSecret(secret);
   const types: readonly CredentialType[] = typeof type === 'string' ? [type] : type;
   if (!types.includes(credential.type)) {
-    const expected = types.map((name) => credentialTypeDefinitions[name].label).join(' or ');
+    const expected = withArticle(types.map((name) => credentialTypeDefinitions[name].label).join(' or '));
     throw new NodeFailure(
-      `credentialId: the credential is a ${credentialTypeDefinitions[credential.type].label}, not a ${expected}: choose a ${expected} credential`,
+      `credentialId: the credential is ${withArticle(credentialTypeDefinitions[credential.type].label)}, not ${expected}: choose ${expected} credential`,
       { type: 'CredentialTypeMismatch', nonRetryable: true },
     );
   }

@@ -9,6 +9,8 @@ export type ScriptedReply =
       inputTokens?: number;
       outputTokens?: number;
       stopReason?: string;
+      /** OpenAI: the text is a refusal (`delta.refusal`), not content. */
+      refusal?: boolean;
       /** Streamed: stop after this many characters of text until `release()`. */
       holdAfterChars?: number;
     }

@@ -59,7 +59,13 @@ export class OpenAIStub extends ScriptedLlmServer {
         created,
         model,
         choices: [
-          { index: 0, message: { role: 'assistant', content: reply.text, refusal: null }, finish_reason: finishReason },
+          {
+            index: 0,
+            message: reply.refusal
+              ? { role: 'assistant', content: null, refusal: reply.text }
+              : { role: 'assistant', content: reply.text, refusal: null },
+            finish_reason: finishReason,
+          },
         ],
         usage,
       });
@@ -70,7 +76,9 @@ export class OpenAIStub extends ScriptedLlmServer {
         `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`,
       );
     chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
-    for await (const content of this.pieces(reply)) chunk([{ index: 0, delta: { content }, finish_reason: null }]);
+    for await (const piece of this.pieces(reply)) {
+      chunk([{ index: 0, delta: reply.refusal ? { refusal: piece } : { content: piece }, finish_reason: null }]);
+    }
     chunk([{ index: 0, delta: {}, finish_reason: finishReason }]);
     if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) chunk([], { usage });
     res.write('data: [DONE]\n\n');

@@ -229,6 +229,19 @@ describe.each(setups)('complete through the $name API', (setup) => {
     });
   });
 
+  it('fails without retrying when the model refuses', async () => {
+    setup.stub.script(
+      setup.stub === anthropic
+        ? { text: 'I can’t help with that.', stopReason: 'refusal' }
+        : { text: 'I can’t help with that.', refusal: true },
+    );
+    expect(await failureOf(ask(setup, { prompt: 'Something it will not do' }).result)).toEqual({
+      message: 'The model refused to answer: I can’t help with that.',
+      type: 'LlmRefused',
+      nonRetryable: true,
+    });
+  });
+
   it('goes through the outbound guard: the default policy refuses the loopback stub', async () => {
     const before = setup.stub.requests.length;
     const { result } = ask(setup, { prompt: 'hi' }, { outbound: outboundPolicy() });
