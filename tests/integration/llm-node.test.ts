@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { storeCredential } from '@/lib/vault/credentials';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { apiFetch, ownerOrg } from '../support/api';
@@ -250,6 +250,34 @@ describe('ai.llm', () => {
     expect(retried.status).toBe('SUCCEEDED');
     expect(retried.nodes.ask).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
     expect(retried.output).toMatchObject({ text: 'second time lucky', repairs: 0 });
+  });
+
+  it('refuses a base URL the outbound guard blocks, and a credential of another type', async () => {
+    const webPort = new URL(inject('platform').webUrl).port;
+    const loopback = await storeCredential(ownerOrg(), {
+      name: `loopback llm ${randomUUID().slice(0, 6)}`,
+      type: 'openai',
+      value: { apiKey: openaiKey, baseUrl: `http://127.0.0.1:${webPort}/v1` },
+    });
+    const blocked = await runLlmNode({ credentialId: loopback, model: 'gpt-4o-mini', prompt: 'hi' });
+    expect(blocked.nodes.ask).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(blocked.nodes.ask.error).toEqual({
+      type: 'OutboundBlocked',
+      message: `The OpenAI-compatible API at http://127.0.0.1:${webPort}/v1: Outbound request to 127.0.0.1 blocked: 127.0.0.1 is a loopback address. An org admin can allow private hosts under Settings → Network; loopback and metadata addresses only the deployment can open (see OUTBOUND_ALLOWED_TARGETS)`,
+    });
+
+    const bearer = await storeCredential(ownerOrg(), {
+      name: `bearer ${randomUUID().slice(0, 6)}`,
+      type: 'bearer',
+      value: { token: `t-${randomUUID()}` },
+    });
+    const mismatch = await runLlmNode({ credentialId: bearer, model: 'gpt-4o-mini', prompt: 'hi' });
+    expect(mismatch.nodes.ask).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(mismatch.nodes.ask.error).toEqual({
+      type: 'CredentialTypeMismatch',
+      message:
+        'credentialId: the credential is a Bearer token, not an Anthropic API key or OpenAI-compatible API key: choose an Anthropic API key or OpenAI-compatible API key credential',
+    });
   });
 
   it('tests both credentials by listing the models their keys may use', async () => {
