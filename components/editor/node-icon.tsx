@@ -1,6 +1,7 @@
 import {
   Box,
   Braces,
+  CalendarClock,
   Code,
   Database,
   GitBranchPlus,
@@ -26,6 +27,7 @@ import {
 // The icons node types name (lib/connectors/nodes): imported one by one, not lucide's whole set.
 const ICONS: Record<string, LucideIcon> = {
   braces: Braces,
+  'calendar-clock': CalendarClock,
   code: Code,
   database: Database,
   'git-branch-plus': GitBranchPlus,

@@ -67,6 +67,7 @@ describe('node registry', () => {
     expect(nodeTypes.filter((node) => node.startsScope).map((node) => node.type)).toEqual([
       'trigger.manual',
       'trigger.webhook',
+      'trigger.schedule',
     ]);
     expect(nodeTypes.filter((node) => node.startsOnFirstInput).map((node) => node.type)).toEqual(['flow.merge']);
   });

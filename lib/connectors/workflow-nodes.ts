@@ -5,6 +5,7 @@ import type { NodeType } from './define-node';
 import { nodeKey } from './node-key';
 import { manualTrigger } from './nodes/manual-trigger';
 import { webhookTrigger } from './nodes/webhook-trigger';
+import { scheduleTrigger } from './nodes/schedule-trigger';
 import { setVariables } from './nodes/set-variables';
 import { transform } from './nodes/transform';
 import { ifElse } from './nodes/if-else';
@@ -21,6 +22,7 @@ import { workflowOutput } from './nodes/workflow-output';
 export const workflowNodeTypes: NodeType[] = [
   manualTrigger,
   webhookTrigger,
+  scheduleTrigger,
   setVariables,
   transform,
   ifElse,
