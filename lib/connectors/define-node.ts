@@ -45,7 +45,10 @@ export interface ActivityContext<Config> {
   run: { runId: string; orgId: string; nodeId: string; attempt: number };
   /** Same on every attempt of this node in this run: for downstream deduplication. */
   idempotencyKey: string;
-  /** Lines for the run log (a code node's console output, for example). */
+  /**
+   * Lines for the run log (a code node's console output, an LLM's streamed reply): they reach
+   * the live log while the attempt runs, in batches (temporal/activities/node-activities.ts).
+   */
   log(entry: NodeLogEntry): void;
   /** Aborted when the activity is cancelled or times out. */
   signal: AbortSignal;
