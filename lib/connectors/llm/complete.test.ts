@@ -180,6 +180,25 @@ describe.each(setups)('complete through the $name API', (setup) => {
     ]);
   });
 
+  it('takes a reply that matches on the last repair allowed', async () => {
+    setup.stub.script(
+      { text: 'Sure! Here it is.' },
+      { text: '{"vendor":"ACME"}' },
+      { text: '{"vendor":"ACME","total":3}' },
+    );
+    const { result, logs } = ask(setup, { prompt: 'Extract', outputSchema: schema });
+    expect(await result).toMatchObject({ json: { vendor: 'ACME', total: 3 }, repairs: 2 });
+    expect(logs.filter((entry) => entry.level === 'WARN').map((entry) => entry.message)).toEqual([
+      'The reply does not match outputSchema ((root): the reply is not JSON: answer with only the JSON value): asking the model to repair it (1 of 2)',
+      "The reply does not match outputSchema ((root): must have required property 'total'): asking the model to repair it (2 of 2)",
+    ]);
+    expect(logs.filter((entry) => entry.level === 'INFO').map((entry) => [entry.message, entry.data])).toEqual([
+      ['Sure! Here it is.', { reply: 1 }],
+      ['{"vendor":"ACME"}', { reply: 2 }],
+      ['{"vendor":"ACME","total":3}', { reply: 3 }],
+    ]);
+  });
+
   it('fails without retrying, naming the errors, when the repairs do not help', async () => {
     setup.stub.script({ text: '{"vendor":1}' }, { text: '{"vendor":2}' }, { text: 'no JSON here' });
     const { result } = ask(setup, { prompt: 'Extract', outputSchema: schema });
