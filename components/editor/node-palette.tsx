@@ -24,7 +24,7 @@ export function NodePalette({
   disabled,
   onAdd,
 }: {
-  nodes: PaletteNode[];
+  nodes: readonly PaletteNode[];
   disabled: boolean;
   onAdd: (node: PaletteNode) => void;
 }) {

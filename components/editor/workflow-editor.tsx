@@ -38,7 +38,7 @@ export interface WorkflowEditorProps {
   collab: { url: string; document: string; token: string; tokenExpiresAt: number; readOnly: boolean };
   /** The draft's stored Yjs state (base64), drawn before the collab connection has synced. */
   storedDraft?: string;
-  palette: PaletteNode[];
+  palette: readonly PaletteNode[];
   credentials: { id: string; name: string; type: string }[];
   me: PresenceUser;
   canPublish: boolean;

@@ -42,6 +42,13 @@ export function toPaletteNode(node: NodeType): PaletteNode {
   };
 }
 
-export function listPaletteNodes(): PaletteNode[] {
-  return nodeTypes.map(toPaletteNode);
+let palette: readonly PaletteNode[] | undefined;
+
+/**
+ * Every registered node type as the palette shows it. The registry is fixed for the life of the
+ * process, so the JSON Schemas (about 10 ms of zod conversion) are made once, on first use.
+ */
+export function listPaletteNodes(): readonly PaletteNode[] {
+  palette ??= Object.freeze(nodeTypes.map(toPaletteNode));
+  return palette;
 }
