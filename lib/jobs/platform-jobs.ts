@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evaluateAlerts } from '../alerts/evaluate-alerts';
 import { pruneExpired } from '../retention/prune';
 import { reconcileEndedRuns } from '../runs/reconcile-ended-runs';
+import { reconcileSchedules } from '../schedules/schedules';
 import type { BackgroundJob } from './background-job';
 
 /** How often each job runs; the defaults suit production, tests shorten them. */
@@ -10,6 +11,7 @@ export const jobSettingsSchema = z.object({
   /** Cron, in UTC: daily at 03:00 unless set. */
   JOBS_RETENTION_PATTERN: z.string().min(1).default('0 3 * * *'),
   JOBS_ALERTS_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
+  JOBS_SCHEDULES_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type JobSettings = z.infer<typeof jobSettingsSchema>;
@@ -34,6 +36,13 @@ export function platformJobs(settings: JobSettings = jobSettingsSchema.parse(pro
       name: 'evaluate-alerts',
       schedule: { every: settings.JOBS_ALERTS_EVERY_MS },
       run: () => evaluateAlerts(),
+    },
+    {
+      // Schedule changes Temporal did not take (it was unreachable) are pushed again.
+      name: 'reconcile-schedules',
+      schedule: { every: settings.JOBS_SCHEDULES_EVERY_MS },
+      runOnStart: true,
+      run: () => reconcileSchedules(),
     },
   ];
 }

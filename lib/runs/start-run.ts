@@ -74,19 +74,34 @@ interface PublishedTarget {
   definition: unknown;
 }
 
-async function recordAndStart(
+export interface RecordedRun {
+  runId: string;
+  version: number;
+  /** What the run workflow is started with: the whole definition, so it never reads it. */
+  workflowInput: RunWorkflowInput;
+  /** The definition's run timeout, for the workflow's execution timeout. */
+  timeoutMs?: number;
+}
+
+/**
+ * Records a run without starting it: the version lookup, the concurrency check, the `runs` row
+ * (QUEUED) and its audit row, in one transaction. `startRun` then starts it with the Temporal
+ * client; a scheduled run is started as the child of its schedule's workflow instead
+ * (temporal/workflows/scheduled-run-workflow.ts), with the id given here.
+ */
+export async function recordRun(
   org: OrgContext,
   workflowId: string,
   body: StartRunBody,
-  options: StartOptions,
-): Promise<StartedRun> {
+  options: StartOptions & { runId?: string },
+): Promise<RecordedRun> {
   if (!isUuid(workflowId)) throw notFound('Workflow');
-  const runId = randomUUID();
+  const runId = options.runId ?? randomUUID();
   const input = body.input ?? null;
   const requestedAt = new Date();
   const { version, definition } = await withOrgTransaction(org.orgId, async (tx) => {
-    const { versionId, version, definition } = await findPublishedVersion(tx, org, workflowId, body.version);
-    await assertUnderConcurrencyLimit(tx, org, workflowId, definition);
+    const published = await findPublishedVersion(tx, org, workflowId, body.version);
+    await assertUnderConcurrencyLimit(tx, org, workflowId, published.definition);
     // createMany: the row is not read back, so the insert carries no RETURNING.
     await tx.run.createMany({
       data: [
@@ -94,7 +109,7 @@ async function recordAndStart(
           id: runId,
           orgId: org.orgId,
           workflowId,
-          versionId,
+          versionId: published.versionId,
           trigger: options.trigger,
           input: input as never,
           startedByType: org.actor.type,
@@ -110,9 +125,9 @@ async function recordAndStart(
       action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
       targetType: 'run',
       targetId: runId,
-      data: { workflowId, version, ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}) },
+      data: { workflowId, version: published.version, ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}) },
     });
-    return { version, definition };
+    return published;
   });
   const workflowInput: RunWorkflowInput = {
     runId,
@@ -124,13 +139,23 @@ async function recordAndStart(
     requestedAt: requestedAt.toISOString(),
     ...(options.reuse ? { reuse: options.reuse } : {}),
   };
+  return { runId, version, workflowInput, timeoutMs: definition.settings.timeoutMs };
+}
+
+async function recordAndStart(
+  org: OrgContext,
+  workflowId: string,
+  body: StartRunBody,
+  options: StartOptions,
+): Promise<StartedRun> {
+  const { runId, version, workflowInput, timeoutMs } = await recordRun(org, workflowId, body, options);
   try {
     const client = await temporalClient();
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
       taskQueue: serverEnv().TEMPORAL_TASK_QUEUE,
       workflowId: runId,
       args: [workflowInput],
-      ...(definition.settings.timeoutMs ? { workflowExecutionTimeout: definition.settings.timeoutMs } : {}),
+      ...(timeoutMs ? { workflowExecutionTimeout: timeoutMs } : {}),
     });
   } catch (error) {
     const message = `The run could not be started on Temporal: ${(error as Error).message}`;

@@ -9,6 +9,7 @@ import { versionRef } from './schemas';
 import { getWorkflow } from './workflows';
 import { recordAudit } from '../audit/record';
 import { ensureWebhookEndpoint } from '../webhooks/endpoints';
+import { keepScheduleInStep } from '../schedules/schedules';
 
 // Each failed attempt means another publish got in first, so this many concurrent publishes always succeed.
 const MAX_PUBLISH_ATTEMPTS = 10;
@@ -90,6 +91,7 @@ export async function publishVersion(
         data: { version: published.version, checksum },
       });
       await ensureWebhookEndpoint(org.orgId, workflowId, definition);
+      await keepScheduleInStep(org.orgId, workflowId, published.version, definition);
       return published;
     } catch (error) {
       // A concurrent publish took this number between our read and our insert: read again.

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record';
 import { toDraftDefinition } from '../collab/draft-doc';
 import { initialDraftState } from '../collab/stored-draft';
 import { findTemplate } from './templates';
+import { removeSchedule } from '../schedules/schedules';
 
 export interface WorkflowSummary {
   id: string;
@@ -122,4 +123,5 @@ export async function deleteWorkflow(org: OrgContext, id: string): Promise<void>
   });
   if (count === 0) throw notFound(`Workflow "${id}"`);
   await recordAudit(org, { action: 'workflow.delete', targetType: 'workflow', targetId: id });
+  await removeSchedule(org.orgId, id);
 }

@@ -1,3 +1,4 @@
 export * from './diagnostics';
 export * from './record-progress';
 export * from './child-runs';
+export * from './scheduled-runs';

@@ -1,3 +1,4 @@
 export * from './diagnostic';
 export * from './run-workflow';
 export * from './for-each-workflow';
+export * from './scheduled-run-workflow';

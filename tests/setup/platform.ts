@@ -72,6 +72,7 @@ export default async function setup(project: TestProject, envOverrides: Record<s
     // Retention tests prune themselves, at a moment they choose: the daily job waits for a 29 February.
     JOBS_RETENTION_PATTERN: '0 3 29 2 *',
     JOBS_ALERTS_EVERY_MS: '1000',
+    JOBS_SCHEDULES_EVERY_MS: '1000',
     ...envOverrides,
   };
   const runDir = path.join(dataDir, 'run');
