@@ -25,6 +25,8 @@ export const policy = {
   'retention:manage': ['OWNER', 'ADMIN'],
   'alert:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'alert:manage': ['OWNER', 'ADMIN'],
+  'file:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'file:upload': ['OWNER', 'ADMIN', 'EDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

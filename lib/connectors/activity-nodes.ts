@@ -11,6 +11,7 @@ import { postgresUpsert } from './nodes/postgres-upsert';
 import { slackPostMessage } from './nodes/slack-post-message';
 import { emailSend } from './nodes/email-send';
 import { aiLlm } from './nodes/ai-llm';
+import { ocrTextract } from './nodes/ocr-textract';
 
 export const activityNodeTypes: NodeType[] = [
   httpRequest,
@@ -22,4 +23,5 @@ export const activityNodeTypes: NodeType[] = [
   slackPostMessage,
   emailSend,
   aiLlm,
+  ocrTextract,
 ];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { anthropicCredential } from './credentials/anthropic';
+import { awsCredential } from './credentials/aws';
 import { bearerCredential } from './credentials/bearer';
 import { basicCredential } from './credentials/basic';
 import { headerCredential } from './credentials/header';
@@ -20,6 +21,7 @@ export const credentialTypeDefinitions = {
   smtp: smtpCredential,
   anthropic: anthropicCredential,
   openai: openaiCredential,
+  aws: awsCredential,
 } as const;
 
 export type CredentialType = keyof typeof credentialTypeDefinitions;

@@ -65,6 +65,14 @@ export interface ActivityContext<Config> {
   resolveHost(host: string): Promise<string>;
   /** Declares a secret this attempt handles: it is masked in the output, error and logs recorded. */
   addSecret(value: string): void;
+  /**
+   * Records how far a long attempt got (an OCR job's id) with Temporal's heartbeat: when the
+   * worker dies or the attempt fails, the next attempt reads it as `heartbeatDetails` and resumes
+   * instead of starting over. The attempt keeps heartbeating the latest details on its own.
+   */
+  heartbeat(details: unknown): void;
+  /** What the previous attempt last passed to `heartbeat`; undefined on a first attempt. */
+  heartbeatDetails: unknown;
 }
 
 /** A decision taken on a waiting approval. */

@@ -11,10 +11,18 @@ const loopbackAllowed: OutboundPolicy = { ...outboundPolicy(), allowLoopback: tr
 export function testActivityContext<C extends z.ZodType>(
   node: ActivityNodeType<C>,
   config: unknown,
-  options: { nodeId?: string; attempt?: number; signal?: AbortSignal; outbound?: OutboundPolicy } = {},
-): { context: Omit<ActivityContext<z.output<C>>, 'addSecret'>; logs: NodeLogEntry[] } {
+  options: {
+    nodeId?: string;
+    attempt?: number;
+    signal?: AbortSignal;
+    outbound?: OutboundPolicy;
+    /** What a previous attempt heartbeated. */
+    heartbeatDetails?: unknown;
+  } = {},
+): { context: Omit<ActivityContext<z.output<C>>, 'addSecret'>; logs: NodeLogEntry[]; heartbeats: unknown[] } {
   const nodeId = options.nodeId ?? 'node-1';
   const logs: NodeLogEntry[] = [];
+  const heartbeats: unknown[] = [];
   const policy = options.outbound ?? loopbackAllowed;
   const context = {
     config: node.config.parse(config),
@@ -24,6 +32,8 @@ export function testActivityContext<C extends z.ZodType>(
     signal: options.signal ?? new AbortController().signal,
     guardedFetch: (url: string, request = {}) => outboundFetch(url, request, policy),
     resolveHost: (host: string) => resolveGuarded(policy, host),
+    heartbeat: (details: unknown) => void heartbeats.push(details),
+    heartbeatDetails: options.heartbeatDetails,
   };
-  return { context, logs };
+  return { context, logs, heartbeats };
 }

@@ -8,6 +8,7 @@ import { SecretScrubber } from '../connectors/secret-scrubber';
 import { smtpTransport } from '../connectors/email/send-mail';
 import { postgresConnection } from '../connectors/postgres/connection';
 import { testLlmCredential } from '../connectors/llm/test-connection';
+import { testAwsCredential } from '../connectors/textract/test-connection';
 import { resolveGuarded } from '../outbound/guarded-lookup';
 import { findOutboundBlocked } from '../outbound/outbound-blocked';
 import { outboundFetch } from '../outbound/outbound-fetch';
@@ -87,6 +88,10 @@ async function tryCredential(
     case 'openai': {
       const policy = await orgOutboundPolicy(orgId);
       return testLlmCredential(value, (target, request) => outboundFetch(target, request ?? {}, policy), TIMEOUT_MS);
+    }
+    case 'aws': {
+      const policy = await orgOutboundPolicy(orgId);
+      return testAwsCredential(value, (target, request) => outboundFetch(target, request ?? {}, policy), TIMEOUT_MS);
     }
     default: {
       if (!url) throw new ApiError(400, 'invalid_request', 'url: give a URL this credential should be able to open');

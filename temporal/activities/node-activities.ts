@@ -102,7 +102,10 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       { nodeId, iteration, attempt, status: 'RUNNING', startedAt, input: redactConfig(input.config) },
     ],
   });
-  const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+  // The latest details a node heartbeated ride along with every periodic heartbeat, so a
+  // retry after a crash reads what the node last recorded, not an empty heartbeat.
+  let heartbeatDetails: unknown = context.info.heartbeatDetails;
+  const heartbeat = setInterval(() => context.heartbeat(heartbeatDetails), HEARTBEAT_EVERY_MS);
   try {
     const parsed = nodeType.config.safeParse(await resolvePayloadRefs(input.config, orgId));
     if (!parsed.success) {
@@ -123,6 +126,11 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       signal: context.cancellationSignal,
       guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
       resolveHost: async (host) => resolveGuarded(await orgOutboundPolicy(orgId), host),
+      heartbeatDetails: context.info.heartbeatDetails,
+      heartbeat: (details) => {
+        heartbeatDetails = details;
+        context.heartbeat(details);
+      },
     });
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
     timer({ outcome: 'succeeded' });

@@ -102,6 +102,8 @@ describe('JSON bodies', () => {
     expect(bodyRoutes.map((route) => `${route.method} ${route.path}`)).toContain('POST /api/workflows');
     expect(changing.filter((route) => !route.readsBody).map((route) => `${route.method} ${route.path}`)).toEqual([
       'POST /api/auth/[...nextauth]',
+      // Uploads are the raw file, within the file store's own limit (lib/files/files.ts).
+      'POST /api/files',
       // Webhooks take any body as data, within their trigger's own limit (lib/webhooks/read-request.ts).
       'POST /api/hooks/[slug]',
       'PUT /api/hooks/[slug]',

@@ -37,7 +37,8 @@ export async function resolveCredentialAuth(
       credential.type === 'postgres' ||
       credential.type === 'smtp' ||
       credential.type === 'anthropic' ||
-      credential.type === 'openai'
+      credential.type === 'openai' ||
+      credential.type === 'aws'
     ) {
       const label = credentialTypeDefinitions[credential.type].label;
       throw new NodeFailure(`auth.credentialId: a ${label} credential cannot authenticate HTTP requests`, {
