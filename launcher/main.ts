@@ -78,6 +78,8 @@ async function main() {
       AUTH_SECRET: await localAuthSecret(settings.DATA_DIR, settings.AUTH_SECRET),
       // Where the web server listens unless a proxy publishes it elsewhere; links name this address.
       APP_URL: settings.APP_URL ?? `http://127.0.0.1:${settings.PORT}`,
+      // Uploaded files (lib/files), unless FILES_S3_BUCKET keeps them in S3.
+      FILES_DIR: process.env.FILES_DIR ?? path.join(settings.DATA_DIR, 'files'),
       // Run pages link to the dev server's own UI; with an outside Temporal, set TEMPORAL_UI_URL.
       TEMPORAL_UI_URL:
         process.env.TEMPORAL_UI_URL ??

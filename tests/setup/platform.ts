@@ -73,6 +73,8 @@ export default async function setup(project: TestProject, envOverrides: Record<s
     JOBS_RETENTION_PATTERN: '0 3 29 2 *',
     JOBS_ALERTS_EVERY_MS: '1000',
     JOBS_SCHEDULES_EVERY_MS: '1000',
+    // Uploads (lib/files) go to the throwaway data folder too.
+    FILES_DIR: path.join(dataDir, 'files'),
     ...envOverrides,
   };
   const runDir = path.join(dataDir, 'run');
