@@ -79,6 +79,10 @@ export function normaliseBlocks(blocks: readonly TextractBlock[], pageCount?: nu
 
   const pages =
     pageCount ??
-    Math.max(blocks.filter((block) => block.BlockType === 'PAGE').length, ...lines.map((line) => line.page), 0);
+    Math.max(
+      0,
+      blocks.filter((block) => block.BlockType === 'PAGE').length,
+      ...[...lines, ...keyValues, ...tables].map((item) => item.page),
+    );
   return { text: lines.map((line) => line.text).join('\n'), pages, lines, keyValues, tables };
 }
