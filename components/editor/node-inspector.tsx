@@ -12,6 +12,7 @@ import { NodeSettingsForm } from './properties/node-settings-form';
 import type { OutputFields } from './properties/output-fields';
 import type { DraftProblem } from './use-draft-problems';
 import { WebhookPanel } from './webhook-panel';
+import { SchedulePanel } from './schedule-panel';
 
 export interface NodeInspectorProps {
   doc: Y.Doc;
@@ -53,6 +54,7 @@ export function NodeInspector(props: NodeInspectorProps) {
         </ul>
       )}
       {node.type === 'trigger.webhook' && <WebhookPanel readOnly={readOnly} />}
+      {node.type === 'trigger.schedule' && <SchedulePanel readOnly={readOnly} />}
       <Field label="Label" htmlFor="node-label">
         <Input
           id="node-label"
