@@ -104,7 +104,7 @@ describe('schedules', () => {
     const { runId } = triggered.json;
     await waitForRun(runId);
     const run = await getRun(runId);
-    expect(run).toMatchObject({ status: 'SUCCEEDED', trigger: 'SCHEDULE', workflowId });
+    expect(run).toMatchObject({ status: 'SUCCEEDED', trigger: 'SCHEDULE', workflow: { id: workflowId } });
     expect(run.output).toEqual({
       scheduledAt: expect.any(String),
       firedAt: expect.any(String),
