@@ -11,6 +11,7 @@ const TENANT_TABLES = [
   'api_keys',
   'audit_events',
   'credentials',
+  'files',
   'invitations',
   'memberships',
   'run_logs',
@@ -74,6 +75,17 @@ async function seedOrg(label: string, userId: string) {
     data: { orgId, workflowId: workflow.id, slug: `rls-${randomUUID()}`, secretHash: sha256(label) },
   });
   await prisma.webhookCall.create({ data: { orgId, endpointId: endpoint.id, method: 'POST', status: 202 } });
+  await prisma.storedFile.create({
+    data: {
+      orgId,
+      name: `${label}.pdf`,
+      contentType: 'application/pdf',
+      sizeBytes: 1,
+      sha256: sha256(label),
+      storage: 'local',
+      storageKey: `${orgId}/${randomUUID()}`,
+    },
+  });
   const rule = await prisma.alertRule.create({
     data: {
       orgId,

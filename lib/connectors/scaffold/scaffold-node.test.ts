@@ -100,7 +100,7 @@ describe('npm run node:new', () => {
     expect(workflowRegistry).toContain("import { textUpper } from './nodes/text-upper';");
     expect(workflowRegistry).toContain("import { flowHold } from './nodes/flow-hold';");
     expect(workflowRegistry).toMatch(/ {2}workflowOutput,\n {2}textUpper,\n {2}flowHold,\n\];/);
-    expect(await read('lib/connectors/activity-nodes.ts')).toMatch(/ {2}aiLlm,\n {2}textFetchQuote,\n\];/);
+    expect(await read('lib/connectors/activity-nodes.ts')).toMatch(/ {2}ocrTextract,\n {2}textFetchQuote,\n\];/);
 
     const files = ['text-upper', 'text-fetch-quote', 'flow-hold'].flatMap((name) => [
       `lib/connectors/nodes/${name}.ts`,
