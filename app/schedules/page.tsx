@@ -57,7 +57,7 @@ export default async function SchedulesPage() {
                   </Link>{' '}
                   <span className="text-muted-foreground">v{schedule.version}</span>
                 </Cell>
-                <Cell className="font-mono text-xs">{schedule.cron}</Cell>
+                <Cell className="whitespace-nowrap font-mono text-xs">{schedule.cron}</Cell>
                 <Cell className="text-xs">{schedule.timezone}</Cell>
                 <Cell className="text-xs tabular-nums" data-testid="schedule-next-fire">
                   {schedule.state === 'paused' || !schedule.nextFireTimes[0]
