@@ -3,7 +3,7 @@ import { ApiError, notFound } from '../api/errors';
 import { recordAudit } from '../audit/record';
 import { scheduleTrigger } from '../connectors/nodes/schedule-trigger';
 import { db } from '../db/client';
-import type { Prisma, Schedule } from '../db/generated/client';
+import { Prisma, type Schedule } from '../db/generated/client';
 import { isUuid } from '../db/ids';
 import { orgDb } from '../db/tenant';
 import type { WorkflowDefinition } from '../definition/schema';
@@ -12,6 +12,9 @@ import { scheduledRunId } from './scheduled-run-id';
 import { describeSchedule, pushSchedule, temporalScheduleId, triggerScheduleNow } from './temporal-schedule';
 
 const log = createLogger({ component: 'schedules' });
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** How many upcoming fire times the API lists. */
 const NEXT_FIRE_TIMES = 5;
@@ -76,11 +79,14 @@ export async function keepScheduleInStep(
       removed: false,
       needsSync: true,
     };
-    await scheduleDb.upsert({
-      where: { workflowId },
-      create: { orgId, workflowId, temporalId: temporalScheduleId(workflowId), ...spec },
-      update: spec,
-    });
+    const upsert = () =>
+      scheduleDb.upsert({
+        where: { workflowId },
+        create: { orgId, workflowId, temporalId: temporalScheduleId(workflowId), ...spec },
+        update: spec,
+      });
+    // Two first publishes at once both try to create the row: the second updates it instead.
+    await upsert().catch((error: unknown) => (isUniqueViolation(error) ? upsert() : Promise.reject(error)));
   } else {
     if (node) log.warn('schedule trigger config not usable: schedule removed', { workflowId, nodeId: node.id });
     if (!current) return;
