@@ -3,6 +3,7 @@ import { approvalTimeout } from './approval-timeout';
 import { codeScoring } from './code-scoring';
 import { forEachList } from './for-each-list';
 import { httpBranch } from './http-branch';
+import { invoiceIntake } from './invoice-intake';
 import { parallelJoin } from './parallel-join';
 import { sagaCompensation } from './saga-compensation';
 import type { WorkflowTemplate } from './template';
@@ -17,6 +18,7 @@ export const workflowTemplates: readonly WorkflowTemplate[] = [
   forEachList,
   sagaCompensation,
   codeScoring,
+  invoiceIntake,
 ];
 
 export function findTemplate(id: string): WorkflowTemplate | undefined {

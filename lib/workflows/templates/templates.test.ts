@@ -27,7 +27,7 @@ describe('workflow templates', () => {
       for (const node of nodes) expect(node.position, `node "${node.id}"`).toBeDefined();
       const spots = nodes.map((node) => `${node.position?.x},${node.position?.y}`);
       expect(new Set(spots).size, 'two nodes share a position').toBe(nodes.length);
-      const trigger = nodes.find((node) => node.type === 'trigger.manual');
+      const trigger = nodes.find((node) => node.type.startsWith('trigger.'));
       expect(trigger?.position?.x).toBe(Math.min(...nodes.map((node) => node.position?.x ?? 0)));
     },
   );
