@@ -16,13 +16,18 @@ import { Cell, DataTable } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'Credentials' };
 
-export default async function CredentialsPage() {
-  const org = await requireOrg();
+export default async function CredentialsPage({ searchParams }: PageProps<'/settings/credentials'>) {
+  const [org, { oauth2Error }] = await Promise.all([requireOrg(), searchParams]);
   const credentials = await listCredentials(org.orgId);
   const canManage = isAllowed(org.role, 'credential:manage');
   return (
     <div className="flex flex-col gap-6">
       {!canManage && <ReadOnlyNotice role={org.role} what="which credentials exist" />}
+      {typeof oauth2Error === 'string' && (
+        <p role="alert" className="text-sm text-danger">
+          {oauth2Error}
+        </p>
+      )}
       {canManage && (
         <Card>
           <CardHeader>

@@ -23,16 +23,38 @@ const TIMEOUT_MS = 15_000;
 
 /**
  * Asks the token endpoint for an access token (RFC 6749 §6 refresh, or §4.4 client credentials
- * when there is no refresh token), authenticating the client with HTTP Basic. Error messages
- * carry the server's error code and description only, never the request.
+ * when there is no refresh token).
  */
-export async function requestToken(value: OAuth2Value, policy: OutboundPolicy): Promise<TokenSet> {
+export function requestToken(value: OAuth2Value, policy: OutboundPolicy): Promise<TokenSet> {
   const form = new URLSearchParams(
     value.refreshToken
       ? { grant_type: 'refresh_token', refresh_token: value.refreshToken }
       : { grant_type: 'client_credentials' },
   );
   if (value.scope) form.set('scope', value.scope);
+  return postTokenRequest(value, form, policy);
+}
+
+/** Trades an authorization code for tokens (RFC 6749 §4.1.3), proving the PKCE verifier (RFC 7636). */
+export function exchangeAuthorizationCode(
+  value: OAuth2Value,
+  grant: { code: string; redirectUri: string; codeVerifier: string },
+  policy: OutboundPolicy,
+): Promise<TokenSet> {
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: grant.code,
+    redirect_uri: grant.redirectUri,
+    code_verifier: grant.codeVerifier,
+  });
+  return postTokenRequest(value, form, policy);
+}
+
+/**
+ * Posts a grant to the token endpoint, authenticating the client with HTTP Basic. Error messages
+ * carry the server's error code and description only, never the request.
+ */
+async function postTokenRequest(value: OAuth2Value, form: URLSearchParams, policy: OutboundPolicy): Promise<TokenSet> {
   const client = `${encodeURIComponent(value.clientId)}:${encodeURIComponent(value.clientSecret)}`;
   const response = await outboundFetch(
     value.tokenUrl,

@@ -8,7 +8,8 @@ import { formatRelativeTime } from '@/components/format';
 import { requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
 import { credentialFormTypes } from '@/lib/connectors/credential-form-fields';
-import { CredentialNotFound, getCredentialMetadata } from '@/lib/vault/credentials';
+import { CredentialNotFound, decryptCredential, getCredentialMetadata } from '@/lib/vault/credentials';
+import { OAuth2ConnectCard } from '@/components/settings/oauth2-connect-card';
 import { deleteCredentialAction } from '../actions';
 import { CredentialEditForm, CredentialTestForm } from './credential-editor';
 
@@ -17,8 +18,15 @@ export const metadata: Metadata = { title: 'Credential' };
 // Types with an endpoint of their own test against it; plain HTTP auth needs a URL to try.
 const SELF_TESTING = new Set(['oauth2', 'postgres', 'slackBot', 'smtp', 'anthropic', 'openai']);
 
-export default async function CredentialPage({ params }: PageProps<'/settings/credentials/[id]'>) {
-  const { id } = await params;
+/** What the OAuth2 callback's redirect says of a connection attempt. */
+function oauth2Outcome(query: Record<string, string | string[] | undefined>) {
+  if (typeof query.oauth2Error === 'string') return { error: query.oauth2Error };
+  if (query.oauth2 === 'connected') return { connected: true as const };
+  return undefined;
+}
+
+export default async function CredentialPage({ params, searchParams }: PageProps<'/settings/credentials/[id]'>) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const org = await requireOrg();
   if (!isAllowed(org.role, 'credential:manage')) return <AdminOnlyNotice role={org.role} what="credential details" />;
   const credential = await getCredentialMetadata(org.orgId, id).catch((error) => {
@@ -26,6 +34,8 @@ export default async function CredentialPage({ params }: PageProps<'/settings/cr
     throw error;
   });
   const type = credentialFormTypes.find((candidate) => candidate.type === credential.type)!;
+  // The authorization URL is not a secret: it decides whether the page offers to connect.
+  const oauth2 = credential.type === 'oauth2' ? await decryptCredential(org.orgId, id) : undefined;
   return (
     <div className="flex flex-col gap-6">
       <Link href="/settings/credentials" className="text-sm text-muted-foreground hover:text-foreground">
@@ -43,6 +53,13 @@ export default async function CredentialPage({ params }: PageProps<'/settings/cr
           <CredentialEditForm id={credential.id} name={credential.name} type={type} />
         </CardContent>
       </Card>
+      {oauth2?.type === 'oauth2' && (
+        <OAuth2ConnectCard
+          credentialId={credential.id}
+          authorizationUrl={oauth2.authorizationUrl}
+          outcome={oauth2Outcome(query)}
+        />
+      )}
       <Card>
         <CardHeader>
           <CardTitle>Test connection</CardTitle>
