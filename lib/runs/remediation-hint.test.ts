@@ -125,4 +125,25 @@ describe('remediationHint', () => {
       }),
     ).toMatch(/^The model’s replies did not match the output schema/);
   });
+
+  it('tells a refused AWS key, a multi-page PDF sent inline and failed or slow Textract jobs apart', () => {
+    const textract = (type: string, message: string, credential?: string) =>
+      remediationHint({ error: { type, message }, nodeType: 'ocr.textract', credential });
+    expect(
+      textract('TextractRefused', 'Textract AnalyzeDocument failed: UnrecognizedClientException: invalid', 'AWS prod'),
+    ).toBe(
+      'AWS refused the key of credential "AWS prod", or it may not call Textract: check the key and its IAM policy under Settings → Credentials.',
+    );
+    expect(
+      textract(
+        'TextractRefused',
+        'Textract AnalyzeDocument failed: UnsupportedDocumentException: x (a multi-page PDF needs an S3 source: Textract reads those asynchronously)',
+      ),
+    ).toMatch(/^Put the PDF in S3/);
+    expect(textract('TextractJobFailed', 'Textract job j FAILED: encrypted')).toMatch(
+      /^Textract could not read the document/,
+    );
+    expect(textract('TextractTimeout', 'Textract job j was still IN_PROGRESS')).toMatch(/raise it/);
+    expect(textract('FileNotFound', 'fileId: file f was not found in this org')).toMatch(/POST \/api\/files/);
+  });
 });

@@ -96,6 +96,24 @@ export function remediationHint({ error, nodeType, credential }: FailedAttempt):
       return 'The model provider is limiting the rate of requests: allow more time between attempts (retry interval), or make fewer calls at once (a loop’s concurrency).';
     case 'LlmRefused':
       return 'The model declined to answer: rephrase the prompt, or check what it was given (the context below shows what its expressions read).';
+    case 'TextractRefused':
+      if (/: (UnrecognizedClientException|InvalidSignatureException|AccessDeniedException)\b/.test(message)) {
+        return credential
+          ? `AWS refused the key of credential "${credential}", or it may not call Textract: check the key and its IAM policy under Settings → Credentials.`
+          : 'AWS refused the key, or it may not call Textract: check the key and its IAM policy under Settings → Credentials.';
+      }
+      if (/multi-page PDF/.test(message)) {
+        return 'Put the PDF in S3 and give the node an s3 source: Textract reads multi-page documents only from S3, as a job.';
+      }
+      return 'Textract could not take this document: check that it is a PDF, PNG, JPEG or TIFF within Textract’s limits, and that the S3 bucket and key are right.';
+    case 'TextractJobFailed':
+      return 'Textract could not read the document (its message says why): check that it opens, is not password-protected and is within Textract’s page limits.';
+    case 'TextractTimeout':
+      return 'The Textract job took longer than the node’s timeoutMs: raise it (and the node’s own timeout above it) for long documents.';
+    case 'TextractThrottled':
+      return 'Textract is limiting the rate of requests: allow more time between attempts (retry interval), or ask AWS for a higher quota.';
+    case 'FileNotFound':
+      return 'The file this node names is not in the org: upload it with POST /api/files and use the id it answers.';
     case 'OAuth2Refused':
       return credential
         ? `The OAuth2 provider refused a token for credential "${credential}": reconnect it under Settings → Credentials.`
