@@ -32,6 +32,7 @@ export interface EditorHeaderProps {
   onPublish: () => void;
   onRun: () => void;
   onHelp: () => void;
+  onSettings: () => void;
   onLayout: () => void;
   versionsOpen: boolean;
   onVersions: () => void;
@@ -114,6 +115,11 @@ export function EditorHeader(props: EditorHeaderProps) {
         <History />
         Versions
       </Button>
+      {!props.readOnly && !props.viewing && (
+        <Button variant="ghost" size="sm" onClick={props.onSettings} title="Error workflow, run timeout, runs at once">
+          Settings
+        </Button>
+      )}
       <Button variant="ghost" size="sm" onClick={props.onHelp} title="Keyboard shortcuts (?)">
         Shortcuts
       </Button>

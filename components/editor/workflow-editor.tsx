@@ -25,6 +25,7 @@ import { useRunStatus } from './use-run-status';
 import { useVersionView, type CanvasView } from './use-version-view';
 import { VersionsPanel } from './versions-panel';
 import { ViewBanner } from './view-banner';
+import { WorkflowSettingsDialog, type WorkflowSettings } from './workflow-settings-dialog';
 import { WorkflowCanvas } from './workflow-canvas';
 
 // The inspector's forms bring CodeMirror, a third of the editor's own JavaScript: it is fetched
@@ -85,6 +86,7 @@ function EditorBody(props: WorkflowEditorProps) {
   const [publishCount, setPublishCount] = useState(0);
   const [runDialog, setRunDialog] = useState(false);
   const [help, setHelp] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [runId, setRunId] = useState<string | null>(null);
   const run = useRunStatus(runId);
   const types = useMemo(() => new Map(palette.map((node) => [node.type, node])), [palette]);
@@ -242,6 +244,7 @@ function EditorBody(props: WorkflowEditorProps) {
         onPublish={() => setPublishDialog(true)}
         onRun={() => setRunDialog(true)}
         onHelp={() => setHelp(true)}
+        onSettings={() => setSettingsOpen(true)}
         onLayout={async () => {
           fitRequested.current = true;
           moveNodes(doc, await layoutPositions(draft.definition));
@@ -336,6 +339,14 @@ function EditorBody(props: WorkflowEditorProps) {
       </div>
       {runDialog && <RunDialog workflowId={workflowId} onStart={startRun} onClose={() => setRunDialog(false)} />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {settingsOpen && (
+        <WorkflowSettingsDialog
+          workflowId={workflowId}
+          settings={draft.definition.settings as WorkflowSettings}
+          onSave={(settings) => draftMeta(doc).set('settings', settings)}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
       {publishDialog && <PublishDialog onPublish={publish} onClose={() => setPublishDialog(false)} />}
     </div>
   );
