@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   approval_rejected: 409,
   no_webhook_trigger: 409,
   no_schedule_trigger: 409,
+  schedule_skipped: 409,
   webhook_disabled: 410,
   payload_too_large: 413,
   invalid_definition: 422,

@@ -225,24 +225,36 @@ export async function setSchedulePaused(org: OrgContext, workflowId: string, pau
 const TRIGGER_SEEN_WITHIN_MS = 10_000;
 const TRIGGER_POLL_MS = 100;
 
+/** The actions Temporal lists for a schedule, and how many fire times its overlap policy skipped. */
+async function actionsTaken(temporalId: string) {
+  const info = (await describeSchedule(temporalId))?.info;
+  return {
+    workflowIds: new Set(info?.recentActions.map((action) => action.action.workflow.workflowId) ?? []),
+    skipped: info?.numActionsSkippedOverlap ?? 0,
+  };
+}
+
 /**
- * Takes the schedule's action now, whatever its overlap policy and even while paused, and
- * answers with the run it starts: Temporal lists the action within moments, and the run id
- * follows from the action's workflow id. `runId` is null if it has not listed it in time.
+ * Takes the schedule's action now, even while paused, under its overlap policy (a run it starts
+ * counts for the next fire time as a scheduled one does), and answers with the run it starts:
+ * Temporal lists the action within moments, and the run id follows from the action's workflow
+ * id. A `skip` policy with a run still going is answered 409 `schedule_skipped`; `runId` is null
+ * if Temporal has not listed the action in time (a `bufferOne` policy holding it back).
  */
 export async function triggerSchedule(org: OrgContext, workflowId: string): Promise<{ runId: string | null }> {
   const { schedule } = await findLiveSchedule(org, workflowId);
   const temporalId = schedule.temporalId ?? temporalScheduleId(workflowId);
-  const actionIds = async () =>
-    new Set((await describeSchedule(temporalId))?.info.recentActions.map((a) => a.action.workflow.workflowId) ?? []);
   let runId: string | null = null;
+  let skipped = false;
   try {
     if (schedule.needsSync) await syncSchedule(org.orgId, workflowId);
-    const before = await actionIds();
+    const before = await actionsTaken(temporalId);
     await triggerScheduleNow(temporalId);
-    for (let waited = 0; waited < TRIGGER_SEEN_WITHIN_MS && !runId; waited += TRIGGER_POLL_MS) {
-      const taken = [...(await actionIds())].filter((id) => !before.has(id));
+    for (let waited = 0; waited < TRIGGER_SEEN_WITHIN_MS && !runId && !skipped; waited += TRIGGER_POLL_MS) {
+      const now = await actionsTaken(temporalId);
+      const taken = [...now.workflowIds].filter((id) => !before.workflowIds.has(id));
       if (taken.length > 0) runId = scheduledRunId(taken[taken.length - 1]);
+      else if (now.skipped > before.skipped) skipped = true;
       else await new Promise((resolve) => setTimeout(resolve, TRIGGER_POLL_MS));
     }
   } catch (error) {
@@ -253,7 +265,14 @@ export async function triggerSchedule(org: OrgContext, workflowId: string): Prom
     action: 'schedule.trigger',
     targetType: 'workflow',
     targetId: workflowId,
-    data: { scheduleId: schedule.id, runId },
+    data: { scheduleId: schedule.id, runId, ...(skipped ? { skipped } : {}) },
   });
+  if (skipped) {
+    throw new ApiError(
+      409,
+      'schedule_skipped',
+      "The schedule's overlap policy (skip) skipped it: its last run is still going. Wait for it to end, or publish the trigger with another overlapPolicy",
+    );
+  }
   return { runId };
 }

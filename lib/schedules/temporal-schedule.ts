@@ -80,8 +80,12 @@ export async function describeSchedule(temporalId: string): Promise<ScheduleDesc
   }
 }
 
-/** Starts the schedule's action now, whatever its overlap policy and even while paused. */
+/**
+ * Takes the schedule's action now, even while paused, under its own overlap policy: Temporal
+ * tracks the run an `ALLOW_ALL` trigger starts nowhere, so a run started that way would be
+ * invisible to the policy when the schedule next fires.
+ */
 export async function triggerScheduleNow(temporalId: string): Promise<void> {
   const client = await temporalClient();
-  await client.schedule.getHandle(temporalId).trigger('ALLOW_ALL');
+  await client.schedule.getHandle(temporalId).trigger();
 }

@@ -148,7 +148,7 @@ describe('schedules', () => {
     );
   });
 
-  it('the overlap policy sees the scheduled run itself: cancelOther cancels the run still waiting when the schedule fires again', async () => {
+  it('trigger now keeps to the overlap policy: cancelOther cancels the run still waiting, skip refuses while one waits', async () => {
     const waiting = (overlapPolicy: string) => ({
       nodes: [
         { id: 'tick', type: 'trigger.schedule', config: { cron: WEEKDAY_MORNINGS, overlapPolicy } },
@@ -156,15 +156,31 @@ describe('schedules', () => {
       ],
       edges: [{ source: 'tick', target: 'review' }],
     });
-    const client = await temporalClient();
 
     const cancelling = await publishWorkflow(`schedule ${randomUUID()}`, waiting('cancelOther'));
     const older = (await post(`/api/workflows/${cancelling}/schedule/trigger`)).json.runId;
     await waitForRun(older, ['WAITING']);
-    // The schedule fires again while it waits, as its own policy takes it.
-    await client.schedule.getHandle(temporalScheduleId(cancelling)).trigger();
+    const newer = await post(`/api/workflows/${cancelling}/schedule/trigger`);
     await waitForRun(older, ['CANCELLED']);
     expect((await getRun(older)).status).toBe('CANCELLED');
+    expect(newer).toEqual({ status: 202, json: { runId: expect.any(String) } });
+    await waitForRun(newer.json.runId, ['WAITING']);
+
+    const skipping = await publishWorkflow(`schedule ${randomUUID()}`, waiting('skip'));
+    const first = (await post(`/api/workflows/${skipping}/schedule/trigger`)).json.runId;
+    await waitForRun(first, ['WAITING']);
+    expect(await post(`/api/workflows/${skipping}/schedule/trigger`)).toEqual({
+      status: 409,
+      json: {
+        error: {
+          code: 'schedule_skipped',
+          message:
+            "The schedule's overlap policy (skip) skipped it: its last run is still going. Wait for it to end, or publish the trigger with another overlapPolicy",
+        },
+      },
+    });
+    expect((await describeSchedule(temporalScheduleId(skipping)))?.info.numActionsSkippedOverlap).toBe(1);
+    expect((await getRun(first)).status).toBe('WAITING');
   });
 
   it('publishing without the trigger, or deleting the workflow, deletes the schedule', async () => {
