@@ -30,6 +30,26 @@ function wholeNumber(text: string, field: string, max?: number): number | undefi
   return value;
 }
 
+function WholeNumberField(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <Field label={props.label} htmlFor={props.id}>
+      <Input
+        id={props.id}
+        inputMode="numeric"
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
 /**
  * The workflow's settings, written into the draft (and published with it): the workflow started
  * with what failed when a run fails, how long a run may take, and how many may run at once.
@@ -112,30 +132,26 @@ export function WorkflowSettingsDialog({
         <p className="-mt-2 text-xs text-muted-foreground">
           {loadError ?? 'Started whenever a run fails, with the run id, workflow, version and error as its input.'}
         </p>
-        <Field label="Run timeout (seconds)" htmlFor="settings-timeout">
-          <Input
-            id="settings-timeout"
-            inputMode="numeric"
-            placeholder="none"
-            value={timeout}
-            onChange={(event) => {
-              setTimeoutText(event.target.value);
-              setProblem(undefined);
-            }}
-          />
-        </Field>
-        <Field label="Runs at once" htmlFor="settings-concurrency">
-          <Input
-            id="settings-concurrency"
-            inputMode="numeric"
-            placeholder="unlimited"
-            value={concurrency}
-            onChange={(event) => {
-              setConcurrency(event.target.value);
-              setProblem(undefined);
-            }}
-          />
-        </Field>
+        <WholeNumberField
+          id="settings-timeout"
+          label="Run timeout (seconds)"
+          placeholder="none"
+          value={timeout}
+          onChange={(text) => {
+            setTimeoutText(text);
+            setProblem(undefined);
+          }}
+        />
+        <WholeNumberField
+          id="settings-concurrency"
+          label="Runs at once"
+          placeholder="unlimited"
+          value={concurrency}
+          onChange={(text) => {
+            setConcurrency(text);
+            setProblem(undefined);
+          }}
+        />
         {problem && (
           <p role="alert" className="text-sm text-danger">
             {problem}

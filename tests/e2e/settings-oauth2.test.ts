@@ -25,12 +25,7 @@ describe('the credential page of an OAuth2 credential', () => {
     const credentialId = await storeCredential(ownerOrg(), {
       name: `Provider ${randomUUID().slice(0, 6)}`,
       type: 'oauth2',
-      value: {
-        authorizationUrl: `${provider.base}/authorize`,
-        tokenUrl: `${provider.base}/token`,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-      },
+      value: provider.credentialValue(),
     });
     page = await ownerPage(browser);
     await page.goto(`${inject('platform').webUrl}/settings/credentials/${credentialId}`);

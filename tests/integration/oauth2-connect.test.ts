@@ -13,14 +13,7 @@ const storeConnectable = (overrides: Record<string, string> = {}) =>
   storeCredential(ownerOrg(), {
     name: `connect ${randomUUID().slice(0, 6)}`,
     type: 'oauth2',
-    value: {
-      authorizationUrl: `${provider.base}/authorize`,
-      tokenUrl: `${provider.base}/token`,
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret,
-      scope: 'offline_access read',
-      ...overrides,
-    },
+    value: provider.credentialValue({ scope: 'offline_access read', ...overrides }),
   });
 
 /** Asks the platform to connect the credential; answers where the browser is to go. */

@@ -43,6 +43,17 @@ export class OAuth2ProviderStub {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /** An OAuth2 credential's value for this provider, connectable (it has an authorization URL). */
+  credentialValue(overrides: Record<string, string> = {}) {
+    return {
+      authorizationUrl: `${this.base}/authorize`,
+      tokenUrl: `${this.base}/token`,
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+      ...overrides,
+    };
+  }
+
   refuseNext(error: string, description: string) {
     this.refusal = { error, description };
   }
