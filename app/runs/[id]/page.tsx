@@ -6,7 +6,7 @@ import { requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
 import { toDraftDefinition } from '@/lib/collab/draft-doc';
 import { listPaletteNodes } from '@/lib/connectors/palette';
-import { runSnapshotSchema } from '@/lib/events/run-stream-schema';
+import { initialRunSnapshot } from '@/lib/runs/initial-snapshot';
 import { getRunWithDefinition } from '@/lib/runs/run-details';
 import { listCredentials } from '@/lib/vault/credentials';
 
@@ -47,11 +47,7 @@ export default async function RunPage({
     ]),
   );
   const credentialNames = Object.fromEntries(credentials.filter((c) => used.has(c.id)).map((c) => [c.id, c.name]));
-  // The page starts from what the stream's snapshot would say (times as ISO strings); the
-  // stream's own snapshot then brings the log.
-  const initial = runSnapshotSchema.parse(
-    JSON.parse(JSON.stringify({ run, steps: run.steps, logs: [], logsOmitted: 0 })),
-  );
+  const initial = initialRunSnapshot(run);
   return (
     <RunView
       identity={{
