@@ -55,7 +55,7 @@ const invoice = (total: number, invoiceNumber: string) => ({
 });
 
 /** Uploads a document, then posts its id to the workflow's webhook; the answer names the run. */
-async function submitInvoice(): Promise<string> {
+async function submitInvoice(path = hookPath): Promise<string> {
   const upload = await apiFetch('/api/files', {
     method: 'POST',
     headers: { 'content-type': 'image/png', 'x-file-name': 'invoice.png' },
@@ -63,7 +63,7 @@ async function submitInvoice(): Promise<string> {
   });
   expect(upload.status).toBe(201);
   const { id: fileId } = await upload.json();
-  const response = await fetch(api(hookPath), {
+  const response = await fetch(api(path), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ fileId }),
@@ -112,23 +112,38 @@ beforeAll(async () => {
     announce: await credential('slackBot', { token: slackToken, apiUrl: slackUrl }),
     reject: await credential('smtp', { ...mail, security: 'none', ...mailLogin, from: 'Flow <flow@example.test>' }),
   };
-  // What a person does after "Use template": choose a credential in each node that names one.
+  chosenCredentials = credentials;
+  hookPath = await publishIntake();
+});
+
+let chosenCredentials: Record<string, string> = {};
+
+/**
+ * Publishes the template as a person would after "Use template", choosing a credential in each
+ * node that names one (and making other `changes` to node configs), and answers its webhook path.
+ */
+async function publishIntake(changes: Record<string, Record<string, unknown>> = {}): Promise<string> {
   const template = findTemplate('invoice-intake')!.definition;
   const definition: WorkflowDefinitionInput = {
     ...template,
-    nodes: template.nodes.map((node) =>
-      credentials[node.id] ? { ...node, config: { ...node.config, credentialId: credentials[node.id] } } : node,
-    ),
+    nodes: template.nodes.map((node) => ({
+      ...node,
+      config: {
+        ...node.config,
+        ...(chosenCredentials[node.id] ? { credentialId: chosenCredentials[node.id] } : {}),
+        ...changes[node.id],
+      },
+    })),
   };
-  const workflowId = await publishWorkflow(`Invoice intake ${suffix}`, definition);
+  const workflowId = await publishWorkflow(`Invoice intake ${randomUUID().slice(0, 8)}`, definition);
   const hook = await apiFetch(`/api/workflows/${workflowId}/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
   });
   expect(hook.status).toBe(200);
-  hookPath = (await hook.json()).path;
-});
+  return (await hook.json()).path;
+}
 
 afterAll(async () => {
   await Promise.all([textract.stop(), anthropic.stop(), slack.stop(), smtp.stop(), forwarder?.stop()]);
@@ -199,5 +214,18 @@ describe('Invoice intake template', () => {
     expect(await sql(`SELECT count(*)::int AS n FROM invoices WHERE invoice_number = 'INV-99'`, true)).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('treats an approval nobody gives in time as a rejection', async () => {
+    // The template waits three days; this copy of it, a millisecond.
+    const impatient = await publishIntake({ approve: { timeoutMs: 1 } });
+    anthropic.script({ text: JSON.stringify(invoice(2500, 'INV-100')) });
+    const mails = smtp.received.length;
+    const run = await waitForRun(await submitInvoice(impatient));
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toEqual({ booked: false, invoice: invoice(2500, 'INV-100') });
+    expect(run.nodes.book.status).toBe('SKIPPED');
+    expect(smtp.received).toHaveLength(mails + 1);
+    expect(smtp.received.at(-1)!.raw).toContain('Subject: Invoice INV-100 from ACME Corp was not approved');
   });
 });
