@@ -17,6 +17,8 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 RUN groupadd --system flow && useradd --system --gid flow --home /app flow
 COPY --from=build --chown=flow:flow /app /app
+# Uploaded files (FILES_DIR), on a volume the web server and the worker share.
+RUN mkdir -p /data/files && chown flow:flow /data/files
 USER flow
 EXPOSE 3000 3001
 # Default: the web server. The worker, collab server and migration job override CMD.
