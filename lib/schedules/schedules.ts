@@ -235,11 +235,11 @@ async function actionsTaken(temporalId: string) {
 }
 
 /**
- * Takes the schedule's action now, even while paused, under its overlap policy (a run it starts
- * counts for the next fire time as a scheduled one does), and answers with the run it starts:
+ * Takes the schedule's action now, even while paused, and answers with the run it starts:
  * Temporal lists the action within moments, and the run id follows from the action's workflow
- * id. A `skip` policy with a run still going is answered 409 `schedule_skipped`; `runId` is null
- * if Temporal has not listed the action in time (a `bufferOne` policy holding it back).
+ * id. The schedule's overlap policy is checked against the runs its fire times started: a `skip`
+ * it answers is 409 `schedule_skipped`. `runId` is null if Temporal has not listed the action in
+ * time (it names actions by the second, so a second trigger within the same second starts none).
  */
 export async function triggerSchedule(org: OrgContext, workflowId: string): Promise<{ runId: string | null }> {
   const { schedule } = await findLiveSchedule(org, workflowId);

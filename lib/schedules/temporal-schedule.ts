@@ -81,9 +81,8 @@ export async function describeSchedule(temporalId: string): Promise<ScheduleDesc
 }
 
 /**
- * Takes the schedule's action now, even while paused, under its own overlap policy: Temporal
- * tracks the run an `ALLOW_ALL` trigger starts nowhere, so a run started that way would be
- * invisible to the policy when the schedule next fires.
+ * Takes the schedule's action now, even while paused, checked against the schedule's own overlap
+ * policy (Temporal does not count the run it starts as running at later fire times).
  */
 export async function triggerScheduleNow(temporalId: string): Promise<void> {
   const client = await temporalClient();

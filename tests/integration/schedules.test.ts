@@ -148,41 +148,6 @@ describe('schedules', () => {
     );
   });
 
-  it('trigger now keeps to the overlap policy: cancelOther cancels the run still waiting, skip refuses while one waits', async () => {
-    const waiting = (overlapPolicy: string) => ({
-      nodes: [
-        { id: 'tick', type: 'trigger.schedule', config: { cron: WEEKDAY_MORNINGS, overlapPolicy } },
-        { id: 'review', type: 'human.approval', config: { message: 'Ship it?' } },
-      ],
-      edges: [{ source: 'tick', target: 'review' }],
-    });
-
-    const cancelling = await publishWorkflow(`schedule ${randomUUID()}`, waiting('cancelOther'));
-    const older = (await post(`/api/workflows/${cancelling}/schedule/trigger`)).json.runId;
-    await waitForRun(older, ['WAITING']);
-    const newer = await post(`/api/workflows/${cancelling}/schedule/trigger`);
-    await waitForRun(older, ['CANCELLED']);
-    expect((await getRun(older)).status).toBe('CANCELLED');
-    expect(newer).toEqual({ status: 202, json: { runId: expect.any(String) } });
-    await waitForRun(newer.json.runId, ['WAITING']);
-
-    const skipping = await publishWorkflow(`schedule ${randomUUID()}`, waiting('skip'));
-    const first = (await post(`/api/workflows/${skipping}/schedule/trigger`)).json.runId;
-    await waitForRun(first, ['WAITING']);
-    expect(await post(`/api/workflows/${skipping}/schedule/trigger`)).toEqual({
-      status: 409,
-      json: {
-        error: {
-          code: 'schedule_skipped',
-          message:
-            "The schedule's overlap policy (skip) skipped it: its last run is still going. Wait for it to end, or publish the trigger with another overlapPolicy",
-        },
-      },
-    });
-    expect((await describeSchedule(temporalScheduleId(skipping)))?.info.numActionsSkippedOverlap).toBe(1);
-    expect((await getRun(first)).status).toBe('WAITING');
-  });
-
   it('publishing without the trigger, or deleting the workflow, deletes the schedule', async () => {
     const workflowId = await publishWorkflow(`schedule ${randomUUID()}`, scheduledDefinition({ cron: '* * * * *' }));
     expect(await describeSchedule(temporalScheduleId(workflowId))).not.toBeNull();
