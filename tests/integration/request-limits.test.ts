@@ -102,12 +102,18 @@ describe('JSON bodies', () => {
     expect(bodyRoutes.map((route) => `${route.method} ${route.path}`)).toContain('POST /api/workflows');
     expect(changing.filter((route) => !route.readsBody).map((route) => `${route.method} ${route.path}`)).toEqual([
       'POST /api/auth/[...nextauth]',
+      // Starting an OAuth2 connection needs nothing but the credential in the path.
+      'POST /api/credentials/[id]/oauth2/authorize',
       // Uploads are the raw file, within the file store's own limit (lib/files/files.ts).
       'POST /api/files',
       // Webhooks take any body as data, within their trigger's own limit (lib/webhooks/read-request.ts).
       'POST /api/hooks/[slug]',
       'PUT /api/hooks/[slug]',
       'POST /api/runs/[id]/cancel',
+      // A schedule's actions are named by the path alone.
+      'POST /api/workflows/[id]/schedule/pause',
+      'POST /api/workflows/[id]/schedule/resume',
+      'POST /api/workflows/[id]/schedule/trigger',
     ]);
   });
 
