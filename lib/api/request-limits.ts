@@ -24,22 +24,36 @@ export function assertDeclaredSizeAllowed(headers: Headers): void {
 
 /** The body as text, refused as soon as it passes the limit: chunked bodies declare no length. */
 export async function readLimitedText(req: Request): Promise<string> {
-  assertDeclaredSizeAllowed(req.headers);
-  if (!req.body) return '';
-  const decoder = new TextDecoder();
+  return new TextDecoder().decode(await readBodyWithin(req, MAX_BODY_BYTES, tooLarge));
+}
+
+/**
+ * A request body's bytes, refused with `refuse()` as soon as they pass `limitBytes`: before a
+ * byte is read when Content-Length says so, else while it streams (a chunked body declares none).
+ */
+export async function readBodyWithin(req: Request, limitBytes: number, refuse: () => Error): Promise<Uint8Array> {
+  if (Number(req.headers.get('content-length') ?? 0) > limitBytes) throw refuse();
+  if (!req.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   const reader = req.body.getReader();
-  let bytes = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > MAX_BODY_BYTES) {
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw refuse();
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 const QUOTE = 0x22;

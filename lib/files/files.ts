@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { OrgContext } from '../auth/current-org';
 import { recordAudit } from '../audit/record';
 import { ApiError } from '../api/api-error';
+import { readBodyWithin } from '../api/request-limits';
 import { orgDb } from '../db/tenant';
 import { fileKey, fileStore } from './file-store';
 import { filesEnv } from './files-env';
@@ -59,23 +60,8 @@ export function contentTypeFrom(header: string | null): string {
 }
 
 /** Reads a request body whole, refused as soon as it passes the file store's limit. */
-export async function readFileBody(req: Request, limitBytes = maxFileBytes()): Promise<Uint8Array> {
-  if (Number(req.headers.get('content-length') ?? 0) > limitBytes) throw tooLargeFile(limitBytes);
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limitBytes) {
-      await reader.cancel();
-      throw tooLargeFile(limitBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+export function readFileBody(req: Request, limitBytes = maxFileBytes()): Promise<Uint8Array> {
+  return readBodyWithin(req, limitBytes, () => tooLargeFile(limitBytes));
 }
 
 const metadataSelect = { id: true, name: true, contentType: true, sizeBytes: true } as const;

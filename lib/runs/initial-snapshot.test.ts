@@ -56,17 +56,7 @@ describe('the run page’s initial snapshot', () => {
       JSON.parse(JSON.stringify({ run, steps: run.steps, logs: [], logsOmitted: 0 })),
     );
     expect(initialRunSnapshot(run as never)).toEqual(throughJson);
-    expect(initialRunSnapshot(run as never).steps[1]).toEqual({
-      nodeId: 'call',
-      iteration: 0,
-      attempt: 2,
-      status: 'FAILED',
-      input: { url: 'https://example.com' },
-      output: null,
-      handles: [],
-      error: { type: 'HttpError', message: '502' },
-      startedAt: '2026-11-30T09:00:03.000Z',
-      endedAt: null,
-    });
+    const { startedAt, endedAt } = initialRunSnapshot(run as never).steps[1];
+    expect([startedAt, endedAt]).toEqual(['2026-11-30T09:00:03.000Z', null]);
   });
 });

@@ -1,12 +1,12 @@
 import { ApiError } from '../api/errors';
-import { assertJsonStorable } from '../api/request-limits';
+import { assertJsonStorable, readBodyWithin } from '../api/request-limits';
 import type { WebhookRequest } from '../connectors/nodes/webhook-trigger';
 
 // Headers a run never sees: the caller's credentials, and what the proxy adds for page rendering.
 const HIDDEN_HEADERS = new Set(['authorization', 'cookie', 'x-nonce', 'content-security-policy']);
 
 /** The body's bytes, refused with 413 as soon as they pass `limitBytes` (a chunked body declares no length). */
-export async function readBodyBytes(req: Request, limitBytes: number): Promise<Uint8Array> {
+export function readBodyBytes(req: Request, limitBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new ApiError(
       413,
@@ -14,28 +14,7 @@ export async function readBodyBytes(req: Request, limitBytes: number): Promise<U
       `The request body is larger than this webhook's limit of ${limitBytes} bytes (maxBodyBytes)`,
       { limitBytes },
     );
-  if (Number(req.headers.get('content-length') ?? 0) > limitBytes) throw tooLarge();
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limitBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return readBodyWithin(req, limitBytes, tooLarge);
 }
 
 /** Search or form parameters as an object; a repeated name becomes an array of its values. */
