@@ -107,7 +107,11 @@ export async function getWebhook(org: OrgContext, workflowId: string, baseUrl?: 
   await findLiveWorkflow(org, workflowId);
   const endpoint = await orgDb(org.orgId).webhookEndpoint.findFirst({ where: { orgId: org.orgId, workflowId } });
   if (!endpoint) {
-    throw new ApiError(404, 'not_found', 'This workflow has no webhook yet: publish a version with a webhook trigger (trigger.webhook)');
+    throw new ApiError(
+      404,
+      'not_found',
+      'This workflow has no webhook yet: publish a version with a webhook trigger (trigger.webhook)',
+    );
   }
   return publicWebhook(endpoint, await findPublishedTrigger(org.orgId, workflowId), baseUrl);
 }
