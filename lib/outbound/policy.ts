@@ -43,6 +43,15 @@ export function outboundPolicy(orgAllowlist: readonly string[] = []): OutboundPo
   };
 }
 
+/**
+ * The policy of a deployment and org that opened nothing: the public internet only. What the
+ * refusal tests hold to, whatever the environment they run in opens (the test platform opens
+ * its stand-ins' address for the whole test process).
+ */
+export function defaultOutboundPolicy(): OutboundPolicy {
+  return { allowLoopback: false, deployment: allowlistMatcher([]), org: allowlistMatcher([]) };
+}
+
 /** Why the policy refuses to connect to `ip` (which `host` resolved to), or undefined if it may. */
 export function refusal(policy: OutboundPolicy, host: string, ip: string): string | undefined {
   const blocked = blockedRangeOf(ip);

@@ -25,7 +25,13 @@ describe('home page', () => {
     await expect(page.getByRole('heading', { name: 'Workflows', level: 1 }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('No workflows yet').isVisible()).resolves.toBe(true);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Workflows', 'Runs', 'Dashboard', 'Settings']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Workflows',
+      'Runs',
+      'Schedules',
+      'Dashboard',
+      'Settings',
+    ]);
     expect(await page.locator('html').getAttribute('class')).toContain('dark');
     await page.screenshot({ path: screenshotPath('home-empty') });
   });

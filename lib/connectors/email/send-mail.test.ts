@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeFailure } from '../define-node';
 import { emailSend } from '../nodes/email-send';
 import { testActivityContext } from '../test-activity-context';
-import { outboundPolicy } from '../../outbound/policy';
+import { defaultOutboundPolicy } from '../../outbound/policy';
 import { mailHeader, SmtpStub } from '../../../tests/support/smtp-stub';
 import { messageIdFor, sendMail, type SmtpServer } from './send-mail';
 
@@ -103,7 +103,9 @@ describe('sendMail', () => {
   it('goes through the outbound guard: a loopback server is refused by the default policy', async () => {
     const before = smtp.received.length;
     expect(
-      await failureOf(send({ to: 'a@example.test', subject: 'x', text: 'x' }, server, { outbound: outboundPolicy() })),
+      await failureOf(
+        send({ to: 'a@example.test', subject: 'x', text: 'x' }, server, { outbound: defaultOutboundPolicy() }),
+      ),
     ).toEqual({
       message: `SMTP server ${server.host}:${server.port}: Outbound request to 127.0.0.2 blocked: 127.0.0.2 is a loopback address. An org admin can allow private hosts under Settings → Network; loopback and metadata addresses only the deployment can open (see OUTBOUND_ALLOWED_TARGETS)`,
       type: 'OutboundBlocked',

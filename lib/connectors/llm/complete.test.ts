@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeFailure } from '../define-node';
 import { aiLlm } from '../nodes/ai-llm';
 import { testActivityContext } from '../test-activity-context';
-import { outboundPolicy } from '../../outbound/policy';
+import { defaultOutboundPolicy } from '../../outbound/policy';
 import { AnthropicStub } from '../../../tests/support/anthropic-stub';
 import { OpenAIStub } from '../../../tests/support/openai-stub';
 import { complete } from './complete';
@@ -263,7 +263,7 @@ describe.each(setups)('complete through the $name API', (setup) => {
 
   it('goes through the outbound guard: the default policy refuses the loopback stub', async () => {
     const before = setup.stub.requests.length;
-    const { result } = ask(setup, { prompt: 'hi' }, { outbound: outboundPolicy() });
+    const { result } = ask(setup, { prompt: 'hi' }, { outbound: defaultOutboundPolicy() });
     expect(await failureOf(result)).toEqual({
       message: expect.stringMatching(
         new RegExp(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeFailure } from '../define-node';
 import { slackPostMessage } from '../nodes/slack-post-message';
 import { testActivityContext } from '../test-activity-context';
-import { outboundPolicy } from '../../outbound/policy';
+import { defaultOutboundPolicy } from '../../outbound/policy';
 import { SlackStub } from '../../../tests/support/slack-stub';
 import { postSlackMessage } from './post-message';
 
@@ -91,7 +91,11 @@ describe('postSlackMessage', () => {
 
   it('goes through the outbound guard: a loopback API URL is refused by the default policy', async () => {
     const before = slack.calls.length;
-    const { result } = post({ channel: '#general', text: 'hi' }, { token, apiUrl }, { outbound: outboundPolicy() });
+    const { result } = post(
+      { channel: '#general', text: 'hi' },
+      { token, apiUrl },
+      { outbound: defaultOutboundPolicy() },
+    );
     expect(await failureOf(result)).toEqual({
       message: expect.stringMatching(
         /^Slack chat\.postMessage: Outbound request to 127\.0\.0\.2 blocked: 127\.0\.0\.2 is a loopback address/,

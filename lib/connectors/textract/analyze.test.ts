@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundFetch } from '../../outbound/outbound-fetch';
-import { outboundPolicy, type OutboundPolicy } from '../../outbound/policy';
+import { defaultOutboundPolicy, outboundPolicy, type OutboundPolicy } from '../../outbound/policy';
 import { NodeFailure, type NodeLogEntry } from '../define-node';
 import { TextractStub } from '../../../tests/support/textract-stub';
 import { invoiceOcr } from '../../../tests/support/textract-blocks';
@@ -190,7 +190,7 @@ describe('Textract through the outbound guard', () => {
 
   it('refuses a private endpoint through the outbound guard', async () => {
     const failure = await failureOf(
-      analyzeDocument(client({}, outboundPolicy()), { Bytes: new Uint8Array([1]) }, signal),
+      analyzeDocument(client({}, defaultOutboundPolicy()), { Bytes: new Uint8Array([1]) }, signal),
     );
     expect(failure.message).toBe(
       'Textract AnalyzeDocument: Outbound request to 127.0.0.2 blocked: 127.0.0.2 is a loopback address. An org admin can allow private hosts under Settings → Network; loopback and metadata addresses only the deployment can open (see OUTBOUND_ALLOWED_TARGETS)',
