@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeFailure } from '../define-node';
 import { aiLlm } from '../nodes/ai-llm';
 import { testActivityContext } from '../test-activity-context';
-import { defaultOutboundPolicy } from '../../outbound/policy';
+import { defaultOutboundPolicy, type OutboundPolicy } from '../../outbound/policy';
 import { AnthropicStub } from '../../../tests/support/anthropic-stub';
 import { OpenAIStub } from '../../../tests/support/openai-stub';
 import { complete } from './complete';
@@ -45,11 +45,7 @@ const setups: Setup[] = [
   },
 ];
 
-function ask(
-  setup: Setup,
-  config: Record<string, unknown>,
-  options: { key?: string; outbound?: ReturnType<typeof outboundPolicy> } = {},
-) {
+function ask(setup: Setup, config: Record<string, unknown>, options: { key?: string; outbound?: OutboundPolicy } = {}) {
   const { context, logs } = testActivityContext(
     aiLlm,
     { credentialId, model: setup.model, ...config },
