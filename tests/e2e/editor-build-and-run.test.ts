@@ -33,6 +33,26 @@ async function connect(page: Page, from: string, handle: string, to: string) {
   }
 }
 
+/**
+ * Selects a node and waits for the inspector to show it: under load the view can still be
+ * moving from a fit when the click lands, so a click that selected nothing is made again.
+ */
+async function inspect(page: Page, nodeId: string) {
+  const inspector = page.getByRole('complementary', { name: 'Node properties' });
+  for (let attempt = 1; ; attempt++) {
+    await node(page, nodeId).click();
+    const shown = await inspector
+      .getByText(new RegExp(`^${nodeId} · `))
+      .waitFor({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    if (attempt === 3) throw new Error(`the inspector did not show node ${nodeId} after ${attempt} clicks`);
+  }
+}
+
 /** Types into a CodeMirror field of the inspector, named by its label, replacing what it held. */
 async function typeInto(page: Page, label: string, text: string) {
   const field = page.getByRole('textbox', { name: label, exact: true });
@@ -101,12 +121,12 @@ describe('building a workflow on the canvas', () => {
         ),
     );
 
-    await node(page, 'transform').click();
+    await inspect(page, 'transform');
     await typeInto(page, 'Expression', '{ "doubled": input.x * 2 }');
-    await node(page, 'if').click();
+    await inspect(page, 'if');
     await page.getByRole('button', { name: '{{ }}' }).first().click();
     await typeInto(page, 'Condition', '{{ nodes.transform.output.doubled > 10 }}');
-    await node(page, 'output').click();
+    await inspect(page, 'output');
     await typeInto(page, 'Value', '"{{ nodes.transform.output.doubled }}"');
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.screenshot({ path: screenshotPath('editor-built') });
