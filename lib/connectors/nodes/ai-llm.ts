@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../define-node';
+import { jsonTextField } from '../json-text-field';
 import { readNodeCredential } from '../node-credential';
 import { complete } from '../llm/complete';
 import { llmFailure } from '../llm/failures';
@@ -8,16 +9,7 @@ import { anthropicProvider, openaiProvider } from '../llm/providers';
 import { getCredentialMetadata } from '../../vault/credentials';
 
 // A JSON Schema object, or its JSON text (pasted, or from an expression), checked to compile.
-const outputSchema = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    if (value.trim() === '') return undefined;
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  },
+const outputSchema = jsonTextField(
   z
     .unknown()
     .superRefine((value, context) => {

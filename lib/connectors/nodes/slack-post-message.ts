@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import { defineNode } from '../define-node';
+import { jsonTextField } from '../json-text-field';
 import { readNodeCredential } from '../node-credential';
 import { postSlackMessage } from '../slack/post-message';
 
 // Blocks may come as a list or as the JSON text of one (pasted from Slack's Block Kit Builder).
-const blocks = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    if (value.trim() === '') return undefined;
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  },
+const blocks = jsonTextField(
   z
     .array(
       z
