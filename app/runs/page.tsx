@@ -86,7 +86,8 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                   </Link>
                 </Cell>
                 <Cell>
-                  {run.workflow.name} <span className="text-muted-foreground">v{run.version}</span>
+                  {run.workflow.name}{' '}
+                  <span className="text-muted-foreground">{run.version === null ? 'draft' : `v${run.version}`}</span>
                 </Cell>
                 <Cell>
                   <RunStatusBadge status={run.status} />

@@ -12,7 +12,8 @@ import { Timestamp } from './timestamp';
 export interface RunIdentity {
   id: string;
   workflow: { id: string; name: string };
-  version: number;
+  /** Null for a run of the draft. */
+  version: number | null;
   trigger: string;
   startedBy: RunActor | null;
   rerunOfId: string | null;
@@ -50,7 +51,9 @@ export function RunHeader({
               <Link href={`/workflows/${identity.workflow.id}`} className="hover:underline">
                 {identity.workflow.name}
               </Link>{' '}
-              <span className="font-normal text-muted-foreground">v{identity.version}</span>
+              <span className="font-normal text-muted-foreground">
+                {identity.version === null ? 'draft' : `v${identity.version}`}
+              </span>
             </h1>
             <span data-testid="run-status">
               <RunStatusBadge status={run.status} />

@@ -32,9 +32,10 @@ export async function rerun(org: OrgContext, runId: string, body: z.infer<typeof
     include: { version: true, steps: { where: { iteration: 0 }, orderBy: { attempt: 'asc' } } },
   });
   if (!original) throw notFound('Run');
+  // A run of the draft (a webhook's test URL) is rerun with the definition it ran.
   const target =
     body.version === 'same'
-      ? original.version
+      ? (original.version ?? { version: null, definition: original.draftDefinition })
       : await orgDb(org.orgId).workflowVersion.findFirstOrThrow({
           where: { workflowId: original.workflowId },
           orderBy: { version: 'desc' },
@@ -53,7 +54,8 @@ export async function rerun(org: OrgContext, runId: string, body: z.infer<typeof
     rerunFrom = new Set();
   } else if (body.from !== 'start') {
     if (!definition.nodes.some((node) => node.id === body.from)) {
-      throw new ApiError(400, 'invalid_request', `from: node "${body.from}" is not in version ${target.version}`);
+      const ran = target.version === null ? 'the draft it ran' : `version ${target.version}`;
+      throw new ApiError(400, 'invalid_request', `from: node "${body.from}" is not in ${ran}`);
     }
     rerunFrom = descendants(definition, body.from);
   }
@@ -74,7 +76,7 @@ export async function rerun(org: OrgContext, runId: string, body: z.infer<typeof
   return startRun(
     org,
     original.workflowId,
-    { input: original.input ?? undefined, version: target.version },
-    { trigger: 'RERUN', reuse, rerunOfId: original.id },
+    { input: original.input ?? undefined, version: target.version ?? undefined },
+    { trigger: 'RERUN', reuse, rerunOfId: original.id, ...(target.version === null ? { draft: definition } : {}) },
   );
 }

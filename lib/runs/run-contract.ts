@@ -24,6 +24,7 @@ export interface RunWorkflowInput {
   runId: string;
   orgId: string;
   workflowId: string;
+  /** The published version's number; 0 for a run of the draft. */
   version: number;
   definition: WorkflowDefinition;
   input: unknown;

@@ -57,7 +57,9 @@ export async function getRunWithDefinition(org: OrgContext, runId: string) {
   const run = await findRun(org, runId, true);
   return {
     run: await describeRun(org, run),
-    definition: run.workflow.deletedAt ? null : (run.version.definition as unknown as WorkflowDefinition),
+    definition: run.workflow.deletedAt
+      ? null
+      : ((run.version?.definition ?? run.draftDefinition) as unknown as WorkflowDefinition),
   };
 }
 
@@ -84,7 +86,8 @@ async function describeRun(org: OrgContext, run: Awaited<ReturnType<typeof findR
   return {
     id: run.id,
     workflow: { id: run.workflow.id, name: run.workflow.name },
-    version: run.version.version,
+    // Null for a run of the draft (a webhook's test URL).
+    version: run.version?.version ?? null,
     trigger: run.trigger,
     startedBy,
     status: run.status,
@@ -164,7 +167,7 @@ export async function listRuns(org: OrgContext, query: ListRunsQuery) {
   const actors = await describeRunActors(org, page);
   const items = page.map(({ version, startedByType: _type, startedById: _id, ...row }, index) => ({
     ...row,
-    version: version.version,
+    version: version?.version ?? null,
     startedBy: actors[index],
   }));
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };

@@ -20,13 +20,16 @@ const log = createLogger({ component: 'start-run' });
 
 export interface StartOptions {
   trigger: RunTrigger;
+  /** Runs this definition (the draft, validated) instead of a published version. */
+  draft?: WorkflowDefinition;
   reuse?: Record<string, ReusedStep>;
   rerunOfId?: string;
 }
 
 export interface StartedRun {
   runId: string;
-  version: number;
+  /** Null for a run of the draft. */
+  version: number | null;
 }
 
 /**
@@ -100,7 +103,9 @@ export async function recordRun(
   const input = body.input ?? null;
   const requestedAt = new Date();
   const { version, definition } = await withOrgTransaction(org.orgId, async (tx) => {
-    const published = await findPublishedVersion(tx, org, workflowId, body.version);
+    const published = options.draft
+      ? await draftTarget(tx, org, workflowId, options.draft)
+      : await findPublishedVersion(tx, org, workflowId, body.version);
     await assertUnderConcurrencyLimit(tx, org, workflowId, published.definition);
     // createMany: the row is not read back, so the insert carries no RETURNING.
     await tx.run.createMany({
@@ -110,6 +115,7 @@ export async function recordRun(
           orgId: org.orgId,
           workflowId,
           versionId: published.versionId,
+          draftDefinition: options.draft as Prisma.InputJsonObject | undefined,
           trigger: options.trigger,
           input: input as never,
           startedByType: org.actor.type,
@@ -125,7 +131,11 @@ export async function recordRun(
       action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
       targetType: 'run',
       targetId: runId,
-      data: { workflowId, version: published.version, ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}) },
+      data: {
+        workflowId,
+        version: options.draft ? 'draft' : published.version,
+        ...(options.rerunOfId ? { rerunOf: options.rerunOfId } : {}),
+      },
     });
     return published;
   });
@@ -172,7 +182,7 @@ async function recordAndStart(
     throw new ApiError(503, 'engine_unavailable', message, undefined, { 'Retry-After': '5' });
   }
   processMetrics().runsStarted.inc({ workflow_id: workflowId, trigger: options.trigger });
-  return { runId, version };
+  return { runId, version: options.draft ? null : version };
 }
 
 /**
@@ -207,6 +217,21 @@ async function findPublishedVersion(
     version: found.version,
     definition: workflowDefinitionSchema.parse(found.definition),
   };
+}
+
+/** A run of the draft: version 0 to the run workflow, no version row. */
+async function draftTarget(
+  tx: Prisma.TransactionClient,
+  org: OrgContext,
+  workflowId: string,
+  definition: WorkflowDefinition,
+): Promise<{ versionId: null; version: number; definition: WorkflowDefinition }> {
+  const live = await tx.workflow.findFirst({
+    where: { id: workflowId, orgId: org.orgId, deletedAt: null },
+    select: { id: true },
+  });
+  if (!live) throw notFound('Workflow');
+  return { versionId: null, version: 0, definition };
 }
 
 /**

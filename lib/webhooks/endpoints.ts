@@ -25,20 +25,43 @@ export interface PublishedTrigger {
   config: WebhookTriggerConfig;
 }
 
-/** A published webhook trigger whose config cannot be used: the definition's fault, named with its field. */
-const unusableTrigger = (nodeId: string, version: number, path: string, message: string) =>
-  new ApiError(
-    422,
-    'invalid_definition',
-    `Webhook trigger "${nodeId}", ${path}: ${message} (version ${version}); publish a fixed version`,
-    [{ nodeId, path, message }],
-  );
+/** A webhook trigger whose config cannot be used: the definition's fault, named with its field. */
+const unusableTrigger = (nodeId: string, where: string, path: string, message: string) =>
+  new ApiError(422, 'invalid_definition', `Webhook trigger "${nodeId}", ${path}: ${message} ${where}`, [
+    { nodeId, path, message },
+  ]);
+
+/**
+ * The first `trigger.webhook` node among a definition's nodes, with its config, or null. Its
+ * config was checked as far as a node checks its own, but not a `{{ }}` where a value belongs,
+ * or a `responseNodeId` naming no node: those are refused here, `where` ending the message.
+ */
+export function webhookTriggerIn(
+  nodes: unknown[],
+  where: string,
+): { nodeId: string; config: WebhookTriggerConfig } | null {
+  const ids = new Set(nodes.map((node) => (node as { id?: unknown }).id));
+  for (const raw of nodes) {
+    const node = definitionNodeSchema.safeParse(raw);
+    if (!node.success || node.data.type !== webhookTrigger.type) continue;
+    const config = webhookTrigger.config.safeParse(node.data.config);
+    if (!config.success) {
+      const issue = config.error.issues[0];
+      throw unusableTrigger(node.data.id, where, ['config', ...issue.path].join('.'), issue.message);
+    }
+    const { response, responseNodeId } = config.data;
+    if (response === 'node' && !ids.has(responseNodeId)) {
+      const message = `no node "${responseNodeId}" in the definition`;
+      throw unusableTrigger(node.data.id, where, 'config.responseNodeId', message);
+    }
+    return { nodeId: node.data.id, config: config.data };
+  }
+  return null;
+}
 
 /**
  * The first `trigger.webhook` node of the latest published version, or null when the workflow
- * has no published version or its latest has no webhook trigger. Its config was checked at
- * publishing, but only as far as a node can check its own config: a `{{ }}` where a value
- * belongs, or a `responseNodeId` naming no node, is refused here.
+ * has no published version or its latest has no webhook trigger.
  */
 export async function findPublishedTrigger(orgId: string, workflowId: string): Promise<PublishedTrigger | null> {
   const latest = await orgDb(orgId).workflowVersion.findFirst({
@@ -48,23 +71,8 @@ export async function findPublishedTrigger(orgId: string, workflowId: string): P
   });
   if (!latest) return null;
   const nodes = (latest.definition as { nodes?: unknown[] }).nodes ?? [];
-  const ids = new Set(nodes.map((node) => (node as { id?: unknown }).id));
-  for (const raw of nodes) {
-    const node = definitionNodeSchema.safeParse(raw);
-    if (!node.success || node.data.type !== webhookTrigger.type) continue;
-    const config = webhookTrigger.config.safeParse(node.data.config);
-    if (!config.success) {
-      const issue = config.error.issues[0];
-      throw unusableTrigger(node.data.id, latest.version, ['config', ...issue.path].join('.'), issue.message);
-    }
-    const { response, responseNodeId } = config.data;
-    if (response === 'node' && !ids.has(responseNodeId)) {
-      const message = `no node "${responseNodeId}" in the definition`;
-      throw unusableTrigger(node.data.id, latest.version, 'config.responseNodeId', message);
-    }
-    return { version: latest.version, nodeId: node.data.id, config: config.data };
-  }
-  return null;
+  const found = webhookTriggerIn(nodes, `(version ${latest.version}); publish a fixed version`);
+  return found && { version: latest.version, ...found };
 }
 
 /** An endpoint as the API shows it: never its secret, only whether one is set and for which mode. */

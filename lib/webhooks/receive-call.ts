@@ -25,7 +25,7 @@ const MINUTE_MS = 60_000;
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 
 /** What the call record says about a request, filled in as it goes. */
-interface CallRecord {
+export interface CallRecord {
   sizeBytes: number;
   runId: string | null;
 }
@@ -68,9 +68,9 @@ async function assertUnderRateLimit(endpoint: WebhookEndpoint, config: WebhookTr
   );
 }
 
-function assertBearer(endpoint: WebhookEndpoint, req: Request) {
+function assertBearer(endpoint: WebhookEndpoint | null, req: Request) {
   const refuse = (message: string) => new ApiError(401, 'invalid_webhook_secret', message);
-  if (endpoint.secretKind !== 'bearer' || !endpoint.secretHash) {
+  if (!endpoint || endpoint.secretKind !== 'bearer' || !endpoint.secretHash) {
     throw refuse('This webhook has no bearer secret yet: its workflow editors must rotate its secret');
   }
   const authorization = req.headers.get('authorization');
@@ -89,13 +89,13 @@ const SIGNATURE_MESSAGES = {
 } as const;
 
 async function assertSigned(
-  endpoint: WebhookEndpoint,
+  endpoint: WebhookEndpoint | null,
   config: WebhookTriggerConfig,
   req: Request,
   rawBody: Uint8Array,
 ) {
   const refuse = (message: string, details?: unknown) => new ApiError(401, 'invalid_signature', message, details);
-  if (endpoint.secretKind !== 'hmac' || !endpoint.secretCiphertext) {
+  if (!endpoint || endpoint.secretKind !== 'hmac' || !endpoint.secretCiphertext) {
     throw refuse('This webhook has no signing secret yet: its workflow editors must rotate its secret');
   }
   const secret = await open(vaultKeyRing(), endpoint.id, sealedWebhookSecretOf(endpoint));
@@ -134,11 +134,45 @@ async function assertSigned(
   }
 }
 
+/** A method the trigger does not take is answered 405, naming those it does. */
+export function assertMethodAllowed(config: WebhookTriggerConfig, req: Request): WebhookRequest['method'] {
+  const method = req.method as WebhookRequest['method'];
+  if (!config.methods.includes(method)) {
+    throw new ApiError(
+      405,
+      'method_not_allowed',
+      `This webhook accepts ${config.methods.join(', ')}, not ${req.method}`,
+      { allowed: config.methods },
+      { Allow: config.methods.join(', ') },
+    );
+  }
+  return method;
+}
+
+/**
+ * Reads the body within the trigger's size limit and checks the auth it asks for, with the
+ * endpoint's secret (a test call to a workflow never published has none: refused when it asks
+ * for one), then gives the request as the run's input.
+ */
+export async function readAuthenticatedRequest(
+  endpoint: WebhookEndpoint | null,
+  config: WebhookTriggerConfig,
+  req: Request,
+  method: WebhookRequest['method'],
+  record: CallRecord,
+): Promise<WebhookRequest> {
+  const rawBody = await readBodyBytes(req, config.maxBodyBytes);
+  record.sizeBytes = rawBody.byteLength;
+  if (config.auth === 'bearer') assertBearer(endpoint, req);
+  if (config.auth === 'hmac') await assertSigned(endpoint, config, req, rawBody);
+  return webhookRequestOf(req, method, rawBody);
+}
+
 /** The trigger's answer once the run has ended, or null when it has not in time (202 then). */
-async function answerFromRun(
+export async function answerFromRun(
   org: OrgContext,
   runId: string,
-  trigger: PublishedTrigger,
+  trigger: Omit<PublishedTrigger, 'version'>,
   signal: AbortSignal,
 ): Promise<Response | null> {
   const ended = await waitForRunEnd(org, runId, trigger.config.waitSeconds * 1000, signal);
@@ -175,22 +209,9 @@ async function handleCall(endpoint: WebhookEndpoint, req: Request, record: CallR
     throw new ApiError(404, 'not_found', "This webhook's workflow has no published version with a webhook trigger");
   }
   const { config } = trigger;
-  const method = req.method as WebhookRequest['method'];
-  if (!config.methods.includes(method)) {
-    throw new ApiError(
-      405,
-      'method_not_allowed',
-      `This webhook accepts ${config.methods.join(', ')}, not ${req.method}`,
-      { allowed: config.methods },
-      { Allow: config.methods.join(', ') },
-    );
-  }
+  const method = assertMethodAllowed(config, req);
   await assertUnderRateLimit(endpoint, config);
-  const rawBody = await readBodyBytes(req, config.maxBodyBytes);
-  record.sizeBytes = rawBody.byteLength;
-  if (config.auth === 'bearer') assertBearer(endpoint, req);
-  if (config.auth === 'hmac') await assertSigned(endpoint, config, req, rawBody);
-  const input = webhookRequestOf(req, method, rawBody);
+  const input = await readAuthenticatedRequest(endpoint, config, req, method, record);
   const org = webhookActor(endpoint, req);
   const { runId } = await startRun(
     org,

@@ -29,18 +29,20 @@ async function recordedEarlier(orgId: string, runId: string): Promise<RecordedRu
       workflowId: true,
       input: true,
       createdAt: true,
+      draftDefinition: true,
       version: { select: { version: true, definition: true } },
     },
   });
-  const definition = workflowDefinitionSchema.parse(run.version.definition);
+  const definition = workflowDefinitionSchema.parse(run.version?.definition ?? run.draftDefinition);
+  const version = run.version?.version ?? 0;
   return {
     runId,
-    version: run.version.version,
+    version,
     workflowInput: {
       runId,
       orgId,
       workflowId: run.workflowId,
-      version: run.version.version,
+      version,
       definition,
       input: run.input,
       requestedAt: run.createdAt.toISOString(),

@@ -109,11 +109,15 @@ describe('JSON bodies', () => {
       // Webhooks take any body as data, within their trigger's own limit (lib/webhooks/read-request.ts).
       'POST /api/hooks/[slug]',
       'PUT /api/hooks/[slug]',
+      'POST /api/hooks/test/[slug]',
+      'PUT /api/hooks/test/[slug]',
       'POST /api/runs/[id]/cancel',
       // A schedule's actions are named by the path alone.
       'POST /api/workflows/[id]/schedule/pause',
       'POST /api/workflows/[id]/schedule/resume',
       'POST /api/workflows/[id]/schedule/trigger',
+      // Listening for a webhook test call is asked by the path alone.
+      'POST /api/workflows/[id]/webhook/test',
     ]);
   });
 

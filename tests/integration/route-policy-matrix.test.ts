@@ -4,7 +4,7 @@ import { api, apiFetch } from '../support/api';
 import { concretePath as concrete, discoverApiRoutes } from '../support/api-routes';
 
 // Routes anyone may call without an identity: health, Auth.js's own sign-in endpoints, and
-// workflows' webhooks, which check their trigger's own auth (lib/webhooks/receive-call.ts).
+// workflows' webhooks and their test URLs, which check their trigger's own auth (lib/webhooks/receive-call.ts).
 const PUBLIC_ROUTES = new Set([
   'GET /api/health',
   'GET /api/auth/[...nextauth]',
@@ -12,6 +12,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/hooks/[slug]',
   'POST /api/hooks/[slug]',
   'PUT /api/hooks/[slug]',
+  'GET /api/hooks/test/[slug]',
+  'POST /api/hooks/test/[slug]',
+  'PUT /api/hooks/test/[slug]',
 ]);
 // Routes for machines holding a token of their own, which no org role grants: the metrics scrape.
 const OWN_TOKEN_ROUTES = new Set(['GET /api/metrics']);
