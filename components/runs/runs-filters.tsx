@@ -11,7 +11,7 @@ export interface RunsFilterValues {
 }
 
 const STATUSES = ['QUEUED', 'RUNNING', 'WAITING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
-const TRIGGERS = ['MANUAL', 'API', 'SCHEDULE', 'WEBHOOK', 'RERUN', 'SUBWORKFLOW'];
+const TRIGGERS = ['MANUAL', 'API', 'SCHEDULE', 'WEBHOOK', 'RERUN', 'SUBWORKFLOW', 'EVENT'];
 const RANGES: [string, string][] = [
   ['1h', 'Last hour'],
   ['24h', 'Last 24 hours'],

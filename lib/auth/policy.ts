@@ -27,6 +27,8 @@ export const policy = {
   'alert:manage': ['OWNER', 'ADMIN'],
   'file:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'file:upload': ['OWNER', 'ADMIN', 'EDITOR'],
+  'event:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
+  'event:publish': ['OWNER', 'ADMIN', 'EDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;

@@ -12,6 +12,7 @@ import { slackPostMessage } from './nodes/slack-post-message';
 import { emailSend } from './nodes/email-send';
 import { aiLlm } from './nodes/ai-llm';
 import { ocrTextract } from './nodes/ocr-textract';
+import { eventEmit } from './nodes/event-emit';
 
 export const activityNodeTypes: NodeType[] = [
   httpRequest,
@@ -24,4 +25,5 @@ export const activityNodeTypes: NodeType[] = [
   emailSend,
   aiLlm,
   ocrTextract,
+  eventEmit,
 ];

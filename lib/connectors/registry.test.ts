@@ -68,6 +68,7 @@ describe('node registry', () => {
       'trigger.manual',
       'trigger.webhook',
       'trigger.schedule',
+      'trigger.event',
     ]);
     expect(nodeTypes.filter((node) => node.startsOnFirstInput).map((node) => node.type)).toEqual(['flow.merge']);
   });

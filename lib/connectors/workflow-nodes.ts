@@ -6,6 +6,7 @@ import { nodeKey } from './node-key';
 import { manualTrigger } from './nodes/manual-trigger';
 import { webhookTrigger } from './nodes/webhook-trigger';
 import { scheduleTrigger } from './nodes/schedule-trigger';
+import { eventTrigger } from './nodes/event-trigger';
 import { setVariables } from './nodes/set-variables';
 import { transform } from './nodes/transform';
 import { ifElse } from './nodes/if-else';
@@ -23,6 +24,7 @@ export const workflowNodeTypes: NodeType[] = [
   manualTrigger,
   webhookTrigger,
   scheduleTrigger,
+  eventTrigger,
   setVariables,
   transform,
   ifElse,

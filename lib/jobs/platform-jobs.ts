@@ -3,6 +3,7 @@ import { evaluateAlerts } from '../alerts/evaluate-alerts';
 import { pruneExpired } from '../retention/prune';
 import { reconcileEndedRuns } from '../runs/reconcile-ended-runs';
 import { reconcileSchedules } from '../schedules/schedules';
+import { dispatchUndispatchedEvents } from '../events-bus/dispatch-events';
 import type { BackgroundJob } from './background-job';
 
 /** How often each job runs; the defaults suit production, tests shorten them. */
@@ -12,6 +13,7 @@ export const jobSettingsSchema = z.object({
   JOBS_RETENTION_PATTERN: z.string().min(1).default('0 3 * * *'),
   JOBS_ALERTS_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
   JOBS_SCHEDULES_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
+  JOBS_EVENTS_EVERY_MS: z.coerce.number().int().min(500).default(15_000),
 });
 
 export type JobSettings = z.infer<typeof jobSettingsSchema>;
@@ -43,6 +45,13 @@ export function platformJobs(settings: JobSettings = jobSettingsSchema.parse(pro
       schedule: { every: settings.JOBS_SCHEDULES_EVERY_MS },
       runOnStart: true,
       run: () => reconcileSchedules(),
+    },
+    {
+      // Events whose publisher stopped before handing them to Temporal get their fan-out started.
+      name: 'dispatch-events',
+      schedule: { every: settings.JOBS_EVENTS_EVERY_MS },
+      runOnStart: true,
+      run: () => dispatchUndispatchedEvents(),
     },
   ];
 }

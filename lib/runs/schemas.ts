@@ -7,7 +7,7 @@ export const startRunBody = z.object({
 
 export const runStatusSchema = z.enum(['QUEUED', 'RUNNING', 'WAITING', 'SUCCEEDED', 'FAILED', 'CANCELLED']);
 
-export const runTriggerSchema = z.enum(['MANUAL', 'API', 'SCHEDULE', 'WEBHOOK', 'RERUN', 'SUBWORKFLOW']);
+export const runTriggerSchema = z.enum(['MANUAL', 'API', 'SCHEDULE', 'WEBHOOK', 'RERUN', 'SUBWORKFLOW', 'EVENT']);
 
 /**
  * A comma-separated list of enum values in a query string, in any case: `failed,waiting`. A

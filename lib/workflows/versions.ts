@@ -10,6 +10,7 @@ import { getWorkflow } from './workflows';
 import { recordAudit } from '../audit/record';
 import { ensureWebhookEndpoint } from '../webhooks/endpoints';
 import { keepScheduleInStep } from '../schedules/schedules';
+import { keepEventSubscriptionsInStep } from '../events-bus/subscriptions';
 
 // Each failed attempt means another publish got in first, so this many concurrent publishes always succeed.
 const MAX_PUBLISH_ATTEMPTS = 10;
@@ -92,6 +93,7 @@ export async function publishVersion(
       });
       await ensureWebhookEndpoint(org.orgId, workflowId, definition);
       await keepScheduleInStep(org.orgId, workflowId, published.version, definition);
+      await keepEventSubscriptionsInStep(org.orgId, workflowId, published.version, definition);
       return published;
     } catch (error) {
       // A concurrent publish took this number between our read and our insert: read again.

@@ -10,6 +10,7 @@ import { toDraftDefinition } from '../collab/draft-doc';
 import { initialDraftState } from '../collab/stored-draft';
 import { findTemplate } from './templates';
 import { removeSchedule } from '../schedules/schedules';
+import { removeEventSubscriptions } from '../events-bus/subscriptions';
 
 export interface WorkflowSummary {
   id: string;
@@ -124,4 +125,5 @@ export async function deleteWorkflow(org: OrgContext, id: string): Promise<void>
   if (count === 0) throw notFound(`Workflow "${id}"`);
   await recordAudit(org, { action: 'workflow.delete', targetType: 'workflow', targetId: id });
   await removeSchedule(org.orgId, id);
+  await removeEventSubscriptions(org.orgId, id);
 }

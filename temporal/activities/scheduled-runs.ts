@@ -2,10 +2,9 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { OrgContext } from '../../lib/auth/current-org';
 import { ApiError } from '../../lib/api/errors';
 import type { ScheduledRunInput } from '../../lib/connectors/nodes/schedule-trigger';
-import { Prisma } from '../../lib/db/generated/client';
 import { orgDb } from '../../lib/db/tenant';
-import { workflowDefinitionSchema } from '../../lib/definition/schema';
-import { recordRun, type RecordedRun } from '../../lib/runs/start-run';
+import { recordRunOnce } from '../../lib/runs/record-run-once';
+import type { RecordedRun } from '../../lib/runs/start-run';
 import { scheduledRunId } from '../../lib/schedules/scheduled-run-id';
 import type { RecordScheduledRunInput } from '../../lib/schedules/scheduled-run-request';
 
@@ -17,39 +16,6 @@ const scheduleActor = (orgId: string, scheduleId: string): OrgContext => ({
   role: 'EDITOR',
   actor: { type: 'SYSTEM', id: scheduleId, label: 'schedule' },
 });
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-
-/** The run an earlier attempt of this activity recorded, as it was recorded. */
-async function recordedEarlier(orgId: string, runId: string): Promise<RecordedRun> {
-  const run = await orgDb(orgId).run.findFirstOrThrow({
-    where: { id: runId, orgId },
-    select: {
-      workflowId: true,
-      input: true,
-      createdAt: true,
-      draftDefinition: true,
-      version: { select: { version: true, definition: true } },
-    },
-  });
-  const definition = workflowDefinitionSchema.parse(run.version?.definition ?? run.draftDefinition);
-  const version = run.version?.version ?? 0;
-  return {
-    runId,
-    version,
-    workflowInput: {
-      runId,
-      orgId,
-      workflowId: run.workflowId,
-      version,
-      definition,
-      input: run.input,
-      requestedAt: run.createdAt.toISOString(),
-    },
-    timeoutMs: definition.settings.timeoutMs,
-  };
-}
 
 /**
  * Records the run a schedule's action starts, through the start path every run takes
@@ -83,14 +49,13 @@ export async function recordScheduledRun(request: RecordScheduledRunInput): Prom
   };
   let recorded: RecordedRun;
   try {
-    recorded = await recordRun(
+    recorded = await recordRunOnce(
       scheduleActor(orgId, schedule.id),
       workflowId,
       { input },
       { trigger: 'SCHEDULE', runId },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return recordedEarlier(orgId, runId);
     if (error instanceof ApiError) {
       throw ApplicationFailure.create({ type: error.code, nonRetryable: true, message: error.message });
     }

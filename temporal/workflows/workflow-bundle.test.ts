@@ -37,7 +37,7 @@ describe('the workflow bundle', () => {
       await nodeFilesOfKind(['pure', 'control']),
     );
     const allowed =
-      /^lib\/(definition\/|runs\/run-contract\.ts$|schedules\/cron-expression\.ts$|connectors\/(define-node|node-key|workflow-nodes)\.ts$|connectors\/nodes\/)/;
+      /^lib\/(definition\/|runs\/run-contract\.ts$|schedules\/cron-expression\.ts$|events-bus\/(topic|event-schema)\.ts$|connectors\/(define-node|node-key|workflow-nodes)\.ts$|connectors\/nodes\/)/;
     expect(libModules.filter((module) => !allowed.test(module))).toEqual([]);
     expect(modules.filter((module) => !module.startsWith('lib/') && !module.startsWith('temporal/workflows/'))).toEqual(
       [],
