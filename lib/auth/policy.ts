@@ -17,6 +17,8 @@ export const policy = {
   'audit:read': ['OWNER', 'ADMIN'],
   'credential:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'credential:manage': ['OWNER', 'ADMIN', 'EDITOR'],
+  // Closing a tripped circuit sends traffic back to a provider that was failing: an admin's call.
+  'credential:reset': ['OWNER', 'ADMIN'],
   'member:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],
   'member:manage': ['OWNER', 'ADMIN'],
   'network:read': ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'],

@@ -217,12 +217,15 @@ export function outputHandles(node: NodeType, config: unknown): string[] {
   return typeof node.outputs === 'function' ? node.outputs(config as never) : [...node.outputs];
 }
 
-/** A failure a node reports on purpose; `nonRetryable` skips the remaining attempts. */
+/**
+ * A failure a node reports on purpose; `nonRetryable` skips the remaining attempts, and
+ * `retryAfterMs` replaces the retry policy's backoff before the next one.
+ */
 export class NodeFailure extends Error {
   override name = 'NodeFailure';
   constructor(
     message: string,
-    readonly options: { type?: string; nonRetryable?: boolean; details?: unknown } = {},
+    readonly options: { type?: string; nonRetryable?: boolean; details?: unknown; retryAfterMs?: number } = {},
   ) {
     super(message);
   }

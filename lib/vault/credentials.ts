@@ -9,6 +9,7 @@ import { open, seal } from './envelope';
 import { vaultKeyRing } from './vault-key-ring';
 import { recordAudit, recordSystemAudit } from '../audit/record';
 import type { OrgContext } from '../auth/current-org';
+import type { CredentialLimits } from '../connectors/credential-guard/limits';
 
 /** A 404 to API callers; a non-retryable node failure inside a run. */
 export class CredentialNotFound extends ApiError {
@@ -135,20 +136,29 @@ export async function getCredentialMetadata(orgId: string, id: string) {
 }
 
 /** Renames and/or replaces the value (write-only: the old value is never returned), audited. */
-export async function updateCredential(org: OrgContext, id: string, changes: { name?: string; value?: unknown }) {
+export async function updateCredential(
+  org: OrgContext,
+  id: string,
+  changes: { name?: string; value?: unknown; limits?: CredentialLimits },
+) {
   const current = await getCredentialMetadata(org.orgId, id);
   const type = current.type as CredentialType;
   const sealed = changes.value === undefined ? undefined : await sealCredentialValue(id, type, changes.value);
+  const metadata = changes.limits && { ...(current.metadata as Prisma.JsonObject), limits: changes.limits };
   const updated = await orgDb(org.orgId).credential.update({
     where: { id },
-    data: { ...(changes.name ? { name: changes.name } : {}), ...sealed },
+    data: { ...(changes.name ? { name: changes.name } : {}), ...sealed, ...(metadata ? { metadata } : {}) },
     select: metadataSelect,
   });
   await recordAudit(org, {
     action: 'credential.update',
     targetType: 'credential',
     targetId: id,
-    data: { renamed: changes.name !== undefined, valueReplaced: changes.value !== undefined },
+    data: {
+      renamed: changes.name !== undefined,
+      valueReplaced: changes.value !== undefined,
+      ...(changes.limits ? { limits: changes.limits } : {}),
+    },
   });
   return updated;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { credentialTypeDefinitions, credentialTypes } from '../connectors/credential-types';
+import { credentialLimitsSchema } from '../connectors/credential-guard/limits';
 
 const name = z.string().trim().min(1, 'Give the credential a name').max(100);
 
@@ -23,4 +24,9 @@ export const createCredentialBody = z.discriminatedUnion(
   { error: `type must be one of ${credentialTypes.join(', ')}` },
 );
 
-export const updateCredentialBody = z.object({ name: name.optional(), value: z.unknown().optional() });
+export const updateCredentialBody = z.object({
+  name: name.optional(),
+  value: z.unknown().optional(),
+  // Replaces all of the credential's limits: a field left out goes back to its default.
+  limits: credentialLimitsSchema.optional(),
+});

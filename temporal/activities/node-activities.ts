@@ -2,6 +2,7 @@ import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activ
 import { activityNodeTypes } from '../../lib/connectors/activity-nodes';
 import { NodeFailure, type ActivityNodeType, type NodeLogEntry } from '../../lib/connectors/define-node';
 import { executeActivityNode } from '../../lib/connectors/execute-activity-node';
+import { guardCredentialAttempt } from '../../lib/connectors/credential-guard/guard';
 import { createLogger } from '../../lib/logging/logger';
 import { outboundFetch } from '../../lib/outbound/outbound-fetch';
 import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
@@ -28,6 +29,7 @@ function toFailure(error: unknown): ApplicationFailure {
       type: error.options.type ?? 'NodeFailure',
       nonRetryable: error.options.nonRetryable ?? false,
       details: error.options.details === undefined ? [] : [error.options.details],
+      ...(error.options.retryAfterMs === undefined ? {} : { nextRetryDelay: error.options.retryAfterMs }),
     });
   }
   const cause = error instanceof Error ? error : new Error(String(error));
@@ -115,23 +117,25 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
         nonRetryable: true,
       });
     }
-    const output = await executeActivityNode(nodeType, {
-      config: parsed.data,
-      run: { runId, orgId, nodeId, attempt },
-      idempotencyKey: iteration > 0 ? `${runId}:${nodeId}:${iteration}` : `${runId}:${nodeId}`,
-      log: (entry) => {
-        logs.push(entry);
-        flushTimer ??= setTimeout(flushLogs, LOG_FLUSH_EVERY_MS);
-      },
-      signal: context.cancellationSignal,
-      guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
-      resolveHost: async (host) => resolveGuarded(await orgOutboundPolicy(orgId), host),
-      heartbeatDetails: context.info.heartbeatDetails,
-      heartbeat: (details) => {
-        heartbeatDetails = details;
-        context.heartbeat(details);
-      },
-    });
+    const output = await guardCredentialAttempt(orgId, parsed.data, () =>
+      executeActivityNode(nodeType, {
+        config: parsed.data,
+        run: { runId, orgId, nodeId, attempt },
+        idempotencyKey: iteration > 0 ? `${runId}:${nodeId}:${iteration}` : `${runId}:${nodeId}`,
+        log: (entry) => {
+          logs.push(entry);
+          flushTimer ??= setTimeout(flushLogs, LOG_FLUSH_EVERY_MS);
+        },
+        signal: context.cancellationSignal,
+        guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
+        resolveHost: async (host) => resolveGuarded(await orgOutboundPolicy(orgId), host),
+        heartbeatDetails: context.info.heartbeatDetails,
+        heartbeat: (details) => {
+          heartbeatDetails = details;
+          context.heartbeat(details);
+        },
+      }),
+    );
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
     timer({ outcome: 'succeeded' });
     await record('SUCCEEDED', { output: stored, endedAt: new Date().toISOString() });

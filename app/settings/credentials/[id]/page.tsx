@@ -10,8 +10,13 @@ import { isAllowed } from '@/lib/auth/policy';
 import { credentialFormTypes } from '@/lib/connectors/credential-form-fields';
 import { CredentialNotFound, decryptCredential, getCredentialMetadata } from '@/lib/vault/credentials';
 import { OAuth2ConnectCard } from '@/components/settings/oauth2-connect-card';
+import { CredentialLimitsForm } from '@/components/settings/credential-limits-form';
+import { CircuitBreakerStatus } from '@/components/settings/circuit-breaker-status';
+import { BREAKER_DEFAULTS, limitsOf } from '@/lib/connectors/credential-guard/limits';
+import { credentialCircuit } from '@/lib/connectors/credential-guard/circuit-status';
 import { deleteCredentialAction } from '../actions';
 import { CredentialEditForm, CredentialTestForm } from './credential-editor';
+import { resetCircuitAction, updateCredentialLimitsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Credential' };
 
@@ -36,6 +41,7 @@ export default async function CredentialPage({ params, searchParams }: PageProps
   const type = credentialFormTypes.find((candidate) => candidate.type === credential.type)!;
   // The authorization URL is not a secret: it decides whether the page offers to connect.
   const oauth2 = credential.type === 'oauth2' ? await decryptCredential(org.orgId, id) : undefined;
+  const circuit = await credentialCircuit(org.orgId, credential.id);
   return (
     <div className="flex flex-col gap-6">
       <Link href="/settings/credentials" className="text-sm text-muted-foreground hover:text-foreground">
@@ -60,6 +66,29 @@ export default async function CredentialPage({ params, searchParams }: PageProps
           outcome={oauth2Outcome(query)}
         />
       )}
+      <Card>
+        <CardHeader>
+          <CardTitle>Rate limit and circuit breaker</CardTitle>
+          <CardDescription>
+            Shared by every run that uses this credential. Over the rate limit, a step waits for a free slot; after
+            consecutive failures of the provider (network errors, timeouts, 5xx, 429), the circuit opens and steps wait
+            out the cooldown without calling it, then one probe decides whether it closes.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-6">
+          <CircuitBreakerStatus
+            id={credential.id}
+            circuit={circuit}
+            resetAction={isAllowed(org.role, 'credential:reset') ? resetCircuitAction : undefined}
+          />
+          <CredentialLimitsForm
+            id={credential.id}
+            limits={limitsOf(credential.metadata)}
+            defaults={BREAKER_DEFAULTS}
+            action={updateCredentialLimitsAction}
+          />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>Test connection</CardTitle>
