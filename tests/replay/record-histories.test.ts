@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { locateBinary } from '@/launcher/binaries';
 import { readLauncherSettings } from '@/launcher/settings';
+import { fanOutWorkflowId } from '@/lib/events-bus/event-ids';
 import { temporalClient } from '@/temporal/client';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
@@ -99,6 +100,12 @@ describe.runIf(setting !== '')('record replay histories', () => {
       const run = await waitForRun(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 120_000);
       expect(run.status).toBe(sample.status);
       await exportHistory(name, runId);
+      if (sample.fanOutOf) {
+        const emitted = run.steps.find((step: { nodeId: string }) => step.nodeId === sample.fanOutOf);
+        const fanOut = fanOutWorkflowId(emitted.output.eventId);
+        await (await temporalClient()).workflow.getHandle(fanOut).result();
+        await exportHistory(`${name}.fan-out`, fanOut);
+      }
       if (sample.loopChildren) {
         const executions = await loopExecutions(runId);
         // Only a loop that continued as new at least once exercises what the sample is for,

@@ -16,6 +16,11 @@ export interface ReplaySample {
    * at least two, unless the sample cancels the run.
    */
   loopChildren?: boolean;
+  /**
+   * The event.emit node whose event's fan-out (temporal/workflows/event-fan-out-workflow.ts) is
+   * recorded too, as `<sample>.fan-out`; `workflows` holds its subscribers.
+   */
+  fanOutOf?: string;
 }
 
 const loopItems = Array.from({ length: 120 }, (_, i) => i);
@@ -320,6 +325,55 @@ export const replaySamples: Record<string, ReplaySample> = {
         { source: 'book', target: 'each' },
         { source: 'each', sourceHandle: 'each', target: 'review' },
         { source: 'review', sourceHandle: 'approved', target: 'each' },
+      ],
+    },
+  },
+  // An event.emit node publishes an event; its fan-out lists the subscribers (one filtered out),
+  // records a run of each of the other two and starts both as abandoned children, concurrently.
+  'event-fan-out': {
+    status: 'SUCCEEDED',
+    input: { invoice: 42 },
+    fanOutOf: 'emit',
+    workflows: {
+      first: {
+        nodes: [
+          { id: 'on', type: 'trigger.event', config: { topic: 'replay.fan-out' } },
+          { id: 'out', type: 'flow.output', config: { value: '{{ nodes.on.output.payload }}' } },
+        ],
+        edges: [{ source: 'on', target: 'out' }],
+      },
+      second: {
+        nodes: [
+          {
+            id: 'on',
+            type: 'trigger.event',
+            config: { topic: 'replay.fan-out', filter: 'input.payload.invoice > 10' },
+          },
+          { id: 'out', type: 'flow.output', config: { value: '{{ nodes.on.output.payload }}' } },
+        ],
+        edges: [{ source: 'on', target: 'out' }],
+      },
+      filteredOut: {
+        nodes: [
+          {
+            id: 'on',
+            type: 'trigger.event',
+            config: { topic: 'replay.fan-out', filter: 'input.payload.invoice > 1000' },
+          },
+          { id: 'out', type: 'flow.output', config: { value: '{{ nodes.on.output.payload }}' } },
+        ],
+        edges: [{ source: 'on', target: 'out' }],
+      },
+    },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'emit', type: 'event.emit', config: { topic: 'replay.fan-out', payload: '{{ input }}' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.emit.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'emit' },
+        { source: 'emit', target: 'out' },
       ],
     },
   },
