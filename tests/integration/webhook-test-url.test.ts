@@ -27,12 +27,17 @@ async function createWorkflow(): Promise<string> {
   return (await response.json()).id;
 }
 
-/** Replaces the draft: a webhook trigger `hook` with `config`, and an output of `value`. */
-async function putDraft(workflowId: string, config: Record<string, unknown>, value = '{{ input.body.order }}') {
+/** Replaces the draft: a webhook trigger `hook` with `config`, and an output (of type `outType`) of `value`. */
+async function putDraft(
+  workflowId: string,
+  config: Record<string, unknown>,
+  value = '{{ input.body.order }}',
+  outType = 'flow.output',
+) {
   const definition = {
     nodes: [
       { id: 'hook', type: 'trigger.webhook', config, position: { x: 0, y: 0 } },
-      { id: 'out', type: 'flow.output', config: { value }, position: { x: 240, y: 0 } },
+      { id: 'out', type: outType, config: { value }, position: { x: 240, y: 0 } },
     ],
     edges: [{ source: 'hook', target: 'out' }],
   };
@@ -162,7 +167,7 @@ describe('a webhook trigger test URL', () => {
     });
 
     // A draft that cannot run is refused naming the node, and starts nothing.
-    await putDraft(workflowId, { methods: ['POST'] }, '{{ input.body.order ');
+    await putDraft(workflowId, { methods: ['POST'] }, '{{ input.body.order }}', 'flow.nothing');
     await listen(workflowId);
     const broken = await call(path, json('POST', { order: 1 }));
     expect(broken.status).toBe(422);
