@@ -12,6 +12,7 @@ import { NodeSettingsForm } from './properties/node-settings-form';
 import type { OutputFields } from './properties/output-fields';
 import type { DraftProblem } from './use-draft-problems';
 import { WebhookPanel } from './webhook-panel';
+import { WebhookTestPanel } from './webhook-test-panel';
 import { SchedulePanel } from './schedule-panel';
 
 export interface NodeInspectorProps {
@@ -24,11 +25,13 @@ export interface NodeInspectorProps {
   /** What each node's output is known to hold, for completing expressions. */
   outputFields: Record<string, OutputFields>;
   credentials: { id: string; name: string; type: string }[];
+  /** Shows a run of the draft on the canvas: one a webhook test call started. */
+  onTestRun: (runId: string) => void;
 }
 
 /** The selected node's name, config and settings, each edit written to the draft as it is made. */
 export function NodeInspector(props: NodeInspectorProps) {
-  const { doc, node, type, problems, readOnly, nodeIds, outputFields, credentials } = props;
+  const { doc, node, type, problems, readOnly, nodeIds, outputFields, credentials, onTestRun } = props;
   const byPath = Object.fromEntries(problems.filter((p) => p.path).map((p) => [p.path!, p.message]));
   const general = problems.filter((p) => !p.path || !(p.path.startsWith('config') || p.path.startsWith('settings')));
   return (
@@ -53,7 +56,12 @@ export function NodeInspector(props: NodeInspectorProps) {
           ))}
         </ul>
       )}
-      {node.type === 'trigger.webhook' && <WebhookPanel readOnly={readOnly} />}
+      {node.type === 'trigger.webhook' && (
+        <>
+          <WebhookPanel readOnly={readOnly} />
+          <WebhookTestPanel readOnly={readOnly} onTestRun={onTestRun} />
+        </>
+      )}
       {node.type === 'trigger.schedule' && <SchedulePanel readOnly={readOnly} />}
       <Field label="Label" htmlFor="node-label">
         <Input

@@ -334,6 +334,7 @@ function EditorBody(props: WorkflowEditorProps) {
             nodeIds={nodeIds}
             outputFields={outputFields}
             credentials={credentials}
+            onTestRun={setRunId}
           />
         )}
       </div>

@@ -67,3 +67,55 @@ describe("the webhook trigger's inspector", () => {
     expect((await fetch(url, { method: 'POST', body })).status).toBe(410);
   });
 });
+
+describe("the webhook trigger's test URL", () => {
+  let browser: Browser;
+  let page: Page;
+  let id = '';
+
+  beforeAll(async () => {
+    const created = await apiFetch('/api/workflows', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Webhook test' }),
+    });
+    id = (await created.json()).id;
+    const draft = { ...definition, nodes: [{ ...definition.nodes[0], config: { auth: 'none' } }, definition.nodes[1]] };
+    const put = await apiFetch(`/api/workflows/${id}/draft`, {
+      method: 'PUT',
+      body: JSON.stringify({ definition: draft }),
+    });
+    expect(put.status).toBe(200);
+    browser = await launchBrowser();
+    page = await openEditor(browser, id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await apiFetch(`/api/workflows/${id}`, { method: 'DELETE' });
+  });
+  screenshotOnFailure(() => page);
+
+  it('listens, runs the unpublished draft with the call, shows its body and lights the canvas with the run', async () => {
+    await node(page, 'hook').click();
+    const panel = page.getByRole('region', { name: 'Webhook test URL' });
+    await panel.getByRole('button', { name: 'Listen for test call' }).click();
+    await panel.getByText(/^Listening until /).waitFor();
+    const url = await panel.locator('[data-webhook-test-url]').innerText();
+    expect(url).toMatch(/^http:\/\/[^/]+\/api\/hooks\/test\/[\w-]{43}$/);
+
+    const called = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"invoice":"INV-7"}',
+    });
+    expect(called.status).toBe(202);
+    const { runId } = (await called.json()) as { runId: string };
+    await panel.locator('[data-webhook-test-body]').waitFor();
+    expect(JSON.parse(await panel.locator('[data-webhook-test-body]').innerText())).toEqual({ invoice: 'INV-7' });
+    expect(await panel.getByRole('link', { name: 'Open the run' }).getAttribute('href')).toBe(`/runs/${runId}`);
+    // The editor follows the run: its header links to it once it has succeeded.
+    await page.getByRole('link', { name: /succeeded/i }).waitFor();
+    expect(await page.getByRole('link', { name: /succeeded/i }).getAttribute('href')).toBe(`/runs/${runId}`);
+    await panel.getByRole('button', { name: 'Listen for test call' }).waitFor();
+    await page.screenshot({ path: screenshotPath('editor-webhook-test') });
+  });
+});
