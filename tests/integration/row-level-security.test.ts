@@ -11,6 +11,9 @@ const TENANT_TABLES = [
   'api_keys',
   'audit_events',
   'credentials',
+  'event_deliveries',
+  'event_subscriptions',
+  'events',
   'files',
   'invitations',
   'memberships',
@@ -101,6 +104,15 @@ async function seedOrg(label: string, userId: string) {
     },
   });
   await prisma.alertFiring.create({ data: { orgId, ruleId: rule.id, state: 'FIRING', message: label } });
+  await prisma.eventSubscription.create({
+    data: { orgId, workflowId: workflow.id, versionId: version.id, nodeId: 'on', topic: label },
+  });
+  const event = await prisma.event.create({
+    data: { id: randomUUID(), orgId, topic: label, payload: {}, source: { type: 'api' }, dispatchedAt: new Date() },
+  });
+  await prisma.eventDelivery.create({
+    data: { orgId, eventId: event.id, workflowId: workflow.id, status: 'started', runId: run.id },
+  });
   return { orgId, workflowId: workflow.id, endpointId: endpoint.id, slug: endpoint.slug, ...secrets };
 }
 
