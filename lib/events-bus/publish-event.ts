@@ -22,6 +22,13 @@ export class EventDepthExceeded extends Error {
   override name = 'EventDepthExceeded';
 }
 
+/** The largest payload an event carries, as JSON: what the API takes as a request body. */
+export const MAX_EVENT_PAYLOAD_BYTES = 1024 * 1024;
+
+export class EventPayloadTooLarge extends Error {
+  override name = 'EventPayloadTooLarge';
+}
+
 export interface PublishRequest {
   topic: string;
   payload: unknown;
@@ -56,6 +63,13 @@ export async function publishEvent(orgId: string, request: PublishRequest): Prom
   if (depth > MAX_EVENT_DEPTH) {
     throw new EventDepthExceeded(
       `An event on "${topic}" here would be ${depth} event-started runs away from the event that began the chain, past the limit of ${MAX_EVENT_DEPTH}: a workflow started by an event probably emits a topic that starts it again`,
+    );
+  }
+  // Every subscriber's run carries it as input: an emit node is held to the API's body limit.
+  const payloadBytes = Buffer.byteLength(JSON.stringify(request.payload ?? null));
+  if (payloadBytes > MAX_EVENT_PAYLOAD_BYTES) {
+    throw new EventPayloadTooLarge(
+      `The payload of an event on "${topic}" is ${payloadBytes} bytes as JSON, more than ${MAX_EVENT_PAYLOAD_BYTES}: publish a reference (a file id, a URL) instead of the data`,
     );
   }
   const eventId = request.eventId ?? randomUUID();

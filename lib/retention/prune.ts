@@ -68,6 +68,16 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<OrgPrune
         DELETE FROM webhook_calls WHERE id IN (
           SELECT id FROM webhook_calls WHERE org_id = ${org.id}::uuid AND created_at < ${logsBefore} LIMIT ${batchSize})`,
     );
+    // Events and their deliveries are the bus's log: they go with the log lines too, uncounted,
+    // but never before Temporal has taken them (an undispatched event is yet to be delivered).
+    await deleteInBatches(
+      org.id,
+      batchSize,
+      (tx) => tx.$executeRaw`
+        DELETE FROM events WHERE id IN (
+          SELECT id FROM events WHERE org_id = ${org.id}::uuid AND created_at < ${logsBefore}
+          AND dispatched_at IS NOT NULL LIMIT ${batchSize})`,
+    );
     // Steps and payloads go with their run (ON DELETE CASCADE). Runs still going are never
     // deleted: only those with an end are.
     const runs = await deleteInBatches(

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { dispatchUndispatchedEvents } from '@/lib/events-bus/dispatch-events';
 import { eventRunId, fanOutWorkflowId } from '@/lib/events-bus/event-ids';
 import { MAX_EVENT_DEPTH } from '@/lib/events-bus/publish-event';
+import { pruneExpired } from '@/lib/retention/prune';
 import { temporalClient } from '@/temporal/client';
 import { api, apiFetch, ownerOrg } from '../support/api';
 import { getRun, publishWorkflow, startRun, waitForRun } from '../support/engine';
@@ -318,5 +319,30 @@ describe('event bus', () => {
     expect(await fannedOut(eventId)).toEqual({ started: 0 });
     expect(await runsOf([deleted, republished])).toEqual([]);
     expect(await getRun(eventRunId(eventId, deleted))).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it("prunes delivered events, and their deliveries, with the org's log lines", async () => {
+    const topic = newTopic();
+    const longAgo = new Date(Date.now() - 400 * 86_400_000);
+    const event = (createdAt: Date) =>
+      db().event.create({
+        data: {
+          id: randomUUID(),
+          orgId: ownerOrg().orgId,
+          topic,
+          payload: {},
+          source: { type: 'api', actor: ownerOrg().actor },
+          createdAt,
+          dispatchedAt: createdAt,
+        },
+      });
+    const old = await event(longAgo);
+    const recent = await event(new Date());
+    await db().eventDelivery.create({
+      data: { orgId: ownerOrg().orgId, eventId: old.id, workflowId: randomUUID(), status: 'skipped' },
+    });
+    await pruneExpired();
+    expect(await db().event.findMany({ where: { topic }, select: { id: true } })).toEqual([{ id: recent.id }]);
+    expect(await db().eventDelivery.count({ where: { eventId: old.id } })).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNode, NodeFailure } from '../define-node';
 import { emittedEventId } from '../../events-bus/event-ids';
 import { eventDepthOfRun } from '../../events-bus/event-depth';
-import { EventDepthExceeded, publishEvent } from '../../events-bus/publish-event';
+import { EventDepthExceeded, EventPayloadTooLarge, publishEvent } from '../../events-bus/publish-event';
 import { topicSchema } from '../../events-bus/topic';
 
 export const eventEmit = defineNode({
@@ -35,8 +35,9 @@ export const eventEmit = defineNode({
       });
       return { eventId: event.eventId, topic: event.topic, subscribers: event.subscribers };
     } catch (error) {
-      if (error instanceof EventDepthExceeded) {
-        throw new NodeFailure(error.message, { type: 'EventDepthExceeded', nonRetryable: true });
+      // Neither changes on a retry.
+      if (error instanceof EventDepthExceeded || error instanceof EventPayloadTooLarge) {
+        throw new NodeFailure(error.message, { type: error.name, nonRetryable: true });
       }
       throw error;
     }
