@@ -117,7 +117,12 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
         nonRetryable: true,
       });
     }
-    const output = await guardCredentialAttempt(orgId, parsed.data, () =>
+    const { startToCloseTimeoutMs, currentAttemptScheduledTimestampMs } = context.info;
+    const budget = {
+      remainingMs: () => currentAttemptScheduledTimestampMs + startToCloseTimeoutMs - Date.now(),
+      signal: context.cancellationSignal,
+    };
+    const output = await guardCredentialAttempt(orgId, parsed.data, budget, () =>
       executeActivityNode(nodeType, {
         config: parsed.data,
         run: { runId, orgId, nodeId, attempt },

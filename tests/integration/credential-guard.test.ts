@@ -7,6 +7,7 @@ import {
   readCircuitState,
   recordCircuitOutcome,
 } from '@/lib/connectors/credential-guard/circuit-breaker';
+import { redis } from '@/lib/redis/client';
 import { temporalClient } from '@/temporal/client';
 import { apiFetch, ownerOrg } from '../support/api';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
@@ -217,7 +218,7 @@ describe('circuit breaker in runs', () => {
 });
 
 describe('credential rate limit in runs', () => {
-  it('lets no more than the limit through in a minute: the third request is refused before the provider, to be retried when a slot frees', async () => {
+  it('lets no more than the limit through in a minute: a third request that cannot wait within its attempt is refused before the provider, to be retried when a slot frees', async () => {
     const name = `limited ${randomUUID().slice(0, 8)}`;
     const credentialId = await bearerCredential(name, { requestsPerMinute: 2 });
     const path = `/limited-${credentialId}`;
@@ -226,8 +227,8 @@ describe('credential rate limit in runs', () => {
       id,
       type: 'http.request',
       config: { url: `${base}${path}`, auth: { type: 'credential', credentialId } },
-      // One attempt, so the run ends at the refusal instead of waiting the minute out.
-      settings: { retry: { maxAttempts: 1 } },
+      // One attempt, with less time than a slot takes to free: the run ends at the refusal.
+      settings: { retry: { maxAttempts: 1 }, timeoutMs: 20_000 },
     });
     const run = await waitForRun(
       await startRun(
@@ -262,6 +263,36 @@ describe('credential rate limit in runs', () => {
         error: `Rate limit of credential "${name}" reached (2 requests per minute); retrying after ${Math.ceil(delayMs / 1000)} s`,
       },
     ]);
+  });
+});
+
+describe('credential rate limit waits', () => {
+  it('holds a request within its attempt until a slot frees, and then makes it', async () => {
+    const credentialId = await bearerCredential(`waiting ${randomUUID().slice(0, 8)}`, { requestsPerMinute: 2 });
+    const path = `/waiting-${credentialId}`;
+    server.on(path, () => ({ json: { ok: true } }));
+    // The minute's two slots were taken 58 s ago, by other runs: the next frees in about 2 s.
+    const takenAt = Date.now() - 58_000;
+    await redis().zadd(`rate:credential:${credentialId}`, takenAt, 'earlier-1', takenAt, 'earlier-2');
+    const run = await waitForRun(
+      await startRun(
+        await publishWorkflow('rate limit wait', {
+          nodes: [
+            { id: 'start', type: 'trigger.manual' },
+            {
+              id: 'call',
+              type: 'http.request',
+              config: { url: `${base}${path}`, auth: { type: 'credential', credentialId } },
+              settings: { retry: { maxAttempts: 1 } },
+            },
+          ],
+          edges: [{ source: 'start', target: 'call' }],
+        }),
+      ),
+    );
+    expect(run.status).toBe('SUCCEEDED');
+    expect(server.requests(path)).toHaveLength(1);
+    expect(await attemptsOf(run.id, 'call')).toEqual([{ attempt: 1, status: 'SUCCEEDED', error: null }]);
   });
 });
 

@@ -20,6 +20,41 @@ export function credentialIdOf(config: unknown): string | undefined {
 }
 
 const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+// A rate-limit wait must leave the attempt this long to make its request.
+const WAIT_MARGIN_MS = 5_000;
+
+/** What an attempt allows a rate-limit wait: its time left, and its cancellation. */
+export interface AttemptBudget {
+  remainingMs: () => number;
+  signal: AbortSignal;
+}
+
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+  });
+
+/**
+ * Takes a slot of the credential's per-minute limit, waiting within the attempt for one to free
+ * (a throttled node is slowed, not failed), or null when the wait would outlast the attempt.
+ */
+async function takeRateLimitSlot(credentialId: string, requestsPerMinute: number, budget: AttemptBudget) {
+  for (;;) {
+    const limit = await hitCredentialRateLimit(credentialId, requestsPerMinute);
+    if (limit.allowed) return limit;
+    if (limit.retryAfterMs + WAIT_MARGIN_MS > budget.remainingMs()) return limit;
+    await pause(limit.retryAfterMs, budget.signal);
+  }
+}
 
 function outcomeOf(error: unknown): CircuitOutcome {
   return isProviderFault(error) ? { kind: 'fault', error: (error as Error).message } : { kind: 'unknown' };
@@ -27,12 +62,18 @@ function outcomeOf(error: unknown): CircuitOutcome {
 
 /**
  * Runs one attempt of a node that uses a credential through that credential's circuit breaker
- * and rate limit, shared by every worker through Redis. A refused attempt never reaches the
- * provider: it fails retryable, with `retryAfterMs` telling Temporal when to try again, so the
- * wait holds no worker slot. It counts as one of the node's attempts (see README, "Credential
- * rate limits and circuit breakers").
+ * and rate limit, shared by every worker through Redis. Past the rate limit, the attempt waits
+ * for a slot while its own time allows. Otherwise a refused attempt never reaches the provider:
+ * it fails retryable, with `retryAfterMs` telling Temporal when to try again, so the wait holds
+ * no worker slot, and counts as one of the node's attempts (see README, "Credential rate limits
+ * and circuit breakers").
  */
-export async function guardCredentialAttempt<T>(orgId: string, config: unknown, attempt: () => Promise<T>): Promise<T> {
+export async function guardCredentialAttempt<T>(
+  orgId: string,
+  config: unknown,
+  budget: AttemptBudget,
+  attempt: () => Promise<T>,
+): Promise<T> {
   const credentialId = credentialIdOf(config);
   // A missing credential is the node's to report, by the field that names it.
   const credential = credentialId === undefined ? undefined : await readCredentialLimits(orgId, credentialId);
@@ -51,7 +92,7 @@ export async function guardCredentialAttempt<T>(orgId: string, config: unknown, 
   }
   const { requestsPerMinute } = credential.limits;
   if (requestsPerMinute !== undefined) {
-    const limit = await hitCredentialRateLimit(credential.id, requestsPerMinute);
+    const limit = await takeRateLimitSlot(credential.id, requestsPerMinute, budget);
     if (!limit.allowed) {
       if (admission.probe) await recordCircuitOutcome(credential.id, breaker, { kind: 'unknown' });
       throw new NodeFailure(
