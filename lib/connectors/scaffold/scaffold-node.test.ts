@@ -17,6 +17,8 @@ async function mirrorRepository(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'node-new-'));
   await symlink(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
   await copyFile(path.join(repo, '.prettierrc.json'), path.join(root, '.prettierrc.json'));
+  // Node files reach the Temporal client through lib (the event.emit node starts a fan-out).
+  await symlink(path.join(repo, 'temporal'), path.join(root, 'temporal'));
   const connectors = path.join(root, 'lib', 'connectors');
   await mkdir(path.join(connectors, 'nodes'), { recursive: true });
   for (const entry of await readdir(path.join(repo, 'lib'))) {
@@ -100,7 +102,7 @@ describe('npm run node:new', () => {
     expect(workflowRegistry).toContain("import { textUpper } from './nodes/text-upper';");
     expect(workflowRegistry).toContain("import { flowHold } from './nodes/flow-hold';");
     expect(workflowRegistry).toMatch(/ {2}workflowOutput,\n {2}textUpper,\n {2}flowHold,\n\];/);
-    expect(await read('lib/connectors/activity-nodes.ts')).toMatch(/ {2}ocrTextract,\n {2}textFetchQuote,\n\];/);
+    expect(await read('lib/connectors/activity-nodes.ts')).toMatch(/ {2}eventEmit,\n {2}textFetchQuote,\n\];/);
 
     const files = ['text-upper', 'text-fetch-quote', 'flow-hold'].flatMap((name) => [
       `lib/connectors/nodes/${name}.ts`,
