@@ -243,3 +243,60 @@ describe('schedules', () => {
     expect((await describeSchedule(temporalScheduleId(workflowId)))?.state.paused).toBe(false);
   });
 });
+
+/** Asks `read` until `done` holds of its answer; Temporal tells a schedule's counts only when asked. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  for (let asked = 0; asked < 150; asked++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+}
+
+describe('a schedule firing', () => {
+  it('fires at its times and holds its overlap policy: while a run waits, later fire times are skipped', async () => {
+    const workflowId = await publishWorkflow(`schedule overlap ${randomUUID()}`, {
+      nodes: [
+        { id: 'tick', type: 'trigger.schedule', config: { cron: WEEKDAY_MORNINGS, overlapPolicy: 'skip' } },
+        { id: 'review', type: 'human.approval', config: { message: 'Go on?' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.review.output.decision }}' } },
+      ],
+      edges: [
+        { source: 'tick', target: 'review' },
+        { source: 'review', sourceHandle: 'approved', target: 'out' },
+      ],
+    });
+    // Cron times are minutes apart; the schedule publishing made is kept (its action and its
+    // policies) and only fired every second, so several fire times pass within the test.
+    const handle = (await temporalClient()).schedule.getHandle(temporalScheduleId(workflowId));
+    await handle.update((schedule) => ({ ...schedule, spec: { intervals: [{ every: '1s' }] } }));
+    const scheduledRuns = () =>
+      db().run.findMany({ where: { workflowId, trigger: 'SCHEDULE' }, orderBy: { createdAt: 'asc' } });
+
+    const [first] = await until(scheduledRuns, (runs) => runs.length > 0, 'the first fire time');
+    await waitForRun(first.id, ['WAITING']);
+    const skipped = await until(
+      () => handle.describe(),
+      (description) => description.info.numActionsSkippedOverlap >= 3,
+      'three fire times skipped while the first run waits',
+    );
+    expect(skipped.policies.overlap).toBe('SKIP');
+    expect((await scheduledRuns()).map((run) => run.id)).toEqual([first.id]);
+
+    const approved = await apiFetch(`/api/runs/${first.id}/approvals/review`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'approved' }),
+    });
+    expect(approved.status).toBe(200);
+    expect(await waitForRun(first.id)).toMatchObject({ status: 'SUCCEEDED', output: 'approved' });
+    // Once it has ended, the next fire time starts a run again.
+    const runs = await until(scheduledRuns, (found) => found.length > 1, 'a fire time after the run ended');
+    expect(runs[1].id).not.toBe(first.id);
+    await handle.pause('the test is over');
+    await waitForRun(runs[1].id, ['WAITING']);
+    const cancelled = await apiFetch(`/api/runs/${runs[1].id}/cancel`, { method: 'POST' });
+    expect(cancelled.status).toBe(202);
+  });
+});
