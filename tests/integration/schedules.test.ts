@@ -176,7 +176,13 @@ describe('schedules', () => {
   it('the reconcile job pushes a schedule Temporal did not take', async () => {
     const workflowId = await publishWorkflow(`schedule ${randomUUID()}`, scheduledDefinition({ cron: '15 3 * * *' }));
     // As if Temporal had been unreachable: the schedule is missing there and the row says so.
-    await (await temporalClient()).schedule.getHandle(temporalScheduleId(workflowId)).delete();
+    const client = await temporalClient();
+    await client.schedule.getHandle(temporalScheduleId(workflowId)).delete();
+    // Deleting ends the schedule's own workflow a moment later; until then its id cannot be taken again.
+    await client.workflow
+      .getHandle(`temporal-sys-scheduler:${temporalScheduleId(workflowId)}`)
+      .result()
+      .catch(() => undefined);
     await db().schedule.update({ where: { workflowId }, data: { needsSync: true, syncError: 'unreachable' } });
     expect((await get(`/api/workflows/${workflowId}/schedule`)).json).toMatchObject({
       synced: false,
