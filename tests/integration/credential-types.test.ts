@@ -120,6 +120,44 @@ describe('OAuth2 credentials', () => {
   });
 });
 
+describe('OAuth2 token refused before it expires', () => {
+  it('refreshes an access token the API answers 401 to, and sends the request once more, only once', async () => {
+    const clientSecret = `secret-${randomUUID()}`;
+    const { issued, initialRefreshToken } = oauthProvider(clientSecret);
+    const credentialId = await storeOAuth2('refused token', clientSecret, initialRefreshToken);
+    const workflowId = await publishWorkflow('oauth2 401', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'call',
+          type: 'http.request',
+          config: { url: `${base}/me`, auth: { type: 'credential', credentialId } },
+          settings: { retry: { maxAttempts: 1 } },
+        },
+      ],
+      edges: [{ source: 'start', target: 'call' }],
+    });
+    expect((await waitForRun(await startRun(workflowId))).status).toBe('SUCCEEDED');
+
+    // The provider revokes the token the worker holds, an hour before it would expire.
+    issued.accessToken = `revoked-${randomUUID()}`;
+    const tokenRequests = server.requests('/token').length;
+    const apiRequests = server.requests('/me').length;
+    const refreshed = await waitForRun(await startRun(workflowId));
+    expect(refreshed.status).toBe('SUCCEEDED');
+    expect(server.requests('/token').length - tokenRequests).toBe(1);
+    expect(server.requests('/me').length - apiRequests).toBe(2);
+
+    // An API that refuses even a fresh token fails the node as a 401, after one refresh.
+    server.on('/me', () => ({ status: 401, json: { error: 'no access' } }));
+    const refused = await waitForRun(await startRun(workflowId));
+    expect(refused.status).toBe('FAILED');
+    expect(refused.error).toMatchObject({ nodeId: 'call', type: 'HttpError401' });
+    expect(server.requests('/token').length - tokenRequests).toBe(2);
+    expect(server.requests('/me').length - apiRequests).toBe(4);
+  });
+});
+
 describe('OAuth2 refresh across processes', () => {
   it('never presents a rotated-away refresh token, however many refreshes race', async () => {
     const clientSecret = `secret-${randomUUID()}`;

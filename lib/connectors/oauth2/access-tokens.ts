@@ -22,6 +22,16 @@ export interface Refreshed {
 }
 
 /**
+ * Forgets an access token the provider refused before its expiry (revoked, or rotated by another
+ * client), so the next one for its credential is refreshed.
+ */
+export function forgetAccessToken(credentialId: string, accessToken: string): void {
+  for (const [key, entry] of cached) {
+    if (key.startsWith(`${credentialId}:`) && entry.accessToken === accessToken) cached.delete(key);
+  }
+}
+
+/**
  * A valid access token for an OAuth2 credential: cached while fresh, else obtained through
  * `refresh` once even when many requests of this process need it at the same moment. `refresh`
  * serializes with other processes and stores a rotated refresh token (oauth2-refresh.ts).
