@@ -13,8 +13,10 @@ import {
   MessageSquare,
   OctagonX,
   Play,
+  RadioTower,
   Repeat,
   ScanText,
+  Send,
   Sparkles,
   Split,
   Timer,
@@ -26,7 +28,7 @@ import {
 } from 'lucide-react';
 
 // The icons node types name (lib/connectors/nodes): imported one by one, not lucide's whole set.
-const ICONS: Record<string, LucideIcon> = {
+export const NODE_ICONS: Record<string, LucideIcon> = {
   braces: Braces,
   'calendar-clock': CalendarClock,
   code: Code,
@@ -40,8 +42,10 @@ const ICONS: Record<string, LucideIcon> = {
   'message-square': MessageSquare,
   'octagon-x': OctagonX,
   play: Play,
+  'radio-tower': RadioTower,
   repeat: Repeat,
   'scan-text': ScanText,
+  send: Send,
   sparkles: Sparkles,
   split: Split,
   timer: Timer,
@@ -52,6 +56,6 @@ const ICONS: Record<string, LucideIcon> = {
 };
 
 export function NodeIcon({ name, className }: { name: string; className?: string }) {
-  const Icon = ICONS[name] ?? Box;
+  const Icon = NODE_ICONS[name] ?? Box;
   return <Icon className={className} aria-hidden />;
 }
