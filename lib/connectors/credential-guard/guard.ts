@@ -4,6 +4,7 @@ import { breakerSettings } from './limits';
 import { readCredentialLimits } from './read-limits';
 import { isProviderFault } from './provider-fault';
 import { hitCredentialRateLimit } from './rate-limit';
+import { abortableDelay } from '../abortable-delay';
 
 /**
  * The credential a node's config names: every credentialed node keeps it in `credentialId`, the
@@ -29,30 +30,16 @@ export interface AttemptBudget {
   signal: AbortSignal;
 }
 
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
-  });
-
 /**
  * Takes a slot of the credential's per-minute limit, waiting within the attempt for one to free
- * (a throttled node is slowed, not failed), or null when the wait would outlast the attempt.
+ * (a throttled node is slowed, not failed); the refusal when the wait would outlast the attempt.
  */
 async function takeRateLimitSlot(credentialId: string, requestsPerMinute: number, budget: AttemptBudget) {
   for (;;) {
     const limit = await hitCredentialRateLimit(credentialId, requestsPerMinute);
     if (limit.allowed) return limit;
     if (limit.retryAfterMs + WAIT_MARGIN_MS > budget.remainingMs()) return limit;
-    await pause(limit.retryAfterMs, budget.signal);
+    await abortableDelay(limit.retryAfterMs, budget.signal);
   }
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@slack/web-api';
 import { NodeFailure, type ActivityContext, type NodeLogEntry } from '../define-node';
 import { findOutboundBlocked } from '../../outbound/outbound-blocked';
+import { abortableDelay } from '../abortable-delay';
 
 export interface SlackMessage {
   channel: string;
@@ -102,20 +103,6 @@ function slackFailure(error: unknown, apiUrl: string): NodeFailure {
     ? error
     : new NodeFailure(`Slack chat.postMessage failed: ${String((error as Error)?.message ?? error)}`);
 }
-
-const abortableDelay = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-  });
 
 /**
  * Posts a message with Slack's own client, its HTTP requests sent through the outbound guard.
