@@ -44,29 +44,33 @@ export function WebhookTestPanel({ readOnly, onTestRun }: { readOnly: boolean; o
   // The run last handed to the canvas: a call from before this panel opened is shown, not replayed.
   const announced = useRef<string | null | undefined>(undefined);
 
+  const apply = useCallback(async (response: Response) => {
+    if (!response.ok) {
+      setProblem(await errorMessage(response));
+      return;
+    }
+    setProblem(undefined);
+    setState(await response.json());
+  }, []);
   const load = useCallback(
-    async (method: 'GET' | 'POST' | 'DELETE' = 'GET') => {
-      const response = await fetch(`/api/workflows/${workflowId}/webhook/test`, { method });
-      if (!response.ok) {
-        setProblem(await errorMessage(response));
-        return;
-      }
-      setProblem(undefined);
-      setState(await response.json());
-    },
+    (method: 'GET' | 'POST' | 'DELETE' = 'GET') => fetch(`/api/workflows/${workflowId}/webhook/test`, { method }),
     [workflowId],
   );
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void load().then((response) => (current ? apply(response) : undefined));
+    return () => {
+      current = false;
+    };
+  }, [load, apply]);
 
   // While it listens, ask each second whether the call has come: the API answers from Redis.
   useEffect(() => {
     if (!state?.listening) return;
-    const timer = setInterval(() => void load(), 1000);
+    const timer = setInterval(() => void load().then(apply), 1000);
     return () => clearInterval(timer);
-  }, [state?.listening, load]);
+  }, [state?.listening, load, apply]);
 
   const runId = state?.lastCall?.runId ?? null;
   useEffect(() => {
@@ -96,11 +100,11 @@ export function WebhookTestPanel({ readOnly, onTestRun }: { readOnly: boolean; o
       </p>
       {!readOnly &&
         (state.listening ? (
-          <Button variant="secondary" size="sm" onClick={() => load('DELETE')}>
+          <Button variant="secondary" size="sm" onClick={() => load('DELETE').then(apply)}>
             Stop listening
           </Button>
         ) : (
-          <Button size="sm" onClick={() => load('POST')}>
+          <Button size="sm" onClick={() => load('POST').then(apply)}>
             Listen for test call
           </Button>
         ))}
