@@ -3,20 +3,27 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Field, Textarea } from '@/components/ui/input';
+import { Field, Select, Textarea } from '@/components/ui/input';
 
 const lastInputKey = (workflowId: string) => `floworchestrator:last-input:${workflowId}`;
 
-/** Asks for the run's input as JSON, remembering the last one per workflow in this browser. */
+/** What a run from the editor runs: the draft as drawn, or the latest published version. */
+export type RunTarget = 'draft' | 'published';
+
+/**
+ * Asks what to run (the draft, by default, as it is on the canvas) and the run's input as JSON,
+ * remembering the last input per workflow in this browser.
+ */
 export function RunDialog({
   workflowId,
   onStart,
   onClose,
 }: {
   workflowId: string;
-  onStart: (input: unknown) => Promise<string | undefined>;
+  onStart: (input: unknown, target: RunTarget) => Promise<string | undefined>;
   onClose: () => void;
 }) {
+  const [target, setTarget] = useState<RunTarget>('draft');
   const [text, setText] = useState(() => localStorage.getItem(lastInputKey(workflowId)) ?? '{}');
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -30,13 +37,19 @@ export function RunDialog({
     }
     localStorage.setItem(lastInputKey(workflowId), text);
     setPending(true);
-    const failure = await onStart(input);
+    const failure = await onStart(input, target);
     setPending(false);
     if (failure) setError(failure);
     else onClose();
   };
   return (
-    <Dialog title="Run workflow" heading="Run the published version" onClose={onClose}>
+    <Dialog title="Run workflow" heading="Run the workflow" onClose={onClose}>
+      <Field label="What to run" htmlFor="run-target">
+        <Select id="run-target" value={target} onChange={(e) => setTarget(e.target.value as RunTarget)}>
+          <option value="draft">The draft, as on the canvas</option>
+          <option value="published">The latest published version</option>
+        </Select>
+      </Field>
       <Field label="Input (JSON)" htmlFor="run-input">
         <Textarea
           id="run-input"

@@ -14,7 +14,7 @@ import { EditorHeader } from './editor-header';
 import { NodePalette } from './node-palette';
 import { outputFieldsOf } from './properties/output-fields';
 import { PublishDialog } from './publish-dialog';
-import { RunDialog } from './run-dialog';
+import { RunDialog, type RunTarget } from './run-dialog';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useCollabDraft } from './use-collab-draft';
 import { useDraft } from './use-draft';
@@ -183,11 +183,11 @@ function EditorBody(props: WorkflowEditorProps) {
     }
   };
 
-  const startRun = async (input: unknown): Promise<string | undefined> => {
+  const startRun = async (input: unknown, target: RunTarget): Promise<string | undefined> => {
     const response = await fetch(`/api/workflows/${workflowId}/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
+      body: JSON.stringify({ input, ...(target === 'draft' ? { draft: true } : {}) }),
     });
     if (response.status !== 202) return errorMessage(response);
     setRunId((await response.json()).runId);

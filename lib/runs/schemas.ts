@@ -1,9 +1,16 @@
 import { z } from 'zod';
 
-export const startRunBody = z.object({
-  input: z.unknown().optional(),
-  version: z.number().int().min(1).optional(),
-});
+export const startRunBody = z
+  .object({
+    input: z.unknown().optional(),
+    version: z.number().int().min(1).optional(),
+    /** Runs the live draft, validated as publishing would, instead of a published version. */
+    draft: z.boolean({ error: 'draft must be true or false' }).optional(),
+  })
+  .refine((body) => !(body.draft && body.version !== undefined), {
+    path: ['version'],
+    message: 'cannot be given with draft: true (the draft has no version)',
+  });
 
 export const runStatusSchema = z.enum(['QUEUED', 'RUNNING', 'WAITING', 'SUCCEEDED', 'FAILED', 'CANCELLED']);
 

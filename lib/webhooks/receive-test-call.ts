@@ -66,7 +66,7 @@ async function runDraft(
     where: { orgId: org.orgId, workflowId: listener.workflowId },
   });
   seen.request = await readAuthenticatedRequest(endpoint, trigger.config, req, method, record);
-  const { definition } = requireValidDefinition(draft.definition);
+  const { definition } = requireValidDefinition(draft.definition, 'The draft cannot run');
   const { runId } = await startRun(
     org,
     listener.workflowId,

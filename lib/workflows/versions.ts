@@ -38,13 +38,19 @@ export interface PublishableDefinition {
   checksum: string;
 }
 
-/** The definition as it will be stored, or a 422 whose details list every problem at once. */
-export function requireValidDefinition(input: unknown): PublishableDefinition {
+/**
+ * The definition as it will be stored (or run, for a draft), or a 422 whose details list every
+ * problem at once, its message starting with `refusal`.
+ */
+export function requireValidDefinition(
+  input: unknown,
+  refusal = 'The definition cannot be published',
+): PublishableDefinition {
   const result = validateDefinition(input);
   if (!result.ok) {
     const { problems } = result;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more, see details)` : '';
-    const message = `The definition cannot be published: ${problems[0].message}${more}`;
+    const message = `${refusal}: ${problems[0].message}${more}`;
     throw new ApiError(422, 'invalid_definition', message, problems);
   }
   return { definition: result.definition, checksum: definitionChecksum(result.definition) };

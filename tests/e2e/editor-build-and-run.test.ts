@@ -150,6 +150,9 @@ describe('building a workflow on the canvas', () => {
     await page.getByRole('status').filter({ hasText: 'Published version 1.' }).waitFor();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByLabel('Input (JSON)').fill('{ "x": 21 }');
+    // The draft runs by default: here it is what was just published.
+    expect(await page.getByLabel('What to run').inputValue()).toBe('draft');
+    await page.screenshot({ path: screenshotPath('editor-run-dialog') });
     await page.getByRole('button', { name: 'Start run' }).click();
     for (const nodeId of ['manual', 'transform', 'if', 'output']) {
       await page.locator(`.react-flow__node[data-id="${nodeId}"] [data-run-status="SUCCEEDED"]`).waitFor();
@@ -158,6 +161,6 @@ describe('building a workflow on the canvas', () => {
     await page.screenshot({ path: screenshotPath('editor-run-succeeded') });
     const runs = await (await apiFetch(`/api/runs?workflowId=${id}`)).json();
     const run = await (await apiFetch(`/api/runs/${runs.items[0].id}`)).json();
-    expect(run).toMatchObject({ status: 'SUCCEEDED', output: 42 });
+    expect(run).toMatchObject({ status: 'SUCCEEDED', output: 42, version: null });
   });
 });
