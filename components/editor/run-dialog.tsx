@@ -44,21 +44,23 @@ export function RunDialog({
   };
   return (
     <Dialog title="Run workflow" heading="Run the workflow" onClose={onClose}>
-      <Field label="What to run" htmlFor="run-target">
-        <Select id="run-target" value={target} onChange={(e) => setTarget(e.target.value as RunTarget)}>
-          <option value="draft">The draft, as on the canvas</option>
-          <option value="published">The latest published version</option>
-        </Select>
-      </Field>
-      <Field label="Input (JSON)" htmlFor="run-input">
-        <Textarea
-          id="run-input"
-          rows={8}
-          className="font-mono text-sm"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </Field>
+      <div className="flex flex-col gap-3">
+        <Field label="What to run" htmlFor="run-target">
+          <Select id="run-target" value={target} onChange={(e) => setTarget(e.target.value as RunTarget)}>
+            <option value="draft">The draft, as on the canvas</option>
+            <option value="published">The latest published version</option>
+          </Select>
+        </Field>
+        <Field label="Input (JSON)" htmlFor="run-input">
+          <Textarea
+            id="run-input"
+            rows={8}
+            className="font-mono text-sm"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </Field>
+      </div>
       {error && <p className="mt-2 text-sm text-danger">{error}</p>}
       <div className="mt-4 flex justify-end gap-2">
         <Button variant="ghost" onClick={onClose}>
