@@ -1,15 +1,15 @@
 import { Lightbulb } from 'lucide-react';
-import { nodeErrorSchema } from '@/lib/events/run-stream-schema';
 import { JsonView } from './json-view';
+import { readNodeError } from './node-error-data';
 
 /**
  * A recorded error: its type and message, what to do about it (`hint`), a code node's stack,
  * and whatever else it carries.
  */
 export function NodeError({ error, hint }: { error: unknown; hint?: string | null }) {
-  const parsed = nodeErrorSchema.safeParse(error);
-  if (!parsed.success) return <JsonView label="Error" value={error} />;
-  const { type, message, details } = parsed.data;
+  const parsed = readNodeError(error);
+  if (!parsed) return <JsonView label="Error" value={error} />;
+  const { type, message, details } = parsed;
   const { stack, ...rest } =
     details && typeof details === 'object' ? (details as { stack?: unknown }) : { stack: undefined };
   const more = details !== undefined && (typeof details !== 'object' || Object.keys(rest).length > 0);

@@ -1,5 +1,5 @@
 import { AlertTriangle } from 'lucide-react';
-import { nodeErrorSchema } from '@/lib/events/run-stream-schema';
+import { readNodeError } from './node-error-data';
 
 /** Why a run failed, with the node that failed it one click away. */
 export function RunFailure({
@@ -11,9 +11,9 @@ export function RunFailure({
   nodeLabel: (nodeId: string) => string;
   onInspect: (nodeId: string) => void;
 }) {
-  const parsed = nodeErrorSchema.safeParse(error);
-  if (!parsed.success) return null;
-  const { nodeId, type, message } = parsed.data;
+  const parsed = readNodeError(error);
+  if (!parsed) return null;
+  const { nodeId, type, message } = parsed;
   return (
     <div role="alert" className="flex items-start gap-3 border-b border-danger/30 bg-danger/5 px-6 py-2.5 text-sm">
       <AlertTriangle className="mt-0.5 size-4 shrink-0 text-danger" />

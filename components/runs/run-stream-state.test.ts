@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunLogLine, RunStepData } from '@/lib/events/run-stream-schema';
-import { applyRunEvents, nodeStates, parseRunEvent, type RunStreamState } from './run-stream-state';
+import { applyRunEvents, nodeStates, type RunStreamState } from './run-stream-state';
 
 const at = '2026-11-30T09:00:00.000Z';
 const run = (status: RunStreamState['run']['status']): RunStreamState['run'] => ({
@@ -76,13 +76,5 @@ describe('nodeStates', () => {
       fetch: { status: 'SUCCEEDED', attempt: 2 },
       out: { status: 'RUNNING', attempt: 1 },
     });
-  });
-});
-
-describe('parseRunEvent', () => {
-  it('reads the events it knows and drops malformed or unknown ones', () => {
-    expect(parseRunEvent('log', JSON.stringify(line(3, 'hi')))).toEqual({ event: 'log', data: line(3, 'hi') });
-    expect(parseRunEvent('log', JSON.stringify({ message: 'no level' }))).toBeNull();
-    expect(parseRunEvent('presence', '{}')).toBeNull();
   });
 });

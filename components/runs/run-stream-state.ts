@@ -1,13 +1,4 @@
-import {
-  runLogLineSchema,
-  runSnapshotSchema,
-  runStateSchema,
-  runStepSchema,
-  type RunLogLine,
-  type RunSnapshotData,
-  type RunStateData,
-  type RunStepData,
-} from '@/lib/events/run-stream-schema';
+import type { RunLogLine, RunSnapshotData, RunStateData, RunStepData } from '@/lib/events/run-stream-schema';
 
 /** What the run page knows of a run from its live stream (GET /api/runs/:id/events). */
 export type RunStreamState = RunSnapshotData;
@@ -17,15 +8,6 @@ export type RunStreamEvent =
   | { event: 'step'; data: RunStepData }
   | { event: 'log'; data: RunLogLine }
   | { event: 'run'; data: RunStateData };
-
-const schemas = { snapshot: runSnapshotSchema, step: runStepSchema, log: runLogLineSchema, run: runStateSchema };
-
-/** One received event, checked against its schema; null for an event this page does not read. */
-export function parseRunEvent(event: string, data: string): RunStreamEvent | null {
-  if (!(event in schemas)) return null;
-  const parsed = schemas[event as keyof typeof schemas].safeParse(JSON.parse(data));
-  return parsed.success ? ({ event, data: parsed.data } as RunStreamEvent) : null;
-}
 
 const sameStep = (a: RunStepData, b: RunStepData) =>
   a.nodeId === b.nodeId && a.iteration === b.iteration && a.attempt === b.attempt;

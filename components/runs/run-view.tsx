@@ -1,9 +1,10 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
-import { nodeErrorSchema, type RunStepData } from '@/lib/events/run-stream-schema';
+import type { RunStepData } from '@/lib/events/run-stream-schema';
 import { remediationHint } from '@/lib/runs/remediation-hint';
 import { LogPanel } from './log-panel';
 import { RunActions, type RunPermissions } from './run-actions';
@@ -12,9 +13,9 @@ import { RunGraph } from './run-graph';
 import { RunHeader, type RunIdentity } from './run-header';
 import { postRunAction } from './run-api';
 import { PayloadLoaderContext, runPayloadLoader } from './payload-loader';
-import { RunNodeInspector } from './run-node-inspector';
+import { readNodeError } from './node-error-data';
 import { FINISHED_RUN, nodeStates, type RunStreamState } from './run-stream-state';
-import { RunTrace, type TraceSelection } from './run-trace';
+import type { TraceSelection } from './run-trace';
 import { contextAt, type ContextGraph } from './step-context';
 import { useRunStream } from './use-run-stream';
 
@@ -36,6 +37,25 @@ export interface RunViewProps {
 
 type BottomTab = 'log' | 'trace';
 
+// Not on screen at first (the trace is behind its tab, the inspector waits for a node to be
+// chosen), so their code is loaded apart from the page's, once the page is idle.
+const loadTrace = () => import('./run-trace');
+const loadInspector = () => import('./run-node-inspector');
+const RunTrace = dynamic(() => loadTrace().then((module) => module.RunTrace));
+const RunNodeInspector = dynamic(() => loadInspector().then((module) => module.RunNodeInspector));
+
+function usePreloadWhenIdle() {
+  useEffect(() => {
+    const preload = () => void Promise.all([loadTrace(), loadInspector()]);
+    if ('requestIdleCallback' in window) {
+      const id = requestIdleCallback(preload);
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(preload, 500);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
 /** The credential a node's config uses (`auth.credentialId` of an HTTP node, else `credentialId`), if any. */
 function credentialIdOf(config: Record<string, unknown> | undefined): string | null {
   const auth = config?.auth as { type?: unknown; credentialId?: unknown } | undefined;
@@ -55,6 +75,7 @@ export function RunView({
   credentialNames,
 }: RunViewProps) {
   const { run, steps, logs, logsOmitted, connection } = useRunStream(identity.id, initial);
+  usePreloadWhenIdle();
   const [selectedNodeId, setSelectedNodeIdOnly] = useState(initialNodeId);
   // The attempt chosen on the trace; choosing a node elsewhere shows its latest attempt.
   const [chosenStepKey, setChosenStepKey] = useState<string | null>(null);
@@ -99,12 +120,12 @@ export function RunView({
   const nodeTypeOf = useCallback((nodeId: string) => definitionNode.get(nodeId)?.type, [definitionNode]);
   const hintFor = useCallback(
     (error: unknown) => {
-      const parsed = nodeErrorSchema.safeParse(error);
-      if (!parsed.success || !selectedNodeId) return null;
+      const parsed = readNodeError(error);
+      if (!parsed || !selectedNodeId) return null;
       const node = definitionNode.get(selectedNodeId);
       const credentialId = credentialIdOf(node?.config);
       return remediationHint({
-        error: parsed.data,
+        error: parsed,
         nodeType: node?.type,
         credential: credentialId && (credentialNames[credentialId] ?? credentialId),
       });

@@ -1,13 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import {
-  applyRunEvents,
-  FINISHED_RUN,
-  parseRunEvent,
-  type RunStreamEvent,
-  type RunStreamState,
-} from './run-stream-state';
+import type { parseRunEvent } from './parse-run-event';
+import { applyRunEvents, FINISHED_RUN, type RunStreamEvent, type RunStreamState } from './run-stream-state';
 
 export type StreamConnection = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -24,6 +19,7 @@ export function useRunStream(runId: string, initial: RunStreamState) {
   const [connection, setConnection] = useState<StreamConnection>('connecting');
   useEffect(() => {
     const source = new EventSource(`/api/runs/${runId}/events`);
+    let stopped = false;
     let queued: RunStreamEvent[] = [];
     let frame: number | undefined;
     const flush = () => {
@@ -32,8 +28,12 @@ export function useRunStream(runId: string, initial: RunStreamState) {
       queued = [];
       setState((current) => applyRunEvents(current, events));
     };
-    const receive = (name: string) => (message: MessageEvent<string>) => {
-      const event = parseRunEvent(name, message.data);
+    // The parser (and zod with it) is loaded as the stream opens; what arrives before it is read
+    // in order once it is there.
+    let parse: typeof parseRunEvent | undefined;
+    const unread: [name: string, data: string][] = [];
+    const read = (name: string, data: string) => {
+      const event = parse!(name, data);
       if (!event) return;
       queued.push(event);
       frame ??= requestAnimationFrame(flush);
@@ -42,11 +42,22 @@ export function useRunStream(runId: string, initial: RunStreamState) {
         setConnection('closed');
       }
     };
-    for (const name of EVENTS) source.addEventListener(name, receive(name));
+    void import('./parse-run-event').then((module) => {
+      if (stopped) return;
+      parse = module.parseRunEvent;
+      for (const [name, data] of unread.splice(0)) read(name, data);
+    });
+    for (const name of EVENTS) {
+      source.addEventListener(name, (message: MessageEvent<string>) => {
+        if (parse) read(name, message.data);
+        else unread.push([name, message.data]);
+      });
+    }
     source.onopen = () => setConnection('live');
     // Closed means EventSource gave up (the stream answered 204: nothing more will come).
     source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
     return () => {
+      stopped = true;
       source.close();
       if (frame !== undefined) cancelAnimationFrame(frame);
     };
