@@ -29,6 +29,7 @@ describe('home page', () => {
       'Workflows',
       'Runs',
       'Schedules',
+      'Events',
       'Dashboard',
       'Settings',
     ]);
