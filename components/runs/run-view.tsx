@@ -38,23 +38,12 @@ export interface RunViewProps {
 type BottomTab = 'log' | 'trace';
 
 // Not on screen at first (the trace is behind its tab, the inspector waits for a node to be
-// chosen), so their code is loaded apart from the page's, once the page is idle.
+// chosen), so their code is left out of what the page needs before it is interactive, and
+// fetched as soon as it is, so opening either does not wait for it.
 const loadTrace = () => import('./run-trace');
 const loadInspector = () => import('./run-node-inspector');
 const RunTrace = dynamic(() => loadTrace().then((module) => module.RunTrace));
 const RunNodeInspector = dynamic(() => loadInspector().then((module) => module.RunNodeInspector));
-
-function usePreloadWhenIdle() {
-  useEffect(() => {
-    const preload = () => void Promise.all([loadTrace(), loadInspector()]);
-    if ('requestIdleCallback' in window) {
-      const id = requestIdleCallback(preload);
-      return () => cancelIdleCallback(id);
-    }
-    const timer = setTimeout(preload, 500);
-    return () => clearTimeout(timer);
-  }, []);
-}
 
 /** The credential a node's config uses (`auth.credentialId` of an HTTP node, else `credentialId`), if any. */
 function credentialIdOf(config: Record<string, unknown> | undefined): string | null {
@@ -75,7 +64,10 @@ export function RunView({
   credentialNames,
 }: RunViewProps) {
   const { run, steps, logs, logsOmitted, connection } = useRunStream(identity.id, initial);
-  usePreloadWhenIdle();
+  useEffect(() => {
+    void loadTrace();
+    void loadInspector();
+  }, []);
   const [selectedNodeId, setSelectedNodeIdOnly] = useState(initialNodeId);
   // The attempt chosen on the trace; choosing a node elsewhere shows its latest attempt.
   const [chosenStepKey, setChosenStepKey] = useState<string | null>(null);
