@@ -39,11 +39,14 @@ type BottomTab = 'log' | 'trace';
 
 // Not on screen at first (the trace is behind its tab, the inspector waits for a node to be
 // chosen), so their code is left out of what the page needs before it is interactive, and
-// fetched as soon as it is, so opening either does not wait for it.
+// fetched as soon as it is, so opening either does not wait for it. Drawn in the browser only:
+// a server-drawn button whose code has not yet arrived would drop a click.
 const loadTrace = () => import('./run-trace');
 const loadInspector = () => import('./run-node-inspector');
-const RunTrace = dynamic(() => loadTrace().then((module) => module.RunTrace));
-const RunNodeInspector = dynamic(() => loadInspector().then((module) => module.RunNodeInspector));
+const RunTrace = dynamic(() => loadTrace().then((module) => module.RunTrace), { ssr: false });
+const RunNodeInspector = dynamic(() => loadInspector().then((module) => module.RunNodeInspector), {
+  ssr: false,
+});
 
 /** The credential a node's config uses (`auth.credentialId` of an HTTP node, else `credentialId`), if any. */
 function credentialIdOf(config: Record<string, unknown> | undefined): string | null {
