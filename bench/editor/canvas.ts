@@ -12,7 +12,7 @@ const STABLE_FRAMES = 10;
  * for STABLE_FRAMES frames, in ms since navigation start: the draft has arrived over the
  * WebSocket, the canvas has drawn it, fitted the view and drawn the nodes the view shows.
  */
-const WATCH_FIRST_RENDER = `
+export const WATCH_FIRST_RENDER = `
 window.__longTasks = [];
 new PerformanceObserver((list) => {
   for (const task of list.getEntries()) window.__longTasks.push({ at: task.startTime, ms: task.duration });

@@ -9,8 +9,9 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
 import { collabConnection } from '../../tests/support/collab-client';
 import { measureCanvas, type CanvasRun } from './canvas';
-import { layeredGraph, type NodeTypeInfo } from './graph';
-import { startBenchPlatform, type BenchPlatform } from './platform';
+import type { NodeTypeInfo } from './graph';
+import { importGraph } from './import-graph';
+import { startBenchPlatform } from './platform';
 import { measurePropagation } from './propagation';
 import { BenchLifecycle, expectStatus } from '../shared/lifecycle';
 import { percentile, reportAndSave, type Measurement } from './report';
@@ -32,22 +33,6 @@ function readOptions() {
 }
 
 const lifecycle = new BenchLifecycle();
-
-/** A workflow whose draft is a layered graph of `size` nodes, made through the REST API. */
-async function importGraph(platform: BenchPlatform, size: number, types: Map<string, NodeTypeInfo>) {
-  const definition = layeredGraph(size, types);
-  const created = await platform.ownerFetch('/api/workflows', {
-    method: 'POST',
-    body: JSON.stringify({ name: `Editor bench, ${size} nodes` }),
-  });
-  const { id } = (await expectStatus(created, 201, 'POST /api/workflows')) as { id: string };
-  const put = await platform.ownerFetch(`/api/workflows/${id}/draft`, {
-    method: 'PUT',
-    body: JSON.stringify({ definition }),
-  });
-  await expectStatus(put, 200, `PUT /api/workflows/${id}/draft`);
-  return { id, definition };
-}
 
 async function main() {
   const { loads, edits } = readOptions();

@@ -5,13 +5,13 @@
 // For finding what to cut, not for comparing figures (bench/trace/main.ts does that):
 //   flock /tmp/platform.lock node --import tsx bench/trace/profile.ts [--steps 500,10000] [--loads 3]
 //     [--server-prof <dir>]  (the web server's CPU profile, written when the platform stops)
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
 import { startBenchPlatform } from '../editor/platform';
 import { BenchLifecycle } from '../shared/lifecycle';
 import { seedRun } from './seed';
+import { READ_TIMINGS, startPageProfile, stopPageProfile } from '../shared/page-profile';
 
 const WATCH = `
 window.__longTasks = [];
@@ -33,149 +33,6 @@ window.__interactive = new Promise((resolve) => {
 });
 `;
 
-const READ_TIMINGS = `(() => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
-  const resources = performance.getEntriesByType('resource').map((r) => ({
-    name: r.name.replace(location.origin, ''),
-    start: r.startTime,
-    responseStart: r.responseStart,
-    end: r.responseEnd,
-    transfer: r.transferSize,
-    decoded: r.decodedBodySize,
-  }));
-  return {
-    nav: {
-      requestStart: nav.requestStart,
-      responseStart: nav.responseStart,
-      responseEnd: nav.responseEnd,
-      domInteractive: nav.domInteractive,
-      domContentLoaded: nav.domContentLoadedEventEnd,
-      load: nav.loadEventEnd,
-      transfer: nav.transferSize,
-    },
-    paint,
-    resources,
-    longTasks: window.__longTasks,
-  };
-})()`;
-
-// The main-thread events that run the page's scripts or parse its document, listed one by one
-// when they take over 3 ms.
-const SCRIPT_WORK = new Set([
-  'EvaluateScript',
-  'v8.compile',
-  'v8.evaluateModule',
-  'FunctionCall',
-  'RunMicrotasks',
-  'TimerFire',
-  'FireAnimationFrame',
-  'EventDispatch',
-  'ParseHTML',
-]);
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  cat: string;
-  args?: Record<string, unknown> & { data?: Record<string, unknown>; name?: string };
-}
-
-async function readStream(session: CDPSession, handle: string): Promise<string> {
-  let text = '';
-  for (;;) {
-    const chunk = await session.send('IO.read', { handle });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await session.send('IO.close', { handle });
-  return text;
-}
-
-/** Self time of each kind of main-thread event from navigation start to `untilMs`, and where it started. */
-function mainThreadWork(events: TraceEvent[], untilMs: number) {
-  const main = events.find(
-    (e) =>
-      e.name === 'thread_name' &&
-      e.args?.name === 'CrRendererMain' &&
-      events.some((n) => n.name === 'navigationStart' && n.pid === e.pid && n.tid === e.tid),
-  );
-  if (!main) return { byKind: {}, scripts: [] };
-  const navStart = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid && e.tid === main.tid)!.ts;
-  const until = navStart + untilMs * 1000;
-  const complete = events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
-    .filter((e) => e.ts >= navStart && e.ts < until)
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const self = new Map<string, number>();
-  const stack: { end: number; name: string; childTime: number; dur: number }[] = [];
-  const close = (upTo: number) => {
-    while (stack.length && stack.at(-1)!.end <= upTo) {
-      const done = stack.pop()!;
-      self.set(done.name, (self.get(done.name) ?? 0) + done.dur - done.childTime);
-    }
-  };
-  for (const e of complete) {
-    close(e.ts);
-    if (stack.length) stack.at(-1)!.childTime += e.dur!;
-    stack.push({ end: e.ts + e.dur!, name: e.name, childTime: 0, dur: e.dur! });
-  }
-  close(Infinity);
-  const byKind = Object.fromEntries(
-    [...self]
-      .filter(([, us]) => us > 1000)
-      .sort((a, b) => b[1] - a[1])
-      .map(([name, us]) => [name, +(us / 1000).toFixed(1)]),
-  );
-  const scripts = complete
-    .filter((e) => SCRIPT_WORK.has(e.name))
-    .filter((e) => e.dur! > 3000)
-    .map((e) => ({
-      at: +((e.ts - navStart) / 1000).toFixed(1),
-      ms: +(e.dur! / 1000).toFixed(1),
-      name: e.name,
-      what: String(e.args?.data?.url ?? e.args?.data?.functionName ?? e.args?.data?.type ?? '').replace(
-        /^.*\/_next\//,
-        '',
-      ),
-    }));
-  return { byKind, scripts };
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-
-/** CPU self time by script file, and the hottest functions, in ms. */
-function cpuByScript(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
-  const byUrl = new Map<string, number>();
-  const byFunction = new Map<string, number>();
-  for (const [id, us] of selfUs) {
-    const frame = byId.get(id)!.callFrame;
-    const url = frame.url.replace(/^.*\/_next\//, '') || `(${frame.functionName || 'program'})`;
-    byUrl.set(url, (byUrl.get(url) ?? 0) + us);
-    const fn = `${frame.functionName || '(anonymous)'} ${url}:${frame.lineNumber}:${frame.columnNumber}`;
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-  }
-  const top = (map: Map<string, number>, n: number) =>
-    Object.fromEntries(
-      [...map]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, n)
-        .map(([k, us]) => [k, +(us / 1000).toFixed(1)]),
-    );
-  return { byUrl: top(byUrl, 20), byFunction: top(byFunction, 30) };
-}
-
 async function profileLoad(browser: Browser, webUrl: string, sessionCookie: string, runId: string, detail: boolean) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
@@ -184,26 +41,7 @@ async function profileLoad(browser: Browser, webUrl: string, sessionCookie: stri
     await context.addInitScript({ content: WATCH });
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
-    if (detail) {
-      await session.send('Profiler.enable');
-      await session.send('Profiler.setSamplingInterval', { interval: 200 });
-      await session.send('Profiler.start');
-      await session.send('Tracing.start', {
-        transferMode: 'ReturnAsStream',
-        traceConfig: {
-          includedCategories: [
-            'devtools.timeline',
-            'disabled-by-default-devtools.timeline',
-            'v8.execute',
-            'v8',
-            'blink.user_timing',
-            'loading',
-            'navigation',
-            'blink',
-          ],
-        },
-      });
-    }
+    if (detail) await startPageProfile(session);
     await page.goto(`${webUrl}/runs/${runId}`);
     const marks = (await page.evaluate('window.__interactive')) as Record<string, number>;
     await page.waitForTimeout(300);
@@ -211,16 +49,7 @@ async function profileLoad(browser: Browser, webUrl: string, sessionCookie: stri
     let work: unknown;
     let cpu: unknown;
     if (detail) {
-      const { profile } = await session.send('Profiler.stop');
-      cpu = cpuByScript(profile as never);
-      await writeFile(`/tmp/run-page-cpu-${runId}.json`, JSON.stringify(profile));
-      const done = new Promise<string>((resolve) =>
-        session.once('Tracing.tracingComplete', (event) => resolve(event.stream!)),
-      );
-      await session.send('Tracing.end');
-      const trace = JSON.parse(await readStream(session, await done)) as { traceEvents: TraceEvent[] };
-      work = mainThreadWork(trace.traceEvents, marks.interactive);
-      await writeFile(`/tmp/run-page-trace-${runId}.json`, JSON.stringify(trace));
+      ({ work, cpu } = await stopPageProfile(session, marks.interactive, `/tmp/run-page-${runId}`));
     }
     return { marks, timings, work, cpu };
   } finally {

@@ -1,0 +1,139 @@
+// Where the editor's first render goes: the same platform and imported graphs as bench/editor,
+// the server's time for the editor page beside a plain page, each load's milestones, and one
+// load traced over CDP (main-thread work by kind, CPU by script; the trace and CPU profile are
+// left in /tmp/editor-<size>-*.json for DevTools). For finding what to cut, not for comparing
+// figures (bench/editor/main.ts does that):
+//   flock /tmp/platform.lock node --import tsx bench/editor/profile.ts [--sizes 100,1000] [--loads 3]
+//     [--server-prof <dir>]  (the web server's CPU profile, written when the platform stops)
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../tests/support/browser';
+import { BenchLifecycle, expectStatus } from '../shared/lifecycle';
+import { READ_TIMINGS, startPageProfile, stopPageProfile } from '../shared/page-profile';
+import { WATCH_FIRST_RENDER } from './canvas';
+import type { NodeTypeInfo } from './graph';
+import { importGraph } from './import-graph';
+import { startBenchPlatform } from './platform';
+
+interface Load {
+  firstRender: { atMs: number; nodes: number };
+  firstNodesAt: number;
+  timings: {
+    nav: Record<string, number>;
+    paint: Record<string, number>;
+    resources: { name: string; start: number; end: number; decoded: number }[];
+  };
+  work?: unknown;
+  cpu?: unknown;
+}
+
+async function profileLoad(
+  browser: Browser,
+  options: { webUrl: string; sessionCookie: string; workflowId: string; traceTo?: string },
+): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const [name, value] = options.sessionCookie.split(/=(.*)/s, 2);
+    await context.addCookies([{ name, value, url: options.webUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addInitScript({ content: WATCH_FIRST_RENDER });
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    if (options.traceTo) await startPageProfile(session);
+    await page.goto(`${options.webUrl}/workflows/${options.workflowId}`, { waitUntil: 'commit' });
+    const firstRender = (await page.evaluate('window.__firstRender')) as Load['firstRender'];
+    const firstNodesAt = (await page.evaluate('window.__firstNodesAt')) as number;
+    const timings = (await page.evaluate(READ_TIMINGS)) as Load['timings'];
+    const load: Load = { firstRender, firstNodesAt, timings };
+    if (options.traceTo) Object.assign(load, await stopPageProfile(session, firstRender.atMs, options.traceTo));
+    return load;
+  } finally {
+    await context.close();
+  }
+}
+
+const lifecycle = new BenchLifecycle();
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '100,1000' },
+      loads: { type: 'string', default: '3' },
+      'server-prof': { type: 'string' },
+    },
+  });
+  const serverProfileDir = values['server-prof'];
+  const starting = startBenchPlatform(
+    serverProfileDir
+      ? {
+          NODE_OPTIONS: `--import ${new URL('../throughput/cpu-profile-preload.mjs', import.meta.url).href}`,
+          BENCH_CPU_PROFILE_DIR: serverProfileDir,
+        }
+      : {},
+  );
+  lifecycle.onStop(async () => (await starting.catch(() => undefined))?.stop());
+  const platform = await starting;
+  const nodes = await platform.ownerFetch('/api/nodes');
+  const { items } = (await expectStatus(nodes, 200, 'GET /api/nodes')) as { items: NodeTypeInfo[] };
+  const types = new Map(items.map((item) => [item.type, item]));
+  const graphs = [];
+  for (const size of values.sizes.split(',').map(Number)) {
+    graphs.push({ size, ...(await importGraph(platform, size, types)) });
+  }
+  const timeServer = async (path: string) => {
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const response = await platform.ownerFetch(path);
+      const headersAt = performance.now() - started;
+      const body = await response.arrayBuffer();
+      times.push([headersAt, performance.now() - started, body.byteLength]);
+    }
+    times.sort((a, b) => a[1] - b[1]);
+    const [headersAt, endAt, bytes] = times[10];
+    console.log(
+      `server ${path}: headers ${headersAt.toFixed(0)} ms, end ${endAt.toFixed(0)} ms, ` +
+        `${(bytes / 1024).toFixed(0)} KB (median of 20)`,
+    );
+  };
+  await timeServer('/profile');
+  for (const graph of graphs) await timeServer(`/workflows/${graph.id}`);
+
+  const browser = await launchBrowser();
+  lifecycle.onStop(async () => void (browser.isConnected() && (await browser.close())));
+  for (const graph of graphs) {
+    const open = (traceTo?: string) =>
+      profileLoad(browser, {
+        webUrl: platform.info.webUrl,
+        sessionCookie: platform.info.owner.sessionCookie,
+        workflowId: graph.id,
+        traceTo,
+      });
+    await open();
+    console.log(`== ${graph.size} nodes: plain loads`);
+    let last: Load | undefined;
+    for (let i = 0; i < Number(values.loads); i++) {
+      last = await open();
+      const { nav, paint } = last.timings;
+      console.log(
+        JSON.stringify({
+          firstRender: last.firstRender.atMs,
+          nodes: last.firstRender.nodes,
+          firstNodes: last.firstNodesAt,
+          requestStart: nav.requestStart,
+          ttfb: nav.responseStart,
+          html: nav.responseEnd,
+          dcl: nav.domContentLoaded,
+          fcp: paint['first-contentful-paint'],
+        }),
+      );
+    }
+    console.log(JSON.stringify(last!.timings.resources));
+    const traced = await open(`/tmp/editor-${graph.size}`);
+    console.log(`== ${graph.size} nodes: traced load (slower for the tracing)`);
+    console.log(JSON.stringify({ firstRender: traced.firstRender, firstNodes: traced.firstNodesAt }));
+    console.log(JSON.stringify(traced.work, null, 1));
+    console.log(JSON.stringify(traced.cpu, null, 1));
+  }
+}
+
+lifecycle.run('bench/editor/profile', main);
