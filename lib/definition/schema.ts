@@ -17,6 +17,13 @@ export const nodeSettingsSchema = z.object({
   /** Limit for one attempt of an activity node. */
   timeoutMs: z.number().int().min(1).max(86_400_000).optional(),
   taskQueue: z.string().min(1).optional(),
+  /**
+   * How an activity node runs: `local` inside the run's own workflow task on the worker that runs
+   * the workflow (no Temporal round trip, no heartbeat), `regular` as an activity task any worker
+   * of its queue may take. Unset: local when no `taskQueue` is set and `timeoutMs` is unset or at
+   * most 60 s (temporal/workflows/interpreter/activity-node.ts).
+   */
+  activityMode: z.enum(['local', 'regular']).optional(),
   /** fail: the run fails; continue: the error becomes the output; error-branch: the `error` handle is taken. */
   onError: z.enum(['fail', 'continue', 'error-branch']).default('fail'),
   /** A node run, in reverse order, to undo this node's effect when the run fails or is cancelled. */

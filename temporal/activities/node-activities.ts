@@ -44,6 +44,24 @@ const errorInfo = (failure: ApplicationFailure): NodeErrorInfo => ({
   ...(failure.details?.length ? { details: failure.details[0] } : {}),
 });
 
+/**
+ * What attempts of local activities heartbeated, for the next attempt of the same activity:
+ * Temporal keeps the details of regular activities only. A local activity's retries run on the
+ * worker that runs its workflow, so its memory carries them; an attempt a crash interrupted runs
+ * again from the start anyway.
+ */
+const localHeartbeats = new Map<string, unknown>();
+
+const localActivityKey = ({ workflowExecution, activityId }: Context['info']) =>
+  `${workflowExecution?.workflowId}/${workflowExecution?.runId}/${activityId}`;
+
+/** Whether Temporal tries the activity again after this failed attempt. */
+function retriedAfter(info: Context['info'], failure: ApplicationFailure): boolean {
+  const { maximumAttempts, nonRetryableErrorTypes } = info.retryPolicy ?? {};
+  if (failure.nonRetryable || nonRetryableErrorTypes?.includes(failure.type ?? '')) return false;
+  return !maximumAttempts || info.attempt < maximumAttempts;
+}
+
 /** Runs one attempt of an activity node: parses its config, records the attempt, keeps the heartbeat. */
 async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInput): Promise<unknown> {
   const context = Context.current();
@@ -105,9 +123,14 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     ],
   });
   // The latest details a node heartbeated ride along with every periodic heartbeat, so a
-  // retry after a crash reads what the node last recorded, not an empty heartbeat.
-  let heartbeatDetails: unknown = context.info.heartbeatDetails;
-  const heartbeat = setInterval(() => context.heartbeat(heartbeatDetails), HEARTBEAT_EVERY_MS);
+  // retry after a crash reads what the node last recorded, not an empty heartbeat. A local
+  // activity cannot heartbeat (the timeout of the workflow task it runs in notices a dead worker
+  // instead): its details stay in this worker's memory for its next attempt.
+  const localKey = context.info.isLocal ? localActivityKey(context.info) : undefined;
+  const previousDetails = localKey ? localHeartbeats.get(localKey) : context.info.heartbeatDetails;
+  let heartbeatDetails: unknown = previousDetails;
+  const heartbeat = localKey ? undefined : setInterval(() => context.heartbeat(heartbeatDetails), HEARTBEAT_EVERY_MS);
+  let retried = false;
   try {
     const parsed = nodeType.config.safeParse(await resolvePayloadRefs(input.config, orgId));
     if (!parsed.success) {
@@ -134,10 +157,11 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
         signal: context.cancellationSignal,
         guardedFetch: async (url, request = {}) => outboundFetch(url, request, await orgOutboundPolicy(orgId)),
         resolveHost: async (host) => resolveGuarded(await orgOutboundPolicy(orgId), host),
-        heartbeatDetails: context.info.heartbeatDetails,
+        heartbeatDetails: previousDetails,
         heartbeat: (details) => {
           heartbeatDetails = details;
-          context.heartbeat(details);
+          if (localKey) localHeartbeats.set(localKey, details);
+          else context.heartbeat(details);
         },
       }),
     );
@@ -157,10 +181,12 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       // An unexpected error: its stack is for operators, in the worker's log.
       log.error('node attempt failed unexpectedly', { runId, nodeId, attempt, error });
     }
+    retried = retriedAfter(context.info, failure);
     await record('FAILED', { error: errorInfo(failure), endedAt });
     throw failure;
   } finally {
     clearInterval(heartbeat);
+    if (localKey && !retried) localHeartbeats.delete(localKey);
   }
 }
 

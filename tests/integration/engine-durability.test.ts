@@ -11,10 +11,9 @@ import { TestServer } from '../support/test-server';
 import { ownerOrg } from '../support/api';
 
 const server = new TestServer();
-const taskQueue = `durability-${randomUUID()}`;
 const workers: ManagedProcess[] = [];
 
-function startWorker(): ManagedProcess {
+function startWorker(taskQueue: string): ManagedProcess {
   const worker = startProcess({
     name: 'test-worker',
     command: process.execPath,
@@ -37,69 +36,86 @@ afterAll(async () => {
   await server.stop();
 });
 
+/**
+ * Runs start → charge → out on a worker of its own, kills that worker while `charge` waits on its
+ * request, starts another and waits for the run's end; the charge's attempts as recorded.
+ */
+async function killMidRequest(path: string, activityMode: 'local' | 'regular') {
+  // A request an earlier test held would count as this one's.
+  server.releaseHeld();
+  let calls = 0;
+  server.on(path, () => (++calls === 1 ? 'hold' : { json: { charged: true } }));
+  const definition = {
+    nodes: [
+      { id: 'start', type: 'trigger.manual' },
+      {
+        id: 'charge',
+        type: 'http.request',
+        config: { method: 'POST', url: `${base}${path}`, body: { type: 'json', value: { cents: 500 } } },
+        settings: { activityMode },
+      },
+      { id: 'out', type: 'flow.output', config: { value: '{{ nodes.charge.output.body }}' } },
+    ],
+    edges: [
+      { source: 'start', target: 'charge' },
+      { source: 'charge', target: 'out' },
+    ],
+  };
+  const validation = validateDefinition(definition);
+  if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
+  const workflowId = await publishWorkflow(`durability ${activityMode}`, definition);
+  const org = ownerOrg();
+  const version = await db().workflowVersion.findFirstOrThrow({ where: { workflowId } });
+  const runId = randomUUID();
+  await db().run.create({ data: { id: runId, orgId: org.orgId, workflowId, versionId: version.id, trigger: 'API' } });
+
+  // This run's workflow and activities live on a queue only this test's workers poll.
+  const taskQueue = `durability-${activityMode}-${randomUUID()}`;
+  const first = startWorker(taskQueue);
+  await first.ready;
+  const input: RunWorkflowInput = {
+    runId,
+    orgId: org.orgId,
+    workflowId,
+    version: 1,
+    definition: validation.definition,
+    input: null,
+    requestedAt: new Date().toISOString(),
+  };
+  await (await temporalClient()).workflow.start(RUN_WORKFLOW_TYPE, { taskQueue, workflowId: runId, args: [input] });
+
+  await server.waitForHeld();
+  process.kill(-first.pid, 'SIGKILL');
+  await first.exited;
+  await startWorker(taskQueue).ready;
+
+  const run = await waitForRun(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 90_000);
+  expect(run.status).toBe('SUCCEEDED');
+  expect(run.output).toEqual({ charged: true });
+  const keys = server.requests(path).map((request) => request.headers['idempotency-key']);
+  expect(keys.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(keys)).toEqual(new Set([`${runId}:charge`]));
+  return run.steps
+    .filter((step: { nodeId: string }) => step.nodeId === 'charge')
+    .map((step: { attempt: number; status: string; error: { type?: string } | null }) => [
+      step.attempt,
+      step.status,
+      step.error?.type ?? null,
+    ]);
+}
+
 describe('engine: durability', () => {
   it('finishes a run after its worker is killed mid-request, with one idempotency key', async () => {
-    let calls = 0;
-    server.on('/charge', () => (++calls === 1 ? 'hold' : { json: { charged: true } }));
-    const definition = {
-      nodes: [
-        { id: 'start', type: 'trigger.manual' },
-        {
-          id: 'charge',
-          type: 'http.request',
-          config: { method: 'POST', url: `${base}/charge`, body: { type: 'json', value: { cents: 500 } } },
-        },
-        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.charge.output.body }}' } },
-      ],
-      edges: [
-        { source: 'start', target: 'charge' },
-        { source: 'charge', target: 'out' },
-      ],
-    };
-    const validation = validateDefinition(definition);
-    if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
-    const workflowId = await publishWorkflow('durability', definition);
-    const org = ownerOrg();
-    const version = await db().workflowVersion.findFirstOrThrow({ where: { workflowId } });
-    const runId = randomUUID();
-    await db().run.create({ data: { id: runId, orgId: org.orgId, workflowId, versionId: version.id, trigger: 'API' } });
-
-    const first = startWorker();
-    await first.ready;
-    const input: RunWorkflowInput = {
-      runId,
-      orgId: org.orgId,
-      workflowId,
-      version: 1,
-      definition: validation.definition,
-      input: null,
-      requestedAt: new Date().toISOString(),
-    };
-    // This run's workflow and activities live on a queue only the test's workers poll.
-    await (await temporalClient()).workflow.start(RUN_WORKFLOW_TYPE, { taskQueue, workflowId: runId, args: [input] });
-
-    await server.waitForHeld();
-    process.kill(-first.pid, 'SIGKILL');
-    await first.exited;
-    await startWorker().ready;
-
-    const run = await waitForRun(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 90_000);
-    expect(run.status).toBe('SUCCEEDED');
-    expect(run.output).toEqual({ charged: true });
-    const keys = server.requests('/charge').map((request) => request.headers['idempotency-key']);
-    expect(keys.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(keys)).toEqual(new Set([`${runId}:charge`]));
     // The attempt the kill interrupted is recorded as lost when its retry starts, not left running.
-    const attempts = run.steps
-      .filter((step: { nodeId: string }) => step.nodeId === 'charge')
-      .map((step: { attempt: number; status: string; error: { type?: string } | null }) => [
-        step.attempt,
-        step.status,
-        step.error?.type ?? null,
-      ]);
-    expect(attempts).toEqual([
+    expect(await killMidRequest('/charge', 'regular')).toEqual([
       [1, 'FAILED', 'WorkerLost'],
       [2, 'SUCCEEDED', null],
     ]);
+  }, 120_000);
+
+  it('runs a local activity node again on the next worker when its worker is killed mid-request', async () => {
+    // The workflow task that ran it timed out, so the next worker runs the node again from its
+    // first attempt: that attempt's record is the one the kill interrupted, now ended.
+    expect(await killMidRequest('/charge-local', 'local')).toEqual([[1, 'SUCCEEDED', null]]);
   }, 120_000);
 });

@@ -180,6 +180,53 @@ export const replaySamples: Record<string, ReplaySample> = {
       ],
     },
   },
+  // Activity nodes as local activities (patch 'activity-nodes-run-as-local-activities'): two
+  // in parallel, a code node, a retry waited in the worker and one waited on a timer (a backoff
+  // above the local retry threshold), and a node that asks for a regular activity.
+  'local-activity-nodes': {
+    status: 'SUCCEEDED',
+    input: { values: [1, 2, 3] },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'fan', type: 'flow.parallel' },
+        { id: 'a', type: 'http.request', config: { url: '{{BASE}}/a' } },
+        { id: 'b', type: 'http.request', config: { url: '{{BASE}}/b' }, settings: { timeoutMs: 20_000 } },
+        { id: 'join', type: 'flow.merge', config: { mode: 'wait-all' } },
+        {
+          id: 'sum',
+          type: 'code.javascript',
+          config: { code: 'return input.values.reduce((a, b) => a + b, 0);', input: '{{ input }}' },
+        },
+        {
+          id: 'quickRetry',
+          type: 'code.javascript',
+          config: { code: "throw new Error('not yet')" },
+          settings: { retry: { maxAttempts: 2, initialIntervalMs: 50 }, onError: 'continue' },
+        },
+        {
+          id: 'timerRetry',
+          type: 'code.javascript',
+          config: { code: "throw new Error('not yet')" },
+          settings: { retry: { maxAttempts: 2, initialIntervalMs: 11_000 }, onError: 'continue' },
+        },
+        { id: 'regular', type: 'http.request', config: { url: '{{BASE}}/c' }, settings: { activityMode: 'regular' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.sum.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'fan' },
+        { source: 'fan', target: 'a' },
+        { source: 'fan', target: 'b' },
+        { source: 'a', target: 'join' },
+        { source: 'b', target: 'join' },
+        { source: 'join', target: 'sum' },
+        { source: 'sum', target: 'quickRetry' },
+        { source: 'quickRetry', target: 'timerRetry' },
+        { source: 'timerRetry', target: 'regular' },
+        { source: 'regular', target: 'out' },
+      ],
+    },
+  },
   'delay-until': {
     status: 'SUCCEEDED',
     definition: {

@@ -116,6 +116,7 @@ describe('NodeSettingsForm', () => {
       'Non retryable error types',
       'Timeout (ms)',
       'Task queue',
+      'Activity mode',
       'On error',
       'Compensation',
     ]);

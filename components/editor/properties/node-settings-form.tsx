@@ -14,7 +14,7 @@ import { useFormContextValue } from './use-form-context-value';
 export interface NodeSettingsFormProps {
   kind: 'pure' | 'activity' | 'control';
   settings: Record<string, unknown>;
-  /** A top-level settings field changed (retry, timeoutMs, taskQueue, onError, compensation); `undefined` removes it. */
+  /** A top-level settings field changed (retry, timeoutMs, taskQueue, activityMode, onError, compensation); `undefined` removes it. */
   onFieldChange(field: string, value: unknown): void;
   /** Messages by path (`settings.retry.maxAttempts`), shown on their fields. */
   problems: Record<string, string>;
@@ -28,13 +28,15 @@ const HELP: Record<string, string> = {
   retry: 'How often a failed attempt is tried again, and how long to wait in between.',
   timeoutMs: 'Limit for one attempt; the attempt fails when it runs longer.',
   taskQueue: 'The Temporal task queue of the workers that run this node; empty for the default.',
+  activityMode:
+    'local: runs inside the run’s own worker with no Temporal round trip (fast; a crashed worker’s attempt runs again from the start). regular: a Temporal activity task with heartbeats. Empty: local when no task queue is set and the timeout is at most 60 s.',
   onError:
     'fail: the run fails. continue: the error becomes the output. error-branch: the node’s error handle is taken.',
   compensation: 'A node run to undo this node’s effect when the run fails or is cancelled, in reverse order.',
 };
 
 // Retries, timeouts and task queues belong to Temporal activities: other nodes run in the workflow itself.
-const ACTIVITY_ONLY = new Set(['retry', 'timeoutMs', 'taskQueue']);
+const ACTIVITY_ONLY = new Set(['retry', 'timeoutMs', 'taskQueue', 'activityMode']);
 
 const settingsFields = (describeSchema(z.toJSONSchema(nodeSettingsSchema, { io: 'input' })) as ObjectField).fields.map(
   (field): FieldDescriptor => ({ ...field, ...(HELP[field.name] ? { description: HELP[field.name] } : {}) }),
