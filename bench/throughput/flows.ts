@@ -7,6 +7,7 @@ interface FlowNode {
   id: string;
   type: string;
   config?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
 }
 
 export interface BenchFlow {
@@ -124,4 +125,19 @@ export function pureSteps(count: number): BenchFlow {
     })),
   ];
   return { name: `${count} pure steps`, definition: chain(nodes), steps: count };
+}
+
+/** The activity node types the flows use. */
+const ACTIVITY_TYPES = new Set(['http.request', 'code.javascript']);
+
+/**
+ * The flow with every activity node set to run as a local or a regular Temporal activity
+ * (`settings.activityMode`), to compare the two on the same code; unchanged without a mode.
+ */
+export function withActivityMode(flow: BenchFlow, activityMode?: 'local' | 'regular'): BenchFlow {
+  if (!activityMode) return flow;
+  const nodes = flow.definition.nodes.map((node) =>
+    ACTIVITY_TYPES.has(node.type) ? { ...node, settings: { ...node.settings, activityMode } } : node,
+  );
+  return { ...flow, name: `${flow.name}, ${activityMode} activities`, definition: { ...flow.definition, nodes } };
 }

@@ -2,7 +2,7 @@
 // flow, closed loop with N clients; then activity and pure steps one run at a time. Each figure
 // is printed beside the previous run's and the recorded baseline's:
 //   flock /tmp/platform.lock npm run bench:throughput -- [--clients 10,50] [--seconds 30]
-//     [--modes closed,sequential,start-api] [--baseline] [--cpu-prof <dir>]
+//     [--modes closed,sequential,start-api] [--activity-mode local|regular] [--baseline] [--cpu-prof <dir>]
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { startBenchPlatform } from '../editor/platform';
 import { percentile, readPreviousResults, saveResults } from '../editor/report';
 import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
 import { drive } from '../start-api/load';
-import { activitySteps, orderFlow, pureSteps, startStubApi, type BenchFlow } from './flows';
+import { activitySteps, orderFlow, pureSteps, startStubApi, withActivityMode, type BenchFlow } from './flows';
 import { cpuBetween, describeGroups, ownTicks, PROCESS_GROUPS, sampleCpu } from './process-cpu';
 import { formatReport, type Row, type Section } from './report';
 
@@ -34,6 +34,8 @@ function readOptions() {
       seconds: { type: 'string', default: '30' },
       modes: { type: 'string', default: 'closed,sequential' },
       baseline: { type: 'boolean', default: false },
+      // Unset, each activity node runs as its settings' default has it.
+      'activity-mode': { type: 'string' },
       'cpu-prof': { type: 'string' },
     },
   });
@@ -46,7 +48,11 @@ function readOptions() {
   const modes = values.modes.split(',') as Mode[];
   const unknown = modes.filter((mode) => !MODES.includes(mode));
   if (unknown.length) throw new Error(`--modes: unknown ${unknown.join(', ')}; choose from ${MODES.join(', ')}`);
-  return { clients, seconds, modes, baseline: values.baseline, cpuProfileDir: values['cpu-prof'] };
+  const activityMode = values['activity-mode'] as 'local' | 'regular' | undefined;
+  if (activityMode !== undefined && activityMode !== 'local' && activityMode !== 'regular') {
+    throw new Error('--activity-mode must be local or regular');
+  }
+  return { clients, seconds, modes, activityMode, baseline: values.baseline, cpuProfileDir: values['cpu-prof'] };
 }
 
 const lifecycle = new BenchLifecycle();
@@ -78,7 +84,7 @@ async function measuredCpu<T>(work: () => Promise<T>) {
 }
 
 async function main() {
-  const { clients, seconds, modes, baseline, cpuProfileDir } = readOptions();
+  const { clients, seconds, modes, activityMode, baseline, cpuProfileDir } = readOptions();
   console.log('Building and starting the platform as the tests do (next build, next start, worker, collab)…');
   const starting = startBenchPlatform({
     // As `npm start` has it: no trace export, background jobs at their default pace.
@@ -144,7 +150,7 @@ async function main() {
     }
   }
 
-  const order = orderFlow(stub.url);
+  const order = withActivityMode(orderFlow(stub.url), activityMode);
   const orderUrl = await publish(order);
   const first = await runToEnd(orderUrl);
   if (!first.ok) throw new Error(`The order flow does not run: ${first.problem}`);
@@ -157,9 +163,9 @@ async function main() {
   // autovacuum of those rows lands in these short windows.
   if (modes.includes('sequential')) {
     const flows: [string, BenchFlow][] = [
-      ['act1', activitySteps(stub.url, 1)],
-      ['act10', activitySteps(stub.url, 10)],
-      ['act50', activitySteps(stub.url, 50)],
+      ['act1', withActivityMode(activitySteps(stub.url, 1), activityMode)],
+      ['act10', withActivityMode(activitySteps(stub.url, 10), activityMode)],
+      ['act50', withActivityMode(activitySteps(stub.url, 50), activityMode)],
       ['pure50', pureSteps(50)],
     ];
     for (const [name, flow] of flows) {
@@ -291,7 +297,13 @@ async function main() {
   const results = {
     measuredAt: new Date().toISOString(),
     commit: currentCommit(),
-    setup: { clients: clients.join(', '), seconds, modes: modes.join(', '), cpus: os.cpus().length },
+    setup: {
+      clients: clients.join(', '),
+      seconds,
+      modes: modes.join(', '),
+      activityMode: activityMode ?? 'default',
+      cpus: os.cpus().length,
+    },
     measurements: Object.fromEntries(sections.flatMap((section) => section.rows.map((row) => [row.key, row.value]))),
   };
   await saveResults(RESULTS_FILE, results);
