@@ -18,9 +18,9 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 /** Activity nodes heartbeat while they run, so a dead worker is noticed in seconds, not at the timeout. */
 const HEARTBEAT_TIMEOUT_MS = 10_000;
 /**
- * Nodes whose attempts are limited to this or less run as local activities unless they say
+ * Nodes that set no timeout, or one of at most this, run as local activities unless they say
  * otherwise: Temporal advises local activities for short calls, and an attempt a crash interrupts
- * runs again from its start, so the loss is bounded by the limit.
+ * runs again from its start. A node that may run for minutes says so with its timeout.
  */
 export const LOCAL_ACTIVITY_MAX_TIMEOUT_MS = 60_000;
 /**
