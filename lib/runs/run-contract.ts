@@ -73,6 +73,18 @@ export interface NodeActivityInput {
   config: unknown;
   /** What the interpreter recorded since its last write, for this activity to write first. */
   progress?: ProgressBatch;
+  /** Answer a {@link TimedNodeResult}: asked by the workflow of a local activity. */
+  reportsEndTime?: true;
+}
+
+/**
+ * What a local activity node answers. Workflow time stands still while local activities run
+ * within one workflow task: the attempt's end tells the interpreter what time it is, so the nodes
+ * it runs next are not stamped as starting before their inputs ended.
+ */
+export interface TimedNodeResult {
+  output: unknown;
+  endedAt: string;
 }
 
 export interface ApprovalDecision {

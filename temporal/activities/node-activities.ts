@@ -11,7 +11,7 @@ import { activityName } from '../../lib/connectors/node-key';
 import { processMetrics } from '../../lib/metrics/registry';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
 import { redactConfig } from '../../lib/runs/redact-config';
-import type { NodeActivityInput, NodeErrorInfo, StepStatus } from '../../lib/runs/run-contract';
+import type { NodeActivityInput, NodeErrorInfo, StepStatus, TimedNodeResult } from '../../lib/runs/run-contract';
 import { lostAttempt, recordProgress } from './record-progress';
 import { writeRunLogs } from './run-logs';
 
@@ -167,8 +167,9 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     );
     const stored = await storeIfLarge(output ?? null, { orgId, runId, nodeId });
     timer({ outcome: 'succeeded' });
-    await record('SUCCEEDED', { output: stored, endedAt: new Date().toISOString() });
-    return stored;
+    const endedAt = new Date().toISOString();
+    await record('SUCCEEDED', { output: stored, endedAt });
+    return input.reportsEndTime ? ({ output: stored, endedAt } satisfies TimedNodeResult) : stored;
   } catch (error) {
     const endedAt = new Date().toISOString();
     timer({ outcome: context.cancellationSignal.aborted ? 'cancelled' : 'failed' });

@@ -227,6 +227,36 @@ export const replaySamples: Record<string, ReplaySample> = {
       ],
     },
   },
+  // Local activity nodes that answer with their end time (patch
+  // 'local-activity-nodes-answer-their-end-time'), which the nodes after them are stamped from.
+  'local-activity-nodes-timed': {
+    status: 'SUCCEEDED',
+    input: { values: [1, 2, 3] },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'fan', type: 'flow.parallel' },
+        { id: 'a', type: 'http.request', config: { url: '{{BASE}}/a' } },
+        { id: 'b', type: 'http.request', config: { url: '{{BASE}}/b' } },
+        { id: 'join', type: 'flow.merge', config: { mode: 'wait-all' } },
+        {
+          id: 'sum',
+          type: 'code.javascript',
+          config: { code: 'return input.values.reduce((a, b) => a + b, 0);', input: '{{ input }}' },
+        },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.sum.output }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'fan' },
+        { source: 'fan', target: 'a' },
+        { source: 'fan', target: 'b' },
+        { source: 'a', target: 'join' },
+        { source: 'b', target: 'join' },
+        { source: 'join', target: 'sum' },
+        { source: 'sum', target: 'out' },
+      ],
+    },
+  },
   'delay-until': {
     status: 'SUCCEEDED',
     definition: {

@@ -7,7 +7,7 @@ import {
 } from '@temporalio/workflow';
 import { activityName } from '../../../lib/connectors/node-key';
 import type { DefinitionNode } from '../../../lib/definition/schema';
-import type { NodeActivityInput } from '../../../lib/runs/run-contract';
+import type { NodeActivityInput, TimedNodeResult } from '../../../lib/runs/run-contract';
 import type { RunContext } from './run-context';
 import type { Execution } from './execution';
 import type { NodeResult } from './node-executor';
@@ -34,6 +34,8 @@ const LOCAL_RETRY_THRESHOLD_MS = 10_000;
  * the first time a run takes the local path.
  */
 export const LOCAL_ACTIVITY_PATCH = 'activity-nodes-run-as-local-activities';
+/** Runs recorded before local activity nodes answered with their end time get their bare output. */
+export const LOCAL_RESULT_END_TIME_PATCH = 'local-activity-nodes-answer-their-end-time';
 
 function retryPolicy(node: DefinitionNode): ActivityOptions['retry'] {
   const retry = node.settings.retry;
@@ -81,17 +83,22 @@ export async function runActivityNode(
 ): Promise<NodeResult> {
   const progress = ctx.recorder.take();
   // The patch is asked only for nodes that would run locally, so a run without one records no marker.
-  const activities =
-    runsAsLocalActivity(node) && patched(LOCAL_ACTIVITY_PATCH)
-      ? proxyLocalActivities<NodeActivities>(localActivityOptions(node))
-      : proxyActivities<NodeActivities>(activityOptions(node));
-  const output = await activities[activityName(node.type, node.typeVersion)]({
+  const local = runsAsLocalActivity(node) && patched(LOCAL_ACTIVITY_PATCH);
+  const activities = local
+    ? proxyLocalActivities<NodeActivities>(localActivityOptions(node))
+    : proxyActivities<NodeActivities>(activityOptions(node));
+  const timed = local && patched(LOCAL_RESULT_END_TIME_PATCH);
+  const result = await activities[activityName(node.type, node.typeVersion)]({
     runId: ctx.input.runId,
     orgId: ctx.input.orgId,
     nodeId: node.id,
     iteration: execution.iteration,
     config,
     progress,
+    ...(timed ? { reportsEndTime: true as const } : {}),
   });
+  if (!timed) return { output: result, handles: ['out'] };
+  const { output, endedAt } = result as TimedNodeResult;
+  ctx.observeTime(endedAt);
   return { output, handles: ['out'] };
 }

@@ -128,7 +128,7 @@ async function startChildRun(
     version: child.version,
     definition: child.definition,
     input: request.input,
-    requestedAt: new Date().toISOString(),
+    requestedAt: ctx.now(),
   };
   const handle = await startChild('runWorkflow', {
     workflowId: childRunId,

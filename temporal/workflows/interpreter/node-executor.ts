@@ -20,8 +20,6 @@ export interface NodeResult {
   handles: string[];
 }
 
-const now = () => new Date().toISOString();
-
 export function recordSkipped(ctx: RunContext, nodeId: string, iteration: number) {
   ctx.setLive(nodeId, { status: 'SKIPPED', iteration });
   ctx.recorder.add({ nodeId, iteration, attempt: 1, status: 'SKIPPED' });
@@ -70,7 +68,7 @@ interface Attempt {
 
 function succeeded(ctx: RunContext, attempt: Attempt, result: NodeResult): NodeOutcome {
   const { node, iteration, startedAt } = attempt;
-  const endedAt = now();
+  const endedAt = ctx.now();
   ctx.setLive(node.id, { status: 'SUCCEEDED', endedAt });
   if (!attempt.recordsItself) {
     const { output, handles } = result;
@@ -93,7 +91,7 @@ function succeeded(ctx: RunContext, attempt: Attempt, result: NodeResult): NodeO
 /** Records a failure and applies the node's onError setting. */
 function failed(ctx: RunContext, attempt: Attempt, error: unknown): NodeOutcome {
   const { node, nodeType, iteration, startedAt } = attempt;
-  const endedAt = now();
+  const endedAt = ctx.now();
   if (isCancellation(error)) {
     ctx.setLive(node.id, { status: 'CANCELLED', endedAt });
     ctx.recorder.add({ nodeId: node.id, iteration, attempt: 1, status: 'CANCELLED', startedAt, endedAt });
@@ -113,7 +111,7 @@ function failed(ctx: RunContext, attempt: Attempt, error: unknown): NodeOutcome 
 function begin(ctx: RunContext, execution: Execution, nodeId: string): Attempt {
   const node = ctx.graph.node(nodeId);
   const nodeType = findWorkflowNodeType(node.type, node.typeVersion);
-  const attempt = { node, nodeType, iteration: execution.iteration, startedAt: now(), recordsItself: !nodeType };
+  const attempt = { node, nodeType, iteration: execution.iteration, startedAt: ctx.now(), recordsItself: !nodeType };
   ctx.setLive(nodeId, { status: 'RUNNING', iteration: attempt.iteration, attempt: 1, startedAt: attempt.startedAt });
   return attempt;
 }
@@ -127,7 +125,7 @@ export function executeNodeNow(ctx: RunContext, execution: Execution, nodeId: st
   const reused = execution.pass ? undefined : ctx.reused(nodeId);
   if (reused) {
     const iteration = execution.iteration;
-    const at = now();
+    const at = ctx.now();
     ctx.setLive(nodeId, { status: 'SUCCEEDED', iteration, startedAt: at, endedAt: at });
     ctx.recorder.add({ nodeId, iteration, attempt: 1, status: 'SUCCEEDED', ...reused, startedAt: at, endedAt: at });
     return { status: 'SUCCEEDED', ...reused };

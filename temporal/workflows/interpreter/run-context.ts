@@ -31,10 +31,25 @@ export class RunContext {
   readonly expressionMeter = new RunExpressionMeter();
   status: RunStatus = 'RUNNING';
   runOutput: unknown = null;
+  /** The latest real time an activity reported, in ms: see {@link now}. */
+  private latestReportedMs = 0;
 
   constructor(readonly input: RunWorkflowInput) {
     this.graph = new GraphIndex(input.definition);
     this.recorder = new StepRecorder(input.runId, input.orgId);
+  }
+
+  /**
+   * The time to stamp records with: workflow time, unless a local activity has reported a later
+   * end. Workflow time stands still within a workflow task, which may run several local
+   * activities one after another.
+   */
+  now(): string {
+    return new Date(Math.max(Date.now(), this.latestReportedMs)).toISOString();
+  }
+
+  observeTime(iso: string) {
+    this.latestReportedMs = Math.max(this.latestReportedMs, Date.parse(iso));
   }
 
   reused(nodeId: string): ReusedStep | undefined {
