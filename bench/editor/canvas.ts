@@ -9,8 +9,8 @@ const STABLE_FRAMES = 10;
 /**
  * Installed before the page's own scripts. First render is the start of the first animation
  * frame from which the number of `.react-flow__node` elements stays the same (and above zero)
- * for STABLE_FRAMES frames, in ms since navigation start: the draft has arrived over the
- * WebSocket, the canvas has drawn it, fitted the view and drawn the nodes the view shows.
+ * for STABLE_FRAMES frames, in ms since navigation start: the canvas has drawn the draft, fitted
+ * the view and drawn the nodes the view shows.
  */
 export const WATCH_FIRST_RENDER = `
 window.__longTasks = [];
@@ -31,6 +31,12 @@ window.__firstRender = new Promise((resolve) => {
   };
   requestAnimationFrame(tick);
 });
+// The page keeps its canvas's size in a cookie once it has hydrated, which may be after first render.
+window.__canvasSizeRemembered = document.cookie.includes('fo-canvas-size=')
+  ? Promise.resolve()
+  : new Promise((resolve) => cookieStore.addEventListener('change', (event) => {
+      if (event.changed.some((cookie) => cookie.name === 'fo-canvas-size')) resolve();
+    }));
 window.__frames = (() => {
   let times = [], running = false;
   const tick = (now) => { if (running) { times.push(now); requestAnimationFrame(tick); } };
@@ -46,7 +52,7 @@ export interface FirstRenderMilestones {
   /** The HTML has arrived (server rendering done). */
   responseEnd: number;
   domContentLoaded: number;
-  /** The first frame with any node drawn: the draft has arrived over the WebSocket. */
+  /** The first frame with any node drawn. */
   firstNodes: number;
   /** Main-thread tasks over 50 ms before first render, summed: parsing, hydration, drawing. */
   longTasksMs: number;
@@ -63,14 +69,25 @@ export interface CanvasRun {
   panFramesMs: number[];
   /** Intervals between animation frames while zooming with the wheel, ms. */
   zoomFramesMs: number[];
+  /** The canvas's size as the page remembered it in its cookie (`<width>x<height>`). */
+  canvasSize: string | undefined;
 }
 
 const VIEWPORT = { width: 1280, height: 900 };
 
-async function signedInContext(browser: Browser, webUrl: string, sessionCookie: string): Promise<BrowserContext> {
+/** The cookie in which the editor keeps its canvas's size, for the server to fit the first view to. */
+const CANVAS_SIZE_COOKIE = 'fo-canvas-size';
+
+async function signedInContext(
+  browser: Browser,
+  webUrl: string,
+  sessionCookie: string,
+  canvasSize: string | undefined,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const [name, value] = sessionCookie.split(/=(.*)/s, 2);
   await context.addCookies([{ name, value, url: webUrl, httpOnly: true, sameSite: 'Lax' }]);
+  if (canvasSize) await context.addCookies([{ name: CANVAS_SIZE_COOKIE, value: canvasSize, url: webUrl }]);
   await context.addInitScript({ content: WATCH_FIRST_RENDER });
   return context;
 }
@@ -131,12 +148,17 @@ async function zoom(page: Page): Promise<number[]> {
   return stopFrames(page);
 }
 
-/** Opens the editor on a workflow in a fresh browser context (nothing cached), and measures it. */
+/**
+ * Opens the editor on a workflow in a fresh browser context (nothing cached), and measures it.
+ * With `canvasSize` the context has the cookie an earlier visit left: the server fits the first
+ * view to that size. Without it, as on a first visit, the server assumes a size and the page fits
+ * the view again when the canvas is another. `gestures: false` measures the first render only.
+ */
 export async function measureCanvas(
   browser: Browser,
-  options: { webUrl: string; sessionCookie: string; workflowId: string },
+  options: { webUrl: string; sessionCookie: string; workflowId: string; canvasSize?: string; gestures: boolean },
 ): Promise<CanvasRun> {
-  const context = await signedInContext(browser, options.webUrl, options.sessionCookie);
+  const context = await signedInContext(browser, options.webUrl, options.sessionCookie, options.canvasSize);
   try {
     const page = await context.newPage();
     await page.goto(`${options.webUrl}/workflows/${options.workflowId}`, { waitUntil: 'commit' });
@@ -152,12 +174,17 @@ export async function measureCanvas(
         scriptKb: scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0) / 1024,
       };
     })()`)) as FirstRenderMilestones;
+    await page.evaluate('window.__canvasSizeRemembered');
+    const cookies = await context.cookies(options.webUrl);
+    const canvasSize = cookies.find((cookie) => cookie.name === CANVAS_SIZE_COOKIE)?.value;
+    const run = { firstRenderMs: first.atMs, milestones, nodesDrawn: first.nodes, canvasSize };
+    if (!options.gestures) return { ...run, panFramesMs: [], zoomFramesMs: [] };
     // The draft's problems arrive 400 ms after it does (useDraftProblems) and redraw the nodes:
     // let that pass, so the frames measured are those of moving around.
     await page.waitForTimeout(1_500);
     const panFramesMs = await pan(page);
     const zoomFramesMs = await zoom(page);
-    return { firstRenderMs: first.atMs, milestones, nodesDrawn: first.nodes, panFramesMs, zoomFramesMs };
+    return { ...run, panFramesMs, zoomFramesMs };
   } finally {
     await context.close();
   }

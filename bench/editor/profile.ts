@@ -5,6 +5,8 @@
 // figures (bench/editor/main.ts does that):
 //   flock /tmp/platform.lock node --import tsx bench/editor/profile.ts [--sizes 100,1000] [--loads 3]
 //     [--server-prof <dir>]  (the web server's CPU profile, written when the platform stops)
+// Each page's HTML is left in /tmp/editor-page-*.html.
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
@@ -23,27 +25,42 @@ interface Load {
     paint: Record<string, number>;
     resources: { name: string; start: number; end: number; decoded: number }[];
   };
+  viewport: { atFirstRender: unknown; later: string };
+  cookie: string;
   work?: unknown;
   cpu?: unknown;
 }
 
 async function profileLoad(
   browser: Browser,
-  options: { webUrl: string; sessionCookie: string; workflowId: string; traceTo?: string },
+  options: { webUrl: string; sessionCookie: string; workflowId: string; traceTo?: string; canvasCookie?: string },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const [name, value] = options.sessionCookie.split(/=(.*)/s, 2);
     await context.addCookies([{ name, value, url: options.webUrl, httpOnly: true, sameSite: 'Lax' }]);
+    if (options.canvasCookie) {
+      const [canvasName, canvasValue] = options.canvasCookie.split('=');
+      await context.addCookies([{ name: canvasName, value: canvasValue, url: options.webUrl }]);
+    }
     await context.addInitScript({ content: WATCH_FIRST_RENDER });
     const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.log(`page error: ${message.text().slice(0, 300)}`);
+    });
+    page.on('pageerror', (error) => console.log(`page exception: ${error.message.slice(0, 300)}`));
     const session = await context.newCDPSession(page);
     if (options.traceTo) await startPageProfile(session);
     await page.goto(`${options.webUrl}/workflows/${options.workflowId}`, { waitUntil: 'commit' });
     const firstRender = (await page.evaluate('window.__firstRender')) as Load['firstRender'];
     const firstNodesAt = (await page.evaluate('window.__firstNodesAt')) as number;
     const timings = (await page.evaluate(READ_TIMINGS)) as Load['timings'];
-    const load: Load = { firstRender, firstNodesAt, timings };
+    const viewAt = () => page.evaluate(`document.querySelector('.react-flow__viewport').style.transform`);
+    const viewport = { atFirstRender: await viewAt(), later: '' };
+    await page.waitForTimeout(1_000);
+    viewport.later = (await viewAt()) as string;
+    const cookie = (await page.evaluate('document.cookie')) as string;
+    const load: Load = { firstRender, firstNodesAt, timings, viewport, cookie };
     if (options.traceTo) Object.assign(load, await stopPageProfile(session, firstRender.atMs, options.traceTo));
     return load;
   } finally {
@@ -87,6 +104,7 @@ async function main() {
       const headersAt = performance.now() - started;
       const body = await response.arrayBuffer();
       times.push([headersAt, performance.now() - started, body.byteLength]);
+      if (i === 0) await writeFile(`/tmp/editor-page${path.replaceAll('/', '-')}.html`, Buffer.from(body));
     }
     times.sort((a, b) => a[1] - b[1]);
     const [headersAt, endAt, bytes] = times[10];
@@ -101,18 +119,24 @@ async function main() {
   const browser = await launchBrowser();
   lifecycle.onStop(async () => void (browser.isConnected() && (await browser.close())));
   for (const graph of graphs) {
-    const open = (traceTo?: string) =>
+    const open = (canvasCookie?: string, traceTo?: string) =>
       profileLoad(browser, {
         webUrl: platform.info.webUrl,
         sessionCookie: platform.info.owner.sessionCookie,
         workflowId: graph.id,
         traceTo,
+        canvasCookie,
       });
-    await open();
+    const firstVisit = await open();
+    console.log(
+      `first visit: ${JSON.stringify({ firstRender: firstVisit.firstRender, viewport: firstVisit.viewport })}`,
+    );
+    const canvasCookie = firstVisit.cookie.split('; ').find((cookie) => cookie.startsWith('fo-canvas-size='));
+    console.log(`returning with ${canvasCookie}`);
     console.log(`== ${graph.size} nodes: plain loads`);
     let last: Load | undefined;
     for (let i = 0; i < Number(values.loads); i++) {
-      last = await open();
+      last = await open(canvasCookie);
       const { nav, paint } = last.timings;
       console.log(
         JSON.stringify({
@@ -124,11 +148,12 @@ async function main() {
           html: nav.responseEnd,
           dcl: nav.domContentLoaded,
           fcp: paint['first-contentful-paint'],
+          viewport: last.viewport,
         }),
       );
     }
     console.log(JSON.stringify(last!.timings.resources));
-    const traced = await open(`/tmp/editor-${graph.size}`);
+    const traced = await open(canvasCookie, `/tmp/editor-${graph.size}`);
     console.log(`== ${graph.size} nodes: traced load (slower for the tracing)`);
     console.log(JSON.stringify({ firstRender: traced.firstRender, firstNodes: traced.firstNodesAt }));
     console.log(JSON.stringify(traced.work, null, 1));

@@ -1,7 +1,7 @@
 import type { ELK } from 'elkjs/lib/elk.bundled.js';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
+import { NODE_SIZE } from './unmeasured-node';
 
-const NODE_SIZE = { width: 200, height: 64 };
 // elkjs is 1.6 MB of JavaScript, most of the editor's: fetched and run on the first layout asked
 // for, not parsed before the canvas can draw.
 let elkLoading: Promise<ELK> | undefined;

@@ -5,6 +5,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { cn } from '@/components/ui/cn';
 import type { DiffMark } from './diff-graph';
 import { NodeIcon } from './node-icon';
+import { NODE_SIZE } from './unmeasured-node';
 
 export interface FlowNodeData extends Record<string, unknown> {
   label: string;
@@ -56,12 +57,16 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
       data-run-status={data.run?.status}
       data-diff={data.diff}
       className={cn(
-        'relative min-w-44 rounded-lg border bg-surface px-3 py-2 text-left shadow-sm',
+        'relative rounded-lg border bg-surface px-3 py-2 text-left shadow-sm',
         selected ? 'border-primary' : data.problems.length ? 'border-danger' : 'border-border',
         run?.ring,
         diff?.ring,
       )}
-      style={data.selectedBy.length ? { boxShadow: `0 0 0 3px ${data.selectedBy[0]}` } : undefined}
+      style={{
+        width: NODE_SIZE.width,
+        minHeight: NODE_SIZE.height,
+        ...(data.selectedBy.length ? { boxShadow: `0 0 0 3px ${data.selectedBy[0]}` } : {}),
+      }}
     >
       {data.acceptsInput && (
         <Handle type="target" position={Position.Left} className="!size-2.5 !bg-muted-foreground" />
@@ -98,7 +103,7 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
         </div>
       )}
       {data.problems.length > 0 && (
-        <div className="mt-1 max-w-56 text-[11px] leading-snug text-danger" title={data.problems.join('\n')}>
+        <div className="mt-1 text-[11px] leading-snug text-danger" title={data.problems.join('\n')}>
           {data.problems[0]}
           {data.problems.length > 1 && ` (+${data.problems.length - 1})`}
         </div>

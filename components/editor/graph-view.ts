@@ -3,6 +3,7 @@ import type { DraftDefinition, DraftNode } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import type { DiffMark } from './diff-graph';
 import type { FlowNodeData, FlowNodeType } from './flow-node';
+import { NODE_SIZE } from './unmeasured-node';
 
 /** The output handles a node shows: its type's, a switch's cases, and `error` for an error branch. */
 export function outputsOf(node: DraftNode, type: PaletteNode | undefined): string[] {
@@ -49,7 +50,14 @@ export function toFlowNodes(
     };
     // A size before React Flow has measured the node, so fitting the view and skipping
     // off-screen nodes account for nodes that were never on screen yet.
-    return { id: node.id, type: 'flow', position: node.position, data, initialWidth: 200, initialHeight: 64 };
+    return {
+      id: node.id,
+      type: 'flow',
+      position: node.position,
+      data,
+      initialWidth: NODE_SIZE.width,
+      initialHeight: NODE_SIZE.height,
+    };
   });
 }
 

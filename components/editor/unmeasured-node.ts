@@ -1,8 +1,13 @@
 import { Position, type NodeHandle } from '@xyflow/react';
 import type { FlowNodeData } from './flow-node';
 
-/** The size a node is taken to have until it is drawn: about what FlowNode draws. */
-export const UNMEASURED_NODE_SIZE = { width: 200, height: 64 };
+/**
+ * The size FlowNode draws a node at until it shows problems, a run or an approval: its width is
+ * fixed and this is its least height. React Flow takes it for the node's until it is drawn, and
+ * finds it right when it is: no measurement to pass back, no canvas render for a node that
+ * scrolls into view.
+ */
+export const NODE_SIZE = { width: 200, height: 56 };
 /** Handles are 10 px squares (`size-2.5`) centred on the node's border. */
 const HANDLE = 10;
 
@@ -16,7 +21,7 @@ export function unmeasuredLayout(data: Pick<FlowNodeData, 'acceptsInput' | 'outp
   measured: { width: number; height: number };
   handles: NodeHandle[];
 } {
-  const { width, height } = UNMEASURED_NODE_SIZE;
+  const { width, height } = NODE_SIZE;
   const handles: NodeHandle[] = data.outputs.map((output, index) => ({
     id: output,
     type: 'source',

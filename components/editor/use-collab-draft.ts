@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -19,6 +19,14 @@ export interface CollabSession {
 
 /** The origin of the stored state the page came with: not an edit of this browser's, so never undone. */
 const STORED_DRAFT_ORIGIN = 'stored-draft';
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  // A plain loop: Uint8Array.from with a mapping function is ten times slower on a big draft.
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
 
 /** The page's token is used only with this much of its life left: the server checks it on arrival. */
 const TOKEN_MARGIN_MS = 60_000;
@@ -40,18 +48,13 @@ export function useCollabDraft(options: {
   storedDraft?: string;
 }): CollabSession {
   const { workflowId, url, document } = options;
-  const doc = useMemo(() => new Y.Doc(), []);
-  const storedDraft = useRef(options.storedDraft);
-  // Applied after hydration, which drew the page as the server did: without the draft.
-  useLayoutEffect(() => {
-    if (!storedDraft.current) return;
-    const binary = atob(storedDraft.current);
-    storedDraft.current = undefined;
-    // A plain loop: Uint8Array.from with a mapping function is ten times slower on a big draft.
-    const state = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) state[index] = binary.charCodeAt(index);
-    Y.applyUpdate(doc, state, STORED_DRAFT_ORIGIN);
-  }, [doc]);
+  // The stored state is in the document from the first render, on the server too: the page
+  // arrives with the graph drawn, and hydration draws the same.
+  const [doc] = useState(() => {
+    const created = new Y.Doc();
+    if (options.storedDraft) Y.applyUpdate(created, decodeBase64(options.storedDraft), STORED_DRAFT_ORIGIN);
+    return created;
+  });
   const pageToken = useRef<{ token: string; expiresAt: number } | null>({
     token: options.token,
     expiresAt: options.tokenExpiresAt,

@@ -2,10 +2,9 @@
 
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { NODE_SIZE } from './unmeasured-node';
 
 const MARGIN = 40;
-// What a node measures before React Flow has measured it (graph-view.ts gives the same size).
-const NODE_SIZE = { width: 200, height: 64 };
 
 /**
  * Pans the canvas just enough to show a node placed a moment ago. Adding a node selects it, and

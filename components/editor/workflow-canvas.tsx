@@ -1,14 +1,28 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type RefObject,
+} from 'react';
 import {
   Controls,
   ReactFlow,
+  ReactFlowProvider,
   ViewportPortal,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { useTheme } from 'next-themes';
 import type * as Y from 'yjs';
@@ -19,6 +33,7 @@ import { CanvasMiniMap } from './canvas-minimap';
 import { DotGrid } from './dot-grid';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import { nodeTypes, type FlowNodeType } from './flow-node';
+import { rememberCanvasSize, type CanvasSize } from './canvas-size';
 import { createNodeKeeper, toFlowEdges, toFlowNodes, type NodeDecorations } from './graph-view';
 import { PALETTE_DRAG_TYPE } from './node-palette';
 import { unmeasuredLayout } from './unmeasured-node';
@@ -53,20 +68,21 @@ export interface WorkflowCanvasProps {
   onRefused: (message: string) => void;
   /** Set to fit the view to the graph once its next change is drawn (after an auto-layout). */
   fitRequestedRef: RefObject<boolean>;
+  /** The size the server took the canvas to have when it fitted the first view. */
+  assumedSize: CanvasSize;
 }
 
-/** The draft drawn with React Flow: every change the user makes is written to the Yjs document. */
+/**
+ * The draft drawn with React Flow: every change the user makes is written to the Yjs document.
+ * The first view is fitted to the size the canvas is assumed to have, on the server as in the
+ * browser, so the page arrives with the graph drawn (React Flow skips what is off screen).
+ */
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
-  const { doc, draft, palette, decorations, edgeProblems, edgeDiff, readOnly, peers, selectedNodes } = props;
-  const { onSelectionChange, onPointerMove, onRefused, fitRequestedRef } = props;
-  const flow = useReactFlow();
-  const { resolvedTheme } = useTheme();
-  const colorMode = resolvedTheme === 'light' ? 'light' : 'dark';
+  const { doc, draft, palette, decorations, edgeProblems, edgeDiff, readOnly, selectedNodes } = props;
+  const { onSelectionChange, onRefused, assumedSize } = props;
   // What React Flow measured of each node; everything else about a node comes from the draft.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
-  const container = useRef<HTMLDivElement>(null);
-  const revealNode = useRevealNode(container, props.inspectedNodeId);
   const [keepUnchanged] = useState(createNodeKeeper);
 
   // Every draft change, measurement or selection builds all the nodes afresh (cheap); the keeper
@@ -85,16 +101,12 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       ),
     [keepUnchanged, flowNodes, measured, selectedNodes, readOnly],
   );
-  useEffect(() => {
-    if (!fitRequestedRef.current) return;
-    fitRequestedRef.current = false;
-    requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
-    // The draft or the view changing is what a fit waits for (nodes may come back unchanged).
-  }, [flowNodes, flow, fitRequestedRef]);
   const edges = useMemo(
     () => toFlowEdges(draft.definition, selectedEdges, edgeProblems, edgeDiff),
     [draft, selectedEdges, edgeProblems, edgeDiff],
   );
+  // React Flow reads these once, to fit and draw the first view before any effect runs.
+  const [first] = useState(() => ({ nodes, edges }));
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNodeType>[]) => {
@@ -154,6 +166,80 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     [doc, draft, onRefused],
   );
 
+  return (
+    <ReactFlowProvider
+      initialNodes={first.nodes}
+      initialEdges={first.edges}
+      initialWidth={assumedSize.width}
+      initialHeight={assumedSize.height}
+      fitView
+      initialFitViewOptions={FIT_VIEW}
+      initialMaxZoom={FIT_VIEW.maxZoom}
+    >
+      <CanvasFlow
+        {...props}
+        nodes={nodes}
+        edges={edges}
+        flowNodes={flowNodes}
+        firstNodeCount={first.nodes.length}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+      />
+    </ReactFlowProvider>
+  );
+}
+
+const sizeOf = (state: ReactFlowState) => `${Math.round(state.width)}x${Math.round(state.height)}`;
+
+interface CanvasFlowProps extends WorkflowCanvasProps {
+  nodes: FlowNodeType[];
+  edges: Edge[];
+  /** The draft's nodes before measurement and selection: a change of these is what a fit waits for. */
+  flowNodes: FlowNodeType[];
+  firstNodeCount: number;
+  onNodesChange: (changes: NodeChange<FlowNodeType>[]) => void;
+  onEdgesChange: (changes: EdgeChange[]) => void;
+  onConnect: (connection: Connection) => void;
+}
+
+function CanvasFlow(props: CanvasFlowProps) {
+  const { doc, nodes, edges, flowNodes, readOnly, peers, assumedSize, firstNodeCount, fitRequestedRef } = props;
+  const { onSelectionChange, onPointerMove, onNodesChange, onEdgesChange, onConnect } = props;
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const { resolvedTheme } = useTheme();
+  const colorMode = resolvedTheme === 'light' ? 'light' : 'dark';
+  const container = useRef<HTMLDivElement>(null);
+  const revealNode = useRevealNode(container, props.inspectedNodeId);
+  const size = useStore(sizeOf);
+  // Where the first view was fitted: React Flow would otherwise start its pan and zoom at 0, 0, 1.
+  const [firstViewport] = useState(() => {
+    const [x, y, zoom] = store.getState().transform;
+    return { x, y, zoom };
+  });
+
+  // The first view was fitted as the page was drawn; React Flow would fit it again on its first
+  // measurement, moving what the user already sees. It is fitted again only when the canvas is
+  // not the size assumed, or when the graph arrives later (a draft never stored).
+  useLayoutEffect(() => {
+    store.setState({ fitViewQueued: false });
+    const box = container.current!.getBoundingClientRect();
+    if (firstNodeCount === 0) fitRequestedRef.current = true;
+    else if (Math.round(box.width) !== assumedSize.width || Math.round(box.height) !== assumedSize.height) {
+      requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+    }
+    // Once, for the first view only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => rememberCanvasSize(size), [size]);
+  useEffect(() => {
+    if (!fitRequestedRef.current || flowNodes.length === 0) return;
+    fitRequestedRef.current = false;
+    requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+    // The draft or the view changing is what a fit waits for (nodes may come back unchanged).
+  }, [flowNodes, flow, fitRequestedRef]);
+
   const onDrop = useCallback(
     (event: DragEvent) => {
       const payload = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
@@ -193,8 +279,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         snapGrid={SNAP}
         // Worth it on big graphs only: on small ones every node is on screen anyway.
         onlyRenderVisibleElements={nodes.length > 150}
-        fitView
-        fitViewOptions={FIT_VIEW}
+        defaultViewport={firstViewport}
         colorMode={colorMode}
       >
         <DotGrid gap={SNAP[0]} colorMode={colorMode} />

@@ -3,12 +3,12 @@
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
-import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { draftMeta, draftNodes, writeDraft } from '@/lib/collab/draft-doc';
 import { addNode, moveNodes } from '@/lib/collab/draft-edits';
 import { layoutPositions, preloadAutoLayout } from './auto-layout';
 import type { PaletteNode } from '@/lib/connectors/palette';
+import type { CanvasSize } from './canvas-size';
 import { copySelection, pasteNodes } from './clipboard';
 import { EditorHeader } from './editor-header';
 import { NodePalette } from './node-palette';
@@ -42,6 +42,8 @@ export interface WorkflowEditorProps {
   palette: readonly PaletteNode[];
   credentials: { id: string; name: string; type: string }[];
   me: PresenceUser;
+  /** The canvas's size when this browser last showed it: the server fits the first view to it. */
+  canvasSize: CanvasSize;
   canPublish: boolean;
   canRun: boolean;
 }
@@ -53,15 +55,7 @@ async function errorMessage(response: Response): Promise<string> {
 
 /** The collaborative editor: palette, canvas and inspector over one shared draft document. */
 export function WorkflowEditor(props: WorkflowEditorProps) {
-  return (
-    <ReactFlowProvider>
-      <EditorBody {...props} />
-    </ReactFlowProvider>
-  );
-}
-
-function EditorBody(props: WorkflowEditorProps) {
-  const { workflowId, collab, storedDraft, palette, credentials, me, canPublish, canRun } = props;
+  const { workflowId, collab, storedDraft, palette, credentials, me, canPublish, canRun, canvasSize } = props;
   const session = useCollabDraft({ workflowId, ...collab, storedDraft });
   // Editing starts once the draft has arrived: an edit to a half-loaded draft could be lost.
   const readOnly = collab.readOnly || !session.loaded;
@@ -323,6 +317,7 @@ function EditorBody(props: WorkflowEditorProps) {
           onPointerMove={(position) => share('cursor', position)}
           onRefused={(text) => setNotice({ tone: 'danger', text })}
           fitRequestedRef={fitRequested}
+          assumedSize={canvasSize}
         />
         {selectedNode && (
           <NodeInspector

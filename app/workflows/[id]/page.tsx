@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { currentUser, requireOrg } from '@/lib/auth/current-org';
 import { isAllowed } from '@/lib/auth/policy';
@@ -9,6 +9,7 @@ import { listCredentials } from '@/lib/vault/credentials';
 import { storedDraftState } from '@/lib/collab/stored-draft';
 import { WorkflowEditor } from '@/components/editor/workflow-editor';
 import { colorFor } from '@/components/editor/presence-color';
+import { CANVAS_SIZE_COOKIE, parseCanvasSize } from '@/components/editor/canvas-size';
 
 export const metadata: Metadata = { title: 'Editor' };
 
@@ -17,10 +18,11 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
   const org = await requireOrg();
   const draftState = await storedDraftState(org.orgId, id);
   if (draftState === undefined) notFound();
-  const [user, collab, credentials] = await Promise.all([
+  const [user, collab, credentials, cookieStore] = await Promise.all([
     currentUser(),
     collabConnection(org, id, await headers()),
     listCredentials(org.orgId),
+    cookies(),
   ]);
   const name = user?.name || user?.email || 'Someone';
   return (
@@ -41,6 +43,7 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
         type,
       }))}
       me={{ name, color: colorFor(org.userId) }}
+      canvasSize={parseCanvasSize(cookieStore.get(CANVAS_SIZE_COOKIE)?.value)}
       canPublish={isAllowed(org.role, 'workflow:publish')}
       canRun={isAllowed(org.role, 'run:start')}
     />
