@@ -113,7 +113,7 @@ const startFrames = (page: Page) => page.evaluate('window.__frames.start()');
 const stopFrames = (page: Page) => page.evaluate('window.__frames.stop()') as Promise<number[]>;
 
 /** Drags the canvas around a loop (right across the graph, down, back, up), 60 moves a drag. */
-async function pan(page: Page): Promise<number[]> {
+export async function pan(page: Page): Promise<number[]> {
   const frames: number[] = [];
   for (const [dx, dy] of [
     [-700, 0],

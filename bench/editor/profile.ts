@@ -5,6 +5,8 @@
 // figures (bench/editor/main.ts does that):
 //   flock /tmp/platform.lock node --import tsx bench/editor/profile.ts [--sizes 100,1000] [--loads 3]
 //     [--server-prof <dir>]  (the web server's CPU profile, written when the platform stops)
+//     [--pan]  (one more load, panned as bench/editor does: frame times untraced, then traced,
+//              the trace and CPU profile left in /tmp/editor-pan-*.json)
 // Each page's HTML is left in /tmp/editor-page-*.html.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
 import { BenchLifecycle, expectStatus } from '../shared/lifecycle';
 import { READ_TIMINGS, startPageProfile, stopPageProfile } from '../shared/page-profile';
-import { WATCH_FIRST_RENDER } from './canvas';
+import { pan, WATCH_FIRST_RENDER } from './canvas';
 import type { NodeTypeInfo } from './graph';
 import { importGraph } from './import-graph';
 import { startBenchPlatform } from './platform';
@@ -33,7 +35,14 @@ interface Load {
 
 async function profileLoad(
   browser: Browser,
-  options: { webUrl: string; sessionCookie: string; workflowId: string; traceTo?: string; canvasCookie?: string },
+  options: {
+    webUrl: string;
+    sessionCookie: string;
+    workflowId: string;
+    traceTo?: string;
+    canvasCookie?: string;
+    pan?: boolean;
+  },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -62,6 +71,18 @@ async function profileLoad(
     const cookie = (await page.evaluate('document.cookie')) as string;
     const load: Load = { firstRender, firstNodesAt, timings, viewport, cookie };
     if (options.traceTo) Object.assign(load, await stopPageProfile(session, firstRender.atMs, options.traceTo));
+    if (options.pan) {
+      const plain = (await pan(page)).sort((a, b) => a - b);
+      console.log(
+        `pan, not profiled: ${plain.length} frames, p50 ${plain[Math.floor(plain.length / 2)]}, ` +
+          `p95 ${plain[Math.floor(plain.length * 0.95)]}, over 20 ms: ${plain.filter((f) => f > 20).length}`,
+      );
+      await startPageProfile(session);
+      await pan(page);
+      const { cpu } = await stopPageProfile(session, 0, '/tmp/editor-pan');
+      console.log(`pan traced: CPU profile and trace in /tmp/editor-pan-*.json`);
+      console.log(JSON.stringify(cpu, null, 1));
+    }
     return load;
   } finally {
     await context.close();
@@ -76,6 +97,7 @@ async function main() {
       sizes: { type: 'string', default: '100,1000' },
       loads: { type: 'string', default: '3' },
       'server-prof': { type: 'string' },
+      pan: { type: 'boolean', default: false },
     },
   });
   const serverProfileDir = values['server-prof'];
@@ -119,13 +141,14 @@ async function main() {
   const browser = await launchBrowser();
   lifecycle.onStop(async () => void (browser.isConnected() && (await browser.close())));
   for (const graph of graphs) {
-    const open = (canvasCookie?: string, traceTo?: string) =>
+    const open = (canvasCookie?: string, traceTo?: string, panToo = false) =>
       profileLoad(browser, {
         webUrl: platform.info.webUrl,
         sessionCookie: platform.info.owner.sessionCookie,
         workflowId: graph.id,
         traceTo,
         canvasCookie,
+        pan: panToo,
       });
     const firstVisit = await open();
     console.log(
@@ -158,6 +181,10 @@ async function main() {
     console.log(JSON.stringify({ firstRender: traced.firstRender, firstNodes: traced.firstNodesAt }));
     console.log(JSON.stringify(traced.work, null, 1));
     console.log(JSON.stringify(traced.cpu, null, 1));
+    if (values.pan) {
+      console.log(`== ${graph.size} nodes: panning`);
+      await open(canvasCookie, undefined, true);
+    }
   }
 }
 
