@@ -8,11 +8,11 @@
 //     [--pan]  (one more load, panned as bench/editor does: frame times untraced, then traced,
 //              the trace and CPU profile left in /tmp/editor-pan-*.json)
 // Each page's HTML is left in /tmp/editor-page-*.html.
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
 import { BenchLifecycle, expectStatus } from '../shared/lifecycle';
+import { serverProfileEnv, timeServerPath } from '../shared/server-timing';
 import { READ_TIMINGS, startPageProfile, stopPageProfile } from '../shared/page-profile';
 import { pan, WATCH_FIRST_RENDER } from './canvas';
 import type { NodeTypeInfo } from './graph';
@@ -100,15 +100,7 @@ async function main() {
       pan: { type: 'boolean', default: false },
     },
   });
-  const serverProfileDir = values['server-prof'];
-  const starting = startBenchPlatform(
-    serverProfileDir
-      ? {
-          NODE_OPTIONS: `--import ${new URL('../throughput/cpu-profile-preload.mjs', import.meta.url).href}`,
-          BENCH_CPU_PROFILE_DIR: serverProfileDir,
-        }
-      : {},
-  );
+  const starting = startBenchPlatform(serverProfileEnv(values['server-prof']));
   lifecycle.onStop(async () => (await starting.catch(() => undefined))?.stop());
   const platform = await starting;
   const nodes = await platform.ownerFetch('/api/nodes');
@@ -118,23 +110,8 @@ async function main() {
   for (const size of values.sizes.split(',').map(Number)) {
     graphs.push({ size, ...(await importGraph(platform, size, types)) });
   }
-  const timeServer = async (path: string) => {
-    const times = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      const response = await platform.ownerFetch(path);
-      const headersAt = performance.now() - started;
-      const body = await response.arrayBuffer();
-      times.push([headersAt, performance.now() - started, body.byteLength]);
-      if (i === 0) await writeFile(`/tmp/editor-page${path.replaceAll('/', '-')}.html`, Buffer.from(body));
-    }
-    times.sort((a, b) => a[1] - b[1]);
-    const [headersAt, endAt, bytes] = times[10];
-    console.log(
-      `server ${path}: headers ${headersAt.toFixed(0)} ms, end ${endAt.toFixed(0)} ms, ` +
-        `${(bytes / 1024).toFixed(0)} KB (median of 20)`,
-    );
-  };
+  const timeServer = (path: string) =>
+    timeServerPath(platform.ownerFetch, path, `/tmp/editor-page${path.replaceAll('/', '-')}.html`);
   await timeServer('/profile');
   for (const graph of graphs) await timeServer(`/workflows/${graph.id}`);
 

@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser';
 import { startBenchPlatform } from '../editor/platform';
 import { BenchLifecycle } from '../shared/lifecycle';
+import { serverProfileEnv, timeServerPath } from '../shared/server-timing';
 import { seedRun } from './seed';
 import { READ_TIMINGS, startPageProfile, stopPageProfile } from '../shared/page-profile';
 
@@ -67,15 +68,9 @@ async function main() {
       'server-prof': { type: 'string' },
     },
   });
-  const serverProfileDir = values['server-prof'];
   const starting = startBenchPlatform({
     OTEL_EXPORTER_OTLP_ENDPOINT: '',
-    ...(serverProfileDir
-      ? {
-          NODE_OPTIONS: `--import ${new URL('../throughput/cpu-profile-preload.mjs', import.meta.url).href}`,
-          BENCH_CPU_PROFILE_DIR: serverProfileDir,
-        }
-      : {}),
+    ...serverProfileEnv(values['server-prof']),
   });
   lifecycle.onStop(async () => (await starting.catch(() => undefined))?.stop());
   const platform = await starting;
@@ -83,19 +78,7 @@ async function main() {
   for (const steps of values.steps.split(',').map(Number)) runs.push(await seedRun(platform, steps));
   const browser = await launchBrowser();
   lifecycle.onStop(async () => void (browser.isConnected() && (await browser.close())));
-  const timeServer = async (path: string) => {
-    const times = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      const response = await platform.ownerFetch(path);
-      const headersAt = performance.now() - started;
-      await response.arrayBuffer();
-      times.push([headersAt, performance.now() - started]);
-    }
-    times.sort((a, b) => a[1] - b[1]);
-    const [headersAt, endAt] = times[10];
-    console.log(`server ${path}: headers ${headersAt.toFixed(0)} ms, end ${endAt.toFixed(0)} ms (median of 20)`);
-  };
+  const timeServer = (path: string) => timeServerPath(platform.ownerFetch, path);
   for (const run of runs) {
     await timeServer(`/runs/${run.runId}`);
     await timeServer(`/profile`);
