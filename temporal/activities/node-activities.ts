@@ -11,7 +11,15 @@ import { activityName } from '../../lib/connectors/node-key';
 import { processMetrics } from '../../lib/metrics/registry';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
 import { redactConfig } from '../../lib/runs/redact-config';
-import type { NodeActivityInput, NodeErrorInfo, StepStatus, TimedNodeResult } from '../../lib/runs/run-contract';
+import type {
+  NodeActivityInput,
+  NodeErrorInfo,
+  StepRecord,
+  StepStatus,
+  TimedNodeResult,
+} from '../../lib/runs/run-contract';
+import { recoverInterruptedLocalRun } from './local-rerun';
+import { writeProgress } from './progress-writer';
 import { lostAttempt, recordProgress } from './record-progress';
 import { writeRunLogs } from './run-logs';
 
@@ -52,6 +60,12 @@ const errorInfo = (failure: ApplicationFailure): NodeErrorInfo => ({
  */
 const localHeartbeats = new Map<string, unknown>();
 
+/**
+ * How far a local activity's attempts are numbered past Temporal's: a run again after a crash
+ * starts over at Temporal's attempt 1, after the attempts its interrupted run recorded.
+ */
+const localAttemptOffsets = new Map<string, number>();
+
 const localActivityKey = ({ workflowExecution, activityId }: Context['info']) =>
   `${workflowExecution?.workflowId}/${workflowExecution?.runId}/${activityId}`;
 
@@ -65,11 +79,15 @@ function retriedAfter(info: Context['info'], failure: ApplicationFailure): boole
 /** Runs one attempt of an activity node: parses its config, records the attempt, keeps the heartbeat. */
 async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInput): Promise<unknown> {
   const context = Context.current();
-  const { attempt } = context.info;
+  const temporalAttempt = context.info.attempt;
+  const localKey = context.info.isLocal ? localActivityKey(context.info) : undefined;
+  // A local activity's first attempt starts a run of it; its retries continue that run's numbering.
+  if (localKey && temporalAttempt === 1) localAttemptOffsets.delete(localKey);
+  let attempt = temporalAttempt + (localKey ? (localAttemptOffsets.get(localKey) ?? 0) : 0);
   const { runId, orgId, nodeId, iteration } = input;
   const startedAt = new Date().toISOString();
   const metrics = processMetrics();
-  if (attempt > 1) metrics.nodeRetries.inc({ node_type: nodeType.type });
+  if (temporalAttempt > 1) metrics.nodeRetries.inc({ node_type: nodeType.type });
   const timer = metrics.nodeDuration.startTimer({ node_type: nodeType.type });
   const logs: NodeLogEntry[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
@@ -109,24 +127,41 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       ],
     });
   };
+  // The config as resolved for this attempt is what the run page shows as the node's input.
+  const running = (numbered: number): StepRecord => ({
+    nodeId,
+    iteration,
+    attempt: numbered,
+    status: 'RUNNING',
+    startedAt,
+    input: redactConfig(input.config),
+  });
   // The interpreter's pending records ride along with this attempt's first write. Only the
   // first attempt applies the run status: by a retry, another branch may have changed it.
-  await recordProgress({
+  const replaced = await writeProgress({
     runId,
     orgId,
-    ...(attempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
+    ...(temporalAttempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
     steps: [
       ...(input.progress?.steps ?? []),
       ...(await lostAttempt({ orgId, runId, nodeId, iteration, attempt }, startedAt)),
-      // The config as resolved for this attempt is what the run page shows as the node's input.
-      { nodeId, iteration, attempt, status: 'RUNNING', startedAt, input: redactConfig(input.config) },
+      running(attempt),
     ],
   });
+  const interrupted =
+    localKey && temporalAttempt === 1
+      ? replaced.find((step) => step.nodeId === nodeId && step.iteration === iteration && step.attempt === attempt)
+      : undefined;
+  if (localKey && interrupted) {
+    const recovered = await recoverInterruptedLocalRun({ orgId, runId, nodeId, iteration }, interrupted, startedAt);
+    localAttemptOffsets.set(localKey, recovered.attemptOffset);
+    attempt = temporalAttempt + recovered.attemptOffset;
+    await recordProgress({ runId, orgId, steps: [...recovered.corrections, running(attempt)] });
+  }
   // The latest details a node heartbeated ride along with every periodic heartbeat, so a
   // retry after a crash reads what the node last recorded, not an empty heartbeat. A local
   // activity cannot heartbeat (the timeout of the workflow task it runs in notices a dead worker
   // instead): its details stay in this worker's memory for its next attempt.
-  const localKey = context.info.isLocal ? localActivityKey(context.info) : undefined;
   const previousDetails = localKey ? localHeartbeats.get(localKey) : context.info.heartbeatDetails;
   let heartbeatDetails: unknown = previousDetails;
   const heartbeat = localKey ? undefined : setInterval(() => context.heartbeat(heartbeatDetails), HEARTBEAT_EVERY_MS);
@@ -187,7 +222,10 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     throw failure;
   } finally {
     clearInterval(heartbeat);
-    if (localKey && !retried) localHeartbeats.delete(localKey);
+    if (localKey && !retried) {
+      localHeartbeats.delete(localKey);
+      localAttemptOffsets.delete(localKey);
+    }
   }
 }
 

@@ -38,13 +38,19 @@ afterAll(async () => {
 
 /**
  * Runs start → charge → out on a worker of its own, kills that worker while `charge` waits on its
- * request, starts another and waits for the run's end; the charge's attempts as recorded.
+ * request, starts another and waits for the run's end; the charge's attempts as recorded. With
+ * `failingFirst`, the first call fails (503) and the kill comes during the retry.
  */
-async function killMidRequest(path: string, activityMode: 'local' | 'regular') {
+async function killMidRequest(path: string, activityMode: 'local' | 'regular', failingFirst = false) {
   // A request an earlier test held would count as this one's.
   server.releaseHeld();
+  const answers = [
+    ...(failingFirst ? [{ status: 503, json: { busy: true } }] : []),
+    'hold' as const,
+    { json: { charged: true } },
+  ];
   let calls = 0;
-  server.on(path, () => (++calls === 1 ? 'hold' : { json: { charged: true } }));
+  server.on(path, () => answers[Math.min(calls++, answers.length - 1)]);
   const definition = {
     nodes: [
       { id: 'start', type: 'trigger.manual' },
@@ -52,7 +58,7 @@ async function killMidRequest(path: string, activityMode: 'local' | 'regular') {
         id: 'charge',
         type: 'http.request',
         config: { method: 'POST', url: `${base}${path}`, body: { type: 'json', value: { cents: 500 } } },
-        settings: { activityMode },
+        settings: { activityMode, retry: { maxAttempts: 5, initialIntervalMs: 100 } },
       },
       { id: 'out', type: 'flow.output', config: { value: '{{ nodes.charge.output.body }}' } },
     ],
@@ -114,8 +120,19 @@ describe('engine: durability', () => {
   }, 120_000);
 
   it('runs a local activity node again on the next worker when its worker is killed mid-request', async () => {
-    // The workflow task that ran it timed out, so the next worker runs the node again from its
-    // first attempt: that attempt's record is the one the kill interrupted, now ended.
-    expect(await killMidRequest('/charge-local', 'local')).toEqual([[1, 'SUCCEEDED', null]]);
+    // The workflow task that ran it timed out, so the next worker runs the node again from
+    // Temporal's first attempt: it is numbered after the attempt the kill interrupted.
+    expect(await killMidRequest('/charge-local', 'local')).toEqual([
+      [1, 'FAILED', 'WorkerLost'],
+      [2, 'SUCCEEDED', null],
+    ]);
+  }, 120_000);
+
+  it('keeps the failed attempt and the interrupted retry of a local activity node killed during its retry', async () => {
+    expect(await killMidRequest('/charge-local-retry', 'local', true)).toEqual([
+      [1, 'FAILED', 'HttpError503'],
+      [2, 'FAILED', 'WorkerLost'],
+      [3, 'SUCCEEDED', null],
+    ]);
   }, 120_000);
 });
