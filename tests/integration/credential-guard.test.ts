@@ -230,8 +230,9 @@ describe('credential rate limit in runs', () => {
       id,
       type: 'http.request',
       config: { url: `${base}${path}`, auth: { type: 'credential', credentialId } },
-      // One attempt, with less time than a slot takes to free: the run ends at the refusal.
-      settings: { retry: { maxAttempts: 1 }, timeoutMs: 20_000 },
+      // One attempt, with less time than a slot takes to free: the run ends at the refusal. A
+      // regular activity, so the failure Temporal got is an activity task's in the history.
+      settings: { retry: { maxAttempts: 1 }, timeoutMs: 20_000, activityMode: 'regular' as const },
     });
     const run = await waitForRun(
       await startRun(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -15,6 +15,8 @@ import { FakeOidcProvider } from '../support/fake-oidc';
 import { OtlpCollector } from '../support/otlp-collector';
 import type { SupervisedProcess } from '../../launcher/supervisor';
 import type { PlatformInfo } from './platform-info';
+
+const PLATFORM_LOGS = path.join(import.meta.dirname, '..', '..', 'test-results', 'platform-logs');
 
 // Starts the whole platform with the launcher's own code, on free ports and a throwaway data
 // folder, so tests never touch a developer's running instance or data. Benchmarks pass
@@ -86,6 +88,8 @@ export default async function setup(project: TestProject, envOverrides: Record<s
     await infrastructure.stop();
     await oidc.stop();
     await collector.stop();
+    // The web server's, worker's and collab server's logs outlive the run, for a failure to be read.
+    await cp(runDir, PLATFORM_LOGS, { recursive: true, force: true }).catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
