@@ -1,4 +1,5 @@
 import {
+  ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   type ScheduleDescription,
   type ScheduleOptionsStartWorkflowAction,
@@ -65,7 +66,13 @@ export async function pushSchedule(row: Schedule): Promise<void> {
     await handle.update(() => wanted);
   } catch (error) {
     if (!(error instanceof ScheduleNotFoundError)) throw error;
-    await client.schedule.create({ scheduleId, ...wanted });
+    try {
+      await client.schedule.create({ scheduleId, ...wanted });
+    } catch (createError) {
+      // Another sync (a publish and the reconcile job at once) created it first: make it this row's.
+      if (!(createError instanceof ScheduleAlreadyRunning)) throw createError;
+      await handle.update(() => wanted);
+    }
   }
 }
 
