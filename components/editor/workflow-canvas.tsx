@@ -225,10 +225,8 @@ function CanvasFlow(props: CanvasFlowProps) {
   useLayoutEffect(() => {
     store.setState({ fitViewQueued: false });
     const box = container.current!.getBoundingClientRect();
-    if (firstNodeCount === 0) fitRequestedRef.current = true;
-    else if (Math.round(box.width) !== assumedSize.width || Math.round(box.height) !== assumedSize.height) {
-      requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
-    }
+    const assumed = Math.round(box.width) === assumedSize.width && Math.round(box.height) === assumedSize.height;
+    if (firstNodeCount === 0 || !assumed) fitRequestedRef.current = true;
     // Once, for the first view only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -53,18 +53,15 @@ const errorInfo = (failure: ApplicationFailure): NodeErrorInfo => ({
 });
 
 /**
- * What attempts of local activities heartbeated, for the next attempt of the same activity:
- * Temporal keeps the details of regular activities only. A local activity's retries run on the
- * worker that runs its workflow, so its memory carries them; an attempt a crash interrupted runs
- * again from the start anyway.
+ * What a local activity's attempts leave for its next attempt, kept from its first attempt until
+ * it is not retried. A local activity's retries run on the worker that runs its workflow, so its
+ * memory carries them:
+ * - `heartbeat`: what the last attempt heartbeated (Temporal keeps this for regular activities
+ *   only); an attempt a crash interrupted runs again from the start anyway.
+ * - `attemptOffset`: how far its attempts are numbered past Temporal's: run again after a crash,
+ *   it starts over at Temporal's attempt 1, after the attempts its interrupted run recorded.
  */
-const localHeartbeats = new Map<string, unknown>();
-
-/**
- * How far a local activity's attempts are numbered past Temporal's: a run again after a crash
- * starts over at Temporal's attempt 1, after the attempts its interrupted run recorded.
- */
-const localAttemptOffsets = new Map<string, number>();
+const localRuns = new Map<string, { heartbeat?: unknown; attemptOffset: number }>();
 
 const localActivityKey = ({ workflowExecution, activityId }: Context['info']) =>
   `${workflowExecution?.workflowId}/${workflowExecution?.runId}/${activityId}`;
@@ -81,9 +78,10 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
   const context = Context.current();
   const temporalAttempt = context.info.attempt;
   const localKey = context.info.isLocal ? localActivityKey(context.info) : undefined;
-  // A local activity's first attempt starts a run of it; its retries continue that run's numbering.
-  if (localKey && temporalAttempt === 1) localAttemptOffsets.delete(localKey);
-  let attempt = temporalAttempt + (localKey ? (localAttemptOffsets.get(localKey) ?? 0) : 0);
+  // A local activity's first attempt starts a run of it; its retries continue that run.
+  if (localKey && (temporalAttempt === 1 || !localRuns.has(localKey))) localRuns.set(localKey, { attemptOffset: 0 });
+  const localRun = localKey ? localRuns.get(localKey) : undefined;
+  let attempt = temporalAttempt + (localRun?.attemptOffset ?? 0);
   const { runId, orgId, nodeId, iteration } = input;
   const startedAt = new Date().toISOString();
   const metrics = processMetrics();
@@ -149,12 +147,12 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     ],
   });
   const interrupted =
-    localKey && temporalAttempt === 1
+    localRun && temporalAttempt === 1
       ? replaced.find((step) => step.nodeId === nodeId && step.iteration === iteration && step.attempt === attempt)
       : undefined;
-  if (localKey && interrupted) {
+  if (localRun && interrupted) {
     const recovered = await recoverInterruptedLocalRun({ orgId, runId, nodeId, iteration }, interrupted, startedAt);
-    localAttemptOffsets.set(localKey, recovered.attemptOffset);
+    localRun.attemptOffset = recovered.attemptOffset;
     attempt = temporalAttempt + recovered.attemptOffset;
     await recordProgress({ runId, orgId, steps: [...recovered.corrections, running(attempt)] });
   }
@@ -162,9 +160,9 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
   // retry after a crash reads what the node last recorded, not an empty heartbeat. A local
   // activity cannot heartbeat (the timeout of the workflow task it runs in notices a dead worker
   // instead): its details stay in this worker's memory for its next attempt.
-  const previousDetails = localKey ? localHeartbeats.get(localKey) : context.info.heartbeatDetails;
+  const previousDetails = localRun ? localRun.heartbeat : context.info.heartbeatDetails;
   let heartbeatDetails: unknown = previousDetails;
-  const heartbeat = localKey ? undefined : setInterval(() => context.heartbeat(heartbeatDetails), HEARTBEAT_EVERY_MS);
+  const heartbeat = localRun ? undefined : setInterval(() => context.heartbeat(heartbeatDetails), HEARTBEAT_EVERY_MS);
   let retried = false;
   try {
     const parsed = nodeType.config.safeParse(await resolvePayloadRefs(input.config, orgId));
@@ -195,7 +193,7 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
         heartbeatDetails: previousDetails,
         heartbeat: (details) => {
           heartbeatDetails = details;
-          if (localKey) localHeartbeats.set(localKey, details);
+          if (localRun) localRun.heartbeat = details;
           else context.heartbeat(details);
         },
       }),
@@ -222,10 +220,7 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     throw failure;
   } finally {
     clearInterval(heartbeat);
-    if (localKey && !retried) {
-      localHeartbeats.delete(localKey);
-      localAttemptOffsets.delete(localKey);
-    }
+    if (localKey && !retried) localRuns.delete(localKey);
   }
 }
 
