@@ -5,8 +5,11 @@
 // figures (bench/editor/main.ts does that):
 //   flock /tmp/platform.lock node --import tsx bench/editor/profile.ts [--sizes 100,1000] [--loads 3]
 //     [--server-prof <dir>]  (the web server's CPU profile, written when the platform stops)
-//     [--pan]  (one more load, panned as bench/editor does: frame times untraced, then traced,
-//              the trace and CPU profile left in /tmp/editor-pan-*.json)
+//     [--pan]  (one more load, panned as bench/editor does: frame times and main-thread time per
+//              frame untraced, twice, for each of --pan-variants; then traced for each of
+//              --traced-variants, the trace and CPU profile left in /tmp/editor-pan-<variant>-*.json)
+//     [--pan-variants "everything shown,no nodes"] [--traced-variants "everything shown"]
+//              (names from PAN_VARIANTS: CSS added for the pan, to tell what a frame's work goes to)
 // Each page's HTML is left in /tmp/editor-page-*.html.
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -33,6 +36,41 @@ interface Load {
   cpu?: unknown;
 }
 
+/** The CSS each untraced pan adds, to tell what a frame's work goes to. */
+const PAN_VARIANTS: [string, string][] = [
+  ['everything shown', ''],
+  ['no minimap', '.react-flow__minimap { display: none !important }'],
+  ['no dot grid', '[data-testid=dot-grid] { display: none !important }'],
+  ['handles without transforms', '.react-flow__handle-left, .react-flow__handle-right { transform: none !important }'],
+  ['no edges', '.react-flow__edges { display: none !important }'],
+  ['no nodes', '.react-flow__nodes { display: none !important }'],
+  ['empty nodes', '[data-testid=flow-node] > * { display: none !important }'],
+  ['viewport composited', '.react-flow__viewport { will-change: transform }'],
+  [
+    'viewport alone composited',
+    '.react-flow__viewport { will-change: transform } .react-flow__minimap, [data-testid=dot-grid] { display: none !important }',
+  ],
+];
+
+/** Counts the DOM's changes by element and attribute until `__stopMutations()` returns the most frequent. */
+const WATCH_MUTATIONS = `(() => {
+  const counts = new Map();
+  const describe = (node) => node.nodeType === 1
+    ? node.tagName.toLowerCase() + (node.getAttribute('class') ? '.' + node.getAttribute('class').split(' ').slice(0, 2).join('.') : '')
+    : '#' + node.nodeName;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const key = record.type + ' ' + (record.attributeName ?? '') + ' on ' + describe(record.target);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  });
+  observer.observe(document, { subtree: true, attributes: true, childList: true, characterData: true });
+  window.__stopMutations = () => {
+    observer.disconnect();
+    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  };
+})()`;
+
 async function profileLoad(
   browser: Browser,
   options: {
@@ -42,6 +80,8 @@ async function profileLoad(
     traceTo?: string;
     canvasCookie?: string;
     pan?: boolean;
+    panVariants: string[];
+    tracedVariants: string[];
   },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -72,16 +112,44 @@ async function profileLoad(
     const load: Load = { firstRender, firstNodesAt, timings, viewport, cookie };
     if (options.traceTo) Object.assign(load, await stopPageProfile(session, firstRender.atMs, options.traceTo));
     if (options.pan) {
-      const plain = (await pan(page)).sort((a, b) => a - b);
-      console.log(
-        `pan, not profiled: ${plain.length} frames, p50 ${plain[Math.floor(plain.length / 2)]}, ` +
-          `p95 ${plain[Math.floor(plain.length * 0.95)]}, over 20 ms: ${plain.filter((f) => f > 20).length}`,
-      );
-      await startPageProfile(session);
-      await pan(page);
-      const { cpu } = await stopPageProfile(session, 0, '/tmp/editor-pan');
-      console.log(`pan traced: CPU profile and trace in /tmp/editor-pan-*.json`);
-      console.log(JSON.stringify(cpu, null, 1));
+      await session.send('Performance.enable');
+      const metrics = async () => {
+        const { metrics: list } = await session.send('Performance.getMetrics');
+        return Object.fromEntries(list.map(({ name, value }) => [name, value]));
+      };
+      const applyVariant = (css: string) =>
+        page.evaluate(`document.getElementById('pan-variant')?.remove();
+          const style = document.createElement('style');
+          style.id = 'pan-variant';
+          style.textContent = ${JSON.stringify(css)};
+          document.head.append(style);`);
+      for (const round of [1, 2]) {
+        for (const [name, css] of PAN_VARIANTS.filter(([name]) => options.panVariants.includes(name))) {
+          await applyVariant(css);
+          await page.evaluate(WATCH_MUTATIONS);
+          const before = await metrics();
+          const plain = (await pan(page)).sort((a, b) => a - b);
+          const after = await metrics();
+          const mutations = await page.evaluate('window.__stopMutations()');
+          const perFrame = (metric: string) => (((after[metric] - before[metric]) * 1000) / plain.length).toFixed(2);
+          console.log(
+            `pan ${round}, ${name}: ${plain.length} frames, p95 ${plain[Math.floor(plain.length * 0.95)]}, ` +
+              `over 20 ms: ${plain.filter((f) => f > 20).length}; ms per frame: task ${perFrame('TaskDuration')}, ` +
+              `script ${perFrame('ScriptDuration')}, layout ${perFrame('LayoutDuration')}, ` +
+              `style ${perFrame('RecalcStyleDuration')}`,
+          );
+          if (round === 1) console.log(`DOM changes during the pan: ${JSON.stringify(mutations)}`);
+        }
+      }
+      for (const [name, css] of PAN_VARIANTS.filter(([name]) => options.tracedVariants.includes(name))) {
+        await applyVariant(css);
+        const slug = name.replaceAll(' ', '-');
+        await startPageProfile(session);
+        await pan(page);
+        const { cpu } = await stopPageProfile(session, 0, `/tmp/editor-pan-${slug}`);
+        console.log(`pan traced with ${name}: CPU profile and trace in /tmp/editor-pan-${slug}-*.json`);
+        console.log(JSON.stringify(cpu, null, 1));
+      }
     }
     return load;
   } finally {
@@ -98,6 +166,8 @@ async function main() {
       loads: { type: 'string', default: '3' },
       'server-prof': { type: 'string' },
       pan: { type: 'boolean', default: false },
+      'pan-variants': { type: 'string', default: 'everything shown' },
+      'traced-variants': { type: 'string', default: 'everything shown' },
     },
   });
   const starting = startBenchPlatform(serverProfileEnv(values['server-prof']));
@@ -126,6 +196,8 @@ async function main() {
         traceTo,
         canvasCookie,
         pan: panToo,
+        panVariants: values['pan-variants'].split(','),
+        tracedVariants: values['traced-variants'].split(','),
       });
     const firstVisit = await open();
     console.log(
