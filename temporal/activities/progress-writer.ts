@@ -1,11 +1,12 @@
-import { withOrgTransaction } from '../../lib/db/tenant';
+import { orgStatement } from '../../lib/db/tenant';
 import { publishProgress } from '../../lib/events/run-events';
 import { processMetrics } from '../../lib/metrics/registry';
 import type { ProgressReport, RunPatch, RunStatus, StepRecord, StepStatus } from '../../lib/runs/run-contract';
 
-// One statement per report: the run update and step upserts travel together in a single round
-// trip, since this runs on the interpreter's critical path. A field a record leaves out keeps
-// its stored value, so a retried or repeated report is harmless.
+// One statement per report, sent with the org scope in a single round trip (orgStatement): the
+// run update and step upserts travel together, since this runs on the interpreter's critical
+// path. A field a record leaves out keeps its stored value, so a retried or repeated report is
+// harmless.
 //
 // Every report also numbers its changes for the live stream (lib/events/): the run row's
 // counter moves on by one per step and one for a status, and each row keeps its number. The
@@ -107,17 +108,18 @@ const ENDED: ReadonlySet<RunStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED
  */
 export async function writeProgress(report: ProgressReport): Promise<OverwrittenStep[]> {
   const { runId, orgId, run, steps } = report;
-  const [written] = await withOrgTransaction(orgId, (tx) =>
-    tx.$queryRawUnsafe<{ workflow_id: string; overwritten: OverwrittenStep[] }[]>(
-      `WITH counted AS (${updateRun}), stepped AS (${upsertSteps}), overwritten AS (${overwrittenSteps})
-       SELECT workflow_id, (SELECT COALESCE(json_agg(overwritten), '[]'::json) FROM overwritten) AS overwritten
-       FROM counted`,
+  const [written] = await orgStatement<{ workflow_id: string; overwritten: OverwrittenStep[] }>(
+    orgId,
+    `WITH counted AS (${updateRun}), stepped AS (${upsertSteps}), overwritten AS (${overwrittenSteps})
+     SELECT workflow_id, (SELECT COALESCE(json_agg(overwritten), '[]'::json) FROM overwritten) AS overwritten
+     FROM counted`,
+    [
       orgId,
       runId,
       JSON.stringify(steps.map(stepRow)),
       run ? JSON.stringify(runRow(run)) : null,
       steps.length + (run ? 1 : 0),
-    ),
+    ],
   );
   if (run && ENDED.has(run.status) && written) {
     processMetrics().runsFinished.inc({ workflow_id: written.workflow_id, status: run.status });

@@ -1,4 +1,4 @@
-import { withOrgTransaction } from '../../lib/db/tenant';
+import { orgStatement } from '../../lib/db/tenant';
 import type { NodeLogEntry } from '../../lib/connectors/define-node';
 import { redis } from '../../lib/redis/client';
 import { runEventsChannel } from '../../lib/events/run-events';
@@ -24,17 +24,14 @@ export async function writeRunLogs(
 ) {
   if (entries.length === 0) return;
   const lines = entries.map(({ level, message, data }) => ({ level, message, data: data ?? null }));
-  await withOrgTransaction(where.orgId, (tx) =>
-    tx.$executeRawUnsafe(
-      insertLogs,
-      where.orgId,
-      where.runId,
-      where.nodeId,
-      where.attempt,
-      entries.length,
-      new Date().toISOString(),
-      JSON.stringify(lines),
-    ),
-  );
+  await orgStatement(where.orgId, insertLogs, [
+    where.orgId,
+    where.runId,
+    where.nodeId,
+    where.attempt,
+    entries.length,
+    new Date().toISOString(),
+    JSON.stringify(lines),
+  ]);
   await redis().publish(runEventsChannel(where.runId), JSON.stringify({ runId: where.runId, logs: entries.length }));
 }

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { orgDb, scopedDb, withOrgTransaction } from '@/lib/db/tenant';
+import { orgDb, orgStatement, scopedDb, withOrgTransaction } from '@/lib/db/tenant';
+import { dbPool } from '@/lib/db/client';
 
 // This file's lib/db connects as the servers do, as the app's role, so only the scope the
 // helpers set decides what a query sees. (Other test files connect as the owner.)
@@ -87,6 +88,35 @@ describe('lib/db/tenant.ts as the app database role', () => {
     });
     await expect(failing).rejects.toThrow('undo');
     expect(await orgDb(a).workflow.count({ where: { name: 'rolled back' } })).toBe(0);
+  });
+
+  it('orgStatement scopes one statement to the org, sends its values as data, and leaves no scope behind', async () => {
+    const names = await orgStatement<{ org_id: string; name: string }>(
+      a,
+      'SELECT org_id, name FROM workflows WHERE name = ANY($1::text[]) ORDER BY name',
+      ['{one,two}'],
+    );
+    expect(names).toEqual([
+      { org_id: a, name: 'one' },
+      { org_id: a, name: 'two' },
+    ]);
+    // Quotes, backslashes, dollar signs and comment markers arrive as they were sent.
+    const hostile = `it's \\ $1 -- /* */ '); DROP TABLE workflows; --`;
+    const [echoed] = await orgStatement<{ text: string; json: unknown; minus: number }>(
+      a,
+      'SELECT $1::text AS text, $2::jsonb AS json, 10 - $3 AS minus',
+      [hostile, JSON.stringify({ hostile }), -5],
+    );
+    expect(echoed).toEqual({ text: hostile, json: { hostile }, minus: 15 });
+    await expect(
+      orgStatement(a, `INSERT INTO workflows (org_id, name) VALUES ($1::uuid, 'smuggled')`, [b]),
+    ).rejects.toThrow(/row-level security/);
+    const settings = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        dbPool().query<{ org: string | null }>(`SELECT current_setting('app.org_id', true) AS org`),
+      ),
+    );
+    for (const { rows } of settings) expect(rows[0].org ?? '').toBe('');
   });
 
   it('scopedDb answers sign-in lookups before the org is known, and nothing else', async () => {
