@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError } from '../api/errors';
-import { orgDb } from '../db/tenant';
+import { orgStatement } from '../db/tenant';
 import { runEventsChannel } from '../events/run-events';
 import { createLogger } from '../logging/logger';
 import { redis } from '../redis/client';
 import { resolvePayloadRefs } from './payloads';
+import type { RunPatch } from './run-contract';
 
 const log = createLogger({ component: 'wait-for-run-end' });
 
@@ -32,7 +33,8 @@ export function parseWait(value: string | null): number {
 export type RunEnd =
   { status: 'SUCCEEDED'; output: unknown } | { status: 'FAILED'; error: unknown } | { status: 'CANCELLED' };
 
-type Check = () => void;
+/** Called when the run may have ended: with its end as the worker published it, if it has. */
+type Check = (ended?: RunPatch) => void;
 
 /**
  * One Redis connection per process subscribed to the run channels requests are waiting on, so
@@ -47,14 +49,15 @@ class RunEndWatcher {
     this.subscriber = redis().duplicate();
     this.subscriber.on('error', (error: Error) => log.warn('run end watcher error', { error: error.message }));
     this.subscriber.on('message', (channel: string, message: string) => {
-      let status: string | undefined;
+      let run: RunPatch | undefined;
       try {
-        status = (JSON.parse(message) as { run?: { status?: string } }).run?.status;
+        run = (JSON.parse(message) as { run?: RunPatch }).run;
       } catch {
         return;
       }
-      // Step records and log lines also travel here: only a run's end is worth a read.
-      if (status && ENDED.has(status)) this.checks.get(channel)?.forEach((check) => check());
+      // Step records and log lines also travel here: only a run's end matters. The worker
+      // publishes the end once it is written, with what it wrote, so it needs no read.
+      if (run && ENDED.has(run.status)) this.checks.get(channel)?.forEach((check) => check(run));
     });
     // Pub/sub keeps nothing for a connection that was down: whatever ended meanwhile is read.
     this.subscriber.on('ready', () => this.checks.forEach((checks) => checks.forEach((check) => check())));
@@ -85,23 +88,34 @@ class RunEndWatcher {
 
 const globalForWatcher = globalThis as unknown as { runEndWatcher?: RunEndWatcher };
 
-async function readEnd(org: OrgContext, runId: string): Promise<RunEnd | null> {
-  const run = await orgDb(org.orgId).run.findFirst({
-    where: { id: runId, orgId: org.orgId },
-    select: { status: true, output: true, error: true },
-  });
-  if (!run || !ENDED.has(run.status)) return null;
+async function toRunEnd(
+  orgId: string,
+  run: { status: string; output?: unknown; error?: unknown },
+): Promise<RunEnd | null> {
   if (run.status === 'SUCCEEDED')
-    return { status: 'SUCCEEDED', output: await resolvePayloadRefs(run.output, org.orgId) };
-  if (run.status === 'FAILED') return { status: 'FAILED', error: run.error };
-  return { status: 'CANCELLED' };
+    return { status: 'SUCCEEDED', output: await resolvePayloadRefs(run.output ?? null, orgId) };
+  if (run.status === 'FAILED') return { status: 'FAILED', error: run.error ?? null };
+  if (run.status === 'CANCELLED') return { status: 'CANCELLED' };
+  return null;
+}
+
+// One round trip (orgStatement): every waiting start reads its run once.
+const readRunEnd = `SELECT status, output, error FROM runs WHERE id = $1 AND org_id = $2::uuid`;
+
+async function readEnd(org: OrgContext, runId: string): Promise<RunEnd | null> {
+  const [run] = await orgStatement<{ status: string; output: unknown; error: unknown }>(org.orgId, readRunEnd, [
+    runId,
+    org.orgId,
+  ]);
+  return run ? toRunEnd(org.orgId, run) : null;
 }
 
 /**
- * Waits up to `ms` for the run to end, as its record says: woken by the run's end on its live
- * channel (the worker publishes it once written), then read from the database. Null when it has
- * not ended in time, the caller went away, or the wait itself failed (Redis or the database
- * away): the run has started either way, and an error would have the caller start it again.
+ * Waits up to `ms` for the run to end, as its record says: read once from the database, then
+ * taken from the run's live channel, where the worker publishes the end once it is written.
+ * Null when it has not ended in time, the caller went away, or the wait itself failed (Redis or
+ * the database away): the run has started either way, and an error would have the caller start
+ * it again.
  */
 export async function waitForRunEnd(
   org: OrgContext,
@@ -119,10 +133,12 @@ export async function waitForRunEnd(
 
 async function watchForEnd(org: OrgContext, runId: string, ms: number, signal?: AbortSignal) {
   const watcher = (globalForWatcher.runEndWatcher ??= new RunEndWatcher());
-  let wake: Check = () => undefined;
+  let wake: () => void = () => undefined;
   let woken = false;
-  const check: Check = () => {
+  let published: RunPatch | undefined;
+  const check: Check = (ended) => {
     woken = true;
+    published ??= ended;
     wake();
   };
   // Subscribed before the first read, so an end written after the read is announced.
@@ -135,7 +151,8 @@ async function watchForEnd(org: OrgContext, runId: string, ms: number, signal?: 
   try {
     for (;;) {
       woken = false;
-      const end = await readEnd(org, runId);
+      // A check without the end (Redis reconnected, and may have missed it) reads the record.
+      const end = published ? await toRunEnd(org.orgId, published) : await readEnd(org, runId);
       if (end) return end;
       if (signal?.aborted) return null;
       // A check that came during the read is not lost: read again at once.
