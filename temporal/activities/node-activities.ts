@@ -101,29 +101,24 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       ),
     );
   };
-  // The attempt's log lines are stored before its end, so a live view has them when it sees the end.
+  // The attempt's last log lines are stored with its end, numbered before it, so a live view has
+  // them when it sees the end.
   const record = async (
     status: StepStatus,
     extra: { output?: unknown; error?: NodeErrorInfo; endedAt?: string } = {},
   ) => {
     clearTimeout(flushTimer);
     await flushed;
-    await writeRunLogs({ orgId, runId, nodeId, attempt }, logs.splice(0));
-    await recordProgress({
-      runId,
-      orgId,
-      steps: [
-        {
-          nodeId,
-          iteration,
-          attempt,
-          status,
-          startedAt,
-          ...(status === 'SUCCEEDED' ? { handles: ['out'] } : {}),
-          ...extra,
-        },
-      ],
-    });
+    const step: StepRecord = {
+      nodeId,
+      iteration,
+      attempt,
+      status,
+      startedAt,
+      ...(status === 'SUCCEEDED' ? { handles: ['out'] } : {}),
+      ...extra,
+    };
+    await writeProgress({ runId, orgId, steps: [step] }, { nodeId, attempt, entries: logs.splice(0) });
   };
   // The config as resolved for this attempt is what the run page shows as the node's input.
   const running = (numbered: number): StepRecord => ({

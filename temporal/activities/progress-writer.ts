@@ -1,3 +1,4 @@
+import type { NodeLogEntry } from '../../lib/connectors/define-node';
 import { orgStatement } from '../../lib/db/tenant';
 import { publishProgress } from '../../lib/events/run-events';
 import { processMetrics } from '../../lib/metrics/registry';
@@ -9,13 +10,13 @@ import type { ProgressReport, RunPatch, RunStatus, StepRecord, StepStatus } from
 // harmless.
 //
 // Every report also numbers its changes for the live stream (lib/events/): the run row's
-// counter moves on by one per step and one for a status, and each row keeps its number. The
+// counter moves on by one per log line, step and status, and each row keeps its number. The
 // counter's row lock is held to commit, so one run's reports take their numbers in commit order
 // and a reader that has seen number n has seen every change numbered up to n.
 const STEP_COLUMNS = `node_id text, iteration int, attempt int, status text, input jsonb, output jsonb,
   handles text[], error jsonb, started_at timestamptz, ended_at timestamptz`;
 
-// $4 is the run patch or null; $5 how many numbers the report takes.
+// $4 is the run patch or null; $5 how many numbers the report takes (lines, steps, status).
 const updateRun = `
   UPDATE runs SET
     last_event_seq = runs.last_event_seq + $5,
@@ -35,14 +36,23 @@ const updateRun = `
   WHERE runs.id = $2
   RETURNING runs.last_event_seq - $5 AS first_seq, runs.workflow_id`;
 
-// Steps are numbered in report order, after the counter's old value; a run that does not exist
-// leaves the number null, which the column refuses.
+// The log lines of an attempt the report ends come first, so a live view that sees the end has
+// them: $6 is how many, $7 the node, $8 the attempt, $9 when they were stored, $10 the lines.
+const insertLogs = `
+  INSERT INTO run_logs (org_id, run_id, node_id, attempt, level, message, data, ts, event_seq)
+  SELECT $1::uuid, $2, $7::text, $8::int, l.level::"LogLevel", l.message, l.data, $9::timestamptz,
+         (SELECT first_seq FROM counted) + e.position
+  FROM jsonb_array_elements($10::jsonb) WITH ORDINALITY AS e(line, position),
+    jsonb_to_record(e.line) AS l(level text, message text, data jsonb)`;
+
+// Steps are numbered in report order, after the counter's old value and the log lines; a run
+// that does not exist leaves the number null, which the column refuses.
 const upsertSteps = `
   INSERT INTO run_steps (id, org_id, run_id, node_id, iteration, attempt, status, input, output, handles, error,
     started_at, ended_at, event_seq)
   SELECT gen_random_uuid(), $1::uuid, $2, s.node_id, s.iteration, s.attempt, s.status::"StepStatus", s.input, s.output,
          COALESCE(s.handles, ARRAY[]::text[]), s.error, s.started_at, s.ended_at,
-         (SELECT first_seq FROM counted) + e.position
+         (SELECT first_seq FROM counted) + $6 + e.position
   FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(step, position),
     jsonb_to_record(e.step) AS s(${STEP_COLUMNS})
   ON CONFLICT (run_id, node_id, iteration, attempt) DO UPDATE SET
@@ -100,17 +110,27 @@ const runRow = (run: RunPatch) => ({
   ended_at: run.endedAt,
 });
 
+/** The log lines an attempt wrote and had not stored yet, stored with the report that ends it. */
+export interface AttemptLogLines {
+  nodeId: string;
+  attempt: number;
+  entries: NodeLogEntry[];
+}
+
 const ENDED: ReadonlySet<RunStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 /**
- * Writes what the interpreter reports (step records, run status) and publishes it for live views.
- * Answers the RUNNING records it replaced, as they were.
+ * Writes what the interpreter reports (step records, run status), with the log lines of the
+ * attempt it ends if given, and publishes it for live views. Answers the RUNNING records it
+ * replaced, as they were.
  */
-export async function writeProgress(report: ProgressReport): Promise<OverwrittenStep[]> {
+export async function writeProgress(report: ProgressReport, logs?: AttemptLogLines): Promise<OverwrittenStep[]> {
   const { runId, orgId, run, steps } = report;
+  const lines = logs?.entries.map(({ level, message, data }) => ({ level, message, data: data ?? null })) ?? [];
+  const logged = lines.length > 0 ? `, logged AS (${insertLogs})` : '';
   const [written] = await orgStatement<{ workflow_id: string; overwritten: OverwrittenStep[] }>(
     orgId,
-    `WITH counted AS (${updateRun}), stepped AS (${upsertSteps}), overwritten AS (${overwrittenSteps})
+    `WITH counted AS (${updateRun})${logged}, stepped AS (${upsertSteps}), overwritten AS (${overwrittenSteps})
      SELECT workflow_id, (SELECT COALESCE(json_agg(overwritten), '[]'::json) FROM overwritten) AS overwritten
      FROM counted`,
     [
@@ -118,7 +138,9 @@ export async function writeProgress(report: ProgressReport): Promise<Overwritten
       runId,
       JSON.stringify(steps.map(stepRow)),
       run ? JSON.stringify(runRow(run)) : null,
-      steps.length + (run ? 1 : 0),
+      lines.length + steps.length + (run ? 1 : 0),
+      lines.length,
+      ...(lines.length > 0 ? [logs!.nodeId, logs!.attempt, new Date().toISOString(), JSON.stringify(lines)] : []),
     ],
   );
   if (run && ENDED.has(run.status) && written) {
