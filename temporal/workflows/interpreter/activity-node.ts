@@ -97,7 +97,6 @@ export async function runActivityNode(
     progress,
     ...(timed ? { reportsEndTime: true as const } : {}),
   });
-  ctx.recorder.written(progress);
   if (!timed) return { output: result, handles: ['out'] };
   const { output, endedAt } = result as TimedNodeResult;
   ctx.observeTime(endedAt);

@@ -18,11 +18,8 @@ const { runProgress } = proxySinks<RunProgressSinks>();
 export class StepRecorder {
   private pending: StepRecord[] = [];
   private pendingRun?: RunPatch;
-  /**
-   * Batches handed to activities: written again at the end in case an activity never ran. One
-   * whose activity succeeded was written by it (every attempt writes its batch first).
-   */
-  private handedOff: { steps: StepRecord[]; written: boolean }[] = [];
+  /** Batches handed to activities: written again at the end in case an activity never ran. */
+  private handedOff: StepRecord[] = [];
 
   constructor(
     private readonly runId: string,
@@ -45,20 +42,14 @@ export class StepRecorder {
   /** Hands the buffered batch to an activity node to write. */
   take(): ProgressBatch {
     const batch: ProgressBatch = { steps: this.pending, ...(this.pendingRun ? { run: this.pendingRun } : {}) };
-    this.handedOff.push({ steps: this.pending, written: false });
+    this.handedOff.push(...this.pending);
     this.pending = [];
     this.pendingRun = undefined;
     return batch;
   }
 
-  /** The activity that carried `batch` succeeded, so the batch is stored. */
-  written(batch: ProgressBatch) {
-    const handed = this.handedOff.find((entry) => entry.steps === batch.steps);
-    if (handed) handed.written = true;
-  }
-
   async flush(run?: RunPatch, options: { final?: boolean } = {}) {
-    const report = this.drain(run, options.final ? 'all' : 'none');
+    const report = this.drain(run, options.final);
     if (report) await recordProgress(report);
   }
 
@@ -66,20 +57,16 @@ export class StepRecorder {
    * The record of a successful end goes to the worker through a sink: no history event and no
    * extra activation. The worker still awaits the write before it completes the workflow task, so
    * Temporal sees the run end once it is recorded; a write lost to a crash is reconciled from
-   * Temporal on read. Batches their activities wrote are not written again: each would take a
-   * new change number and reach every live view once more. (A flush, a local activity, writes
-   * them all, as runs recorded before this did, so their histories replay.)
+   * Temporal on read.
    */
   recordSuccess(run: RunPatch) {
-    const report = this.drain(run, 'unwritten');
+    const report = this.drain(run, true);
     if (report) runProgress.record(report);
   }
 
-  /** The report of what is pending, with the handed-off batches asked for. */
-  private drain(run: RunPatch | undefined, handedOff: 'none' | 'all' | 'unwritten') {
+  private drain(run: RunPatch | undefined, final = false) {
     if (run) this.setRun(run);
-    const again = handedOff === 'none' ? [] : this.handedOff.filter((entry) => handedOff === 'all' || !entry.written);
-    const steps = [...again.flatMap((entry) => entry.steps), ...this.pending];
+    const steps = final ? [...this.handedOff, ...this.pending] : this.pending;
     if (steps.length === 0 && !this.pendingRun) return null;
     const report = { runId: this.runId, orgId: this.orgId, run: this.pendingRun, steps };
     this.pending = [];
