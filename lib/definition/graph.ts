@@ -1,4 +1,9 @@
-import { edgeId, type DefinitionEdge, type WorkflowDefinition } from './schema';
+// Types only from the schema: the interpreter uses these helpers in the workflow sandbox, where
+// every run evaluates the modules it imports, and the zod schemas would cost it milliseconds.
+import type { DefinitionEdge, WorkflowDefinition } from './schema';
+
+/** A stable id for an edge that was given none. */
+export const edgeId = (edge: DefinitionEdge) => edge.id ?? `${edge.source}:${edge.sourceHandle}->${edge.target}`;
 
 export const LOOP_NODE_TYPE = 'flow.forEach';
 

@@ -66,6 +66,3 @@ export type DefinitionNode = z.infer<typeof definitionNodeSchema>;
 export type DefinitionEdge = z.infer<typeof definitionEdgeSchema>;
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
 export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;
-
-/** A stable id for an edge that was given none. */
-export const edgeId = (edge: DefinitionEdge) => edge.id ?? `${edge.source}:${edge.sourceHandle}->${edge.target}`;

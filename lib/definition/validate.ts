@@ -1,8 +1,8 @@
 import { findNodeType, knownVersions } from '../connectors/registry';
 import { outputHandles, type NodeType } from '../connectors/define-node';
 import { containsExpression, expressionSyntaxError, findExpressions } from './expressions';
-import { edgeId, workflowDefinitionSchema, type DefinitionNode, type WorkflowDefinition } from './schema';
-import { loopBackEdges } from './graph';
+import { workflowDefinitionSchema, type DefinitionNode, type WorkflowDefinition } from './schema';
+import { edgeId, loopBackEdges } from './graph';
 
 export interface DefinitionProblem {
   code: string;

@@ -1,5 +1,5 @@
 import { CancellationScope } from '@temporalio/workflow';
-import { edgeId } from '../../../lib/definition/schema';
+import { edgeId } from '../../../lib/definition/graph';
 import type { NodeErrorInfo } from '../../../lib/runs/run-contract';
 import type { ExpressionScope } from '../../../lib/definition/expressions';
 import type { RunContext } from './run-context';

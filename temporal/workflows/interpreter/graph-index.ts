@@ -1,10 +1,5 @@
-import {
-  edgeId,
-  type DefinitionEdge,
-  type DefinitionNode,
-  type WorkflowDefinition,
-} from '../../../lib/definition/schema';
-import { loopBackEdges, loopBody, LOOP_NODE_TYPE } from '../../../lib/definition/graph';
+import type { DefinitionEdge, DefinitionNode, WorkflowDefinition } from '../../../lib/definition/schema';
+import { edgeId, loopBackEdges, loopBody, LOOP_NODE_TYPE } from '../../../lib/definition/graph';
 
 /** Lookups over a definition, built once per run. */
 export class GraphIndex {
