@@ -127,8 +127,10 @@ function sqlLiteral(value: SqlValue): string {
  * One statement on one org's data in a single round trip, where `withOrgTransaction` takes four
  * (BEGIN, the scope, the statement, COMMIT): the scope and the statement travel as one simple
  * query, which PostgreSQL runs as one transaction, so the scope is local to it as there. A simple
- * query takes no parameters: `$1`, `$2`… in `sql` are replaced by `values` as escaped literals.
- * For statements on a hot path (the worker's progress writes); answers the statement's rows.
+ * query takes no parameters: `$1`, `$2`… in `sql` are replaced by `values` as escaped literals,
+ * so `sql` must hold no other `$` followed by a digit, and PostgreSQL's log shows the values with
+ * a statement that fails: send only what the statement stores or reads anyway. For statements on
+ * a hot path (the worker's progress writes); answers the statement's rows.
  */
 export async function orgStatement<Row extends QueryResultRow>(
   orgId: string,
