@@ -10,6 +10,7 @@
 //              --traced-variants, the trace and CPU profile left in /tmp/editor-pan-<variant>-*.json)
 //     [--pan-variants "everything shown,no nodes"] [--traced-variants "everything shown"]
 //              (names from PAN_VARIANTS: CSS added for the pan, to tell what a frame's work goes to)
+//     [--pan-zoom 1]  (the zoom the pans run at, set through React Flow's store; the fitted one without)
 // Each page's HTML is left in /tmp/editor-page-*.html.
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -82,6 +83,7 @@ async function profileLoad(
     pan?: boolean;
     panVariants: string[];
     tracedVariants: string[];
+    panZoom?: number;
   },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -123,6 +125,23 @@ async function profileLoad(
           style.id = 'pan-variant';
           style.textContent = ${JSON.stringify(css)};
           document.head.append(style);`);
+      if (options.panZoom) {
+        const zoomed = await page.evaluate(`(() => {
+          const canvas = document.querySelector('.react-flow');
+          let fiber = canvas[Object.keys(canvas).find((key) => key.startsWith('__reactFiber$'))];
+          for (; fiber; fiber = fiber.return) {
+            const store = fiber.memoizedProps?.value;
+            if (typeof store?.getState !== 'function' || !store.getState().panZoom) continue;
+            const { transform: [x, y, zoom], panZoom } = store.getState();
+            const scale = ${options.panZoom} / zoom;
+            panZoom.setViewport({ x: x * scale, y: y * scale, zoom: ${options.panZoom} });
+            return true;
+          }
+          return false;
+        })()`);
+        await page.waitForTimeout(500);
+        console.log(`zoomed to ${options.panZoom} for the pans: ${zoomed}, ${await viewAt()}`);
+      }
       for (const round of [1, 2]) {
         for (const [name, css] of PAN_VARIANTS.filter(([name]) => options.panVariants.includes(name))) {
           await applyVariant(css);
@@ -168,6 +187,7 @@ async function main() {
       pan: { type: 'boolean', default: false },
       'pan-variants': { type: 'string', default: 'everything shown' },
       'traced-variants': { type: 'string', default: 'everything shown' },
+      'pan-zoom': { type: 'string' },
     },
   });
   const starting = startBenchPlatform(serverProfileEnv(values['server-prof']));
@@ -198,6 +218,7 @@ async function main() {
         pan: panToo,
         panVariants: values['pan-variants'].split(','),
         tracedVariants: values['traced-variants'].split(','),
+        panZoom: values['pan-zoom'] ? Number(values['pan-zoom']) : undefined,
       });
     const firstVisit = await open();
     console.log(
