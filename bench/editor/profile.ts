@@ -46,6 +46,12 @@ const PAN_VARIANTS: [string, string][] = [
   ['no edges', '.react-flow__edges { display: none !important }'],
   ['no nodes', '.react-flow__nodes { display: none !important }'],
   ['empty nodes', '[data-testid=flow-node] > * { display: none !important }'],
+  ['handles invisible', '.react-flow__handle { visibility: hidden }'],
+  ['nodes without icon and type', '[data-testid=flow-node] svg, [data-testid=flow-node] .font-mono { display: none }'],
+  [
+    'nodes as boxes',
+    '[data-testid=flow-node] > :not(.react-flow__handle) { display: none } .react-flow__handle { visibility: hidden }',
+  ],
   ['viewport composited', '.react-flow__viewport { will-change: transform }'],
   [
     'viewport alone composited',
