@@ -2,6 +2,7 @@ import type { NodeLogEntry } from '../../lib/connectors/define-node';
 import { orgStatement } from '../../lib/db/tenant';
 import { publishProgress } from '../../lib/events/run-events';
 import { processMetrics } from '../../lib/metrics/registry';
+import { insertLogLines, storedLogLines } from './run-logs';
 import type { ProgressReport, RunPatch, RunStatus, StepRecord, StepStatus } from '../../lib/runs/run-contract';
 
 // One statement per report, sent with the org scope in a single round trip (orgStatement): the
@@ -38,12 +39,7 @@ const updateRun = `
 
 // The log lines of an attempt the report ends come first, so a live view that sees the end has
 // them: $6 is how many, $7 the node, $8 the attempt, $9 when they were stored, $10 the lines.
-const insertLogs = `
-  INSERT INTO run_logs (org_id, run_id, node_id, attempt, level, message, data, ts, event_seq)
-  SELECT $1::uuid, $2, $7::text, $8::int, l.level::"LogLevel", l.message, l.data, $9::timestamptz,
-         (SELECT first_seq FROM counted) + e.position
-  FROM jsonb_array_elements($10::jsonb) WITH ORDINALITY AS e(line, position),
-    jsonb_to_record(e.line) AS l(level text, message text, data jsonb)`;
+const insertLogs = insertLogLines({ node: '$7', attempt: '$8', storedAt: '$9', lines: '$10' });
 
 // Steps are numbered in report order, after the counter's old value and the log lines; a run
 // that does not exist leaves the number null, which the column refuses.
@@ -126,7 +122,7 @@ const ENDED: ReadonlySet<RunStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED
  */
 export async function writeProgress(report: ProgressReport, logs?: AttemptLogLines): Promise<OverwrittenStep[]> {
   const { runId, orgId, run, steps } = report;
-  const lines = logs?.entries.map(({ level, message, data }) => ({ level, message, data: data ?? null })) ?? [];
+  const lines = logs?.entries ?? [];
   const logged = lines.length > 0 ? `, logged AS (${insertLogs})` : '';
   const [written] = await orgStatement<{ workflow_id: string; overwritten: OverwrittenStep[] }>(
     orgId,
@@ -140,7 +136,7 @@ export async function writeProgress(report: ProgressReport, logs?: AttemptLogLin
       run ? JSON.stringify(runRow(run)) : null,
       lines.length + steps.length + (run ? 1 : 0),
       lines.length,
-      ...(lines.length > 0 ? [logs!.nodeId, logs!.attempt, new Date().toISOString(), JSON.stringify(lines)] : []),
+      ...(lines.length > 0 ? [logs!.nodeId, logs!.attempt, new Date().toISOString(), storedLogLines(lines)] : []),
     ],
   );
   if (run && ENDED.has(run.status) && written) {
