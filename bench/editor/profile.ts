@@ -47,7 +47,8 @@ const PAN_VARIANTS: [string, string][] = [
   ['no nodes', '.react-flow__nodes { display: none !important }'],
   ['empty nodes', '[data-testid=flow-node] > * { display: none !important }'],
   ['handles invisible', '.react-flow__handle { visibility: hidden }'],
-  ['nodes without icon and type', '[data-testid=flow-node] svg, [data-testid=flow-node] .font-mono { display: none }'],
+  ['nodes without icon and type', '[data-node-icon], [data-testid=flow-node] .font-mono { display: none }'],
+  ['icons invisible', '[data-node-icon] { visibility: hidden }'],
   [
     'nodes as boxes',
     '[data-testid=flow-node] > :not(.react-flow__handle) { display: none } .react-flow__handle { visibility: hidden }',

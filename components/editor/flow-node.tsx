@@ -72,7 +72,7 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
         <Handle type="target" position={Position.Left} className="!size-2.5 !bg-muted-foreground" />
       )}
       <div className="flex items-center gap-2">
-        <NodeIcon name={data.icon} className="size-4 shrink-0 text-primary" />
+        <NodeIcon name={data.icon} className="size-4 shrink-0" />
         <div className="min-w-0">
           <div className="truncate text-sm font-medium">{data.label}</div>
           <div className="truncate font-mono text-[10px] text-muted-foreground">{data.type}</div>

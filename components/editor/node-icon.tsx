@@ -1,61 +1,79 @@
-import {
-  Box,
-  Braces,
-  CalendarClock,
-  Code,
-  Database,
-  GitBranchPlus,
-  GitFork,
-  Globe,
-  LogOut,
-  Mail,
-  Merge,
-  MessageSquare,
-  OctagonX,
-  Play,
-  RadioTower,
-  Repeat,
-  ScanText,
-  Send,
-  Sparkles,
-  Split,
-  Timer,
-  UserCheck,
-  Variable,
-  Webhook,
-  Workflow,
-  type LucideIcon,
-} from 'lucide-react';
+import type { LucideIconData } from 'lucide-react';
+import * as box from 'lucide-react/icons/box';
+import * as braces from 'lucide-react/icons/braces';
+import * as calendarClock from 'lucide-react/icons/calendar-clock';
+import * as code from 'lucide-react/icons/code';
+import * as database from 'lucide-react/icons/database';
+import * as gitBranchPlus from 'lucide-react/icons/git-branch-plus';
+import * as gitFork from 'lucide-react/icons/git-fork';
+import * as globe from 'lucide-react/icons/globe';
+import * as logOut from 'lucide-react/icons/log-out';
+import * as mail from 'lucide-react/icons/mail';
+import * as merge from 'lucide-react/icons/merge';
+import * as messageSquare from 'lucide-react/icons/message-square';
+import * as octagonX from 'lucide-react/icons/octagon-x';
+import * as play from 'lucide-react/icons/play';
+import * as radioTower from 'lucide-react/icons/radio-tower';
+import * as repeat from 'lucide-react/icons/repeat';
+import * as scanText from 'lucide-react/icons/scan-text';
+import * as send from 'lucide-react/icons/send';
+import * as sparkles from 'lucide-react/icons/sparkles';
+import * as split from 'lucide-react/icons/split';
+import * as timer from 'lucide-react/icons/timer';
+import * as userCheck from 'lucide-react/icons/user-check';
+import * as variable from 'lucide-react/icons/variable';
+import * as webhook from 'lucide-react/icons/webhook';
+import * as workflow from 'lucide-react/icons/workflow';
+import { cn } from '@/components/ui/cn';
+import { nodeIconStyleSheet } from './node-icon-image';
 
-// The icons node types name (lib/connectors/nodes): imported one by one, not lucide's whole set.
-export const NODE_ICONS: Record<string, LucideIcon> = {
-  braces: Braces,
-  'calendar-clock': CalendarClock,
-  code: Code,
-  database: Database,
-  'git-branch-plus': GitBranchPlus,
-  'git-fork': GitFork,
-  globe: Globe,
-  'log-out': LogOut,
-  mail: Mail,
-  merge: Merge,
-  'message-square': MessageSquare,
-  'octagon-x': OctagonX,
-  play: Play,
-  'radio-tower': RadioTower,
-  repeat: Repeat,
-  'scan-text': ScanText,
-  send: Send,
-  sparkles: Sparkles,
-  split: Split,
-  timer: Timer,
-  'user-check': UserCheck,
-  variable: Variable,
-  webhook: Webhook,
-  workflow: Workflow,
+// lucide-react's module for each icon also exports the icon's drawing, which its types leave out.
+const iconData = (module: object) => (module as { __iconData: LucideIconData }).__iconData;
+
+const FALLBACK = 'box';
+
+// The icons node types name (lib/connectors/nodes), one module each, not lucide's whole set.
+export const NODE_ICONS: Record<string, LucideIconData> = {
+  braces: iconData(braces),
+  'calendar-clock': iconData(calendarClock),
+  code: iconData(code),
+  database: iconData(database),
+  'git-branch-plus': iconData(gitBranchPlus),
+  'git-fork': iconData(gitFork),
+  globe: iconData(globe),
+  'log-out': iconData(logOut),
+  mail: iconData(mail),
+  merge: iconData(merge),
+  'message-square': iconData(messageSquare),
+  'octagon-x': iconData(octagonX),
+  play: iconData(play),
+  'radio-tower': iconData(radioTower),
+  repeat: iconData(repeat),
+  'scan-text': iconData(scanText),
+  send: iconData(send),
+  sparkles: iconData(sparkles),
+  split: iconData(split),
+  timer: iconData(timer),
+  'user-check': iconData(userCheck),
+  variable: iconData(variable),
+  webhook: iconData(webhook),
+  workflow: iconData(workflow),
 };
 
+const STYLE_SHEET = nodeIconStyleSheet({ ...NODE_ICONS, [FALLBACK]: iconData(box) });
+
+/** A node type's icon, drawn by a style sheet React adds to the page once (node-icon-image.ts). */
 export function NodeIcon({ name, className }: { name: string; className?: string }) {
-  const Icon = NODE_ICONS[name] ?? Box;
-  return <Icon className={className} aria-hidden />;
+  return (
+    <>
+      <style href="node-icons" precedence="default">
+        {STYLE_SHEET}
+      </style>
+      <span
+        aria-hidden
+        data-node-icon={name in NODE_ICONS ? name : FALLBACK}
+        className={cn('inline-block bg-contain bg-center bg-no-repeat', className)}
+      />
+    </>
+  );
 }

@@ -40,7 +40,7 @@ export function NodeInspector(props: NodeInspectorProps) {
       className="flex w-96 shrink-0 flex-col gap-4 overflow-y-auto border-l border-border bg-surface p-4"
     >
       <header className="flex items-start gap-2">
-        <NodeIcon name={type?.icon ?? 'box'} className="mt-1 size-5 text-primary" />
+        <NodeIcon name={type?.icon ?? 'box'} className="mt-1 size-5 shrink-0" />
         <div className="min-w-0 flex-1">
           <h2 className="font-medium">{type?.label ?? node.type}</h2>
           <p className="font-mono text-xs text-muted-foreground">

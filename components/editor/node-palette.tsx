@@ -75,7 +75,7 @@ export function NodePalette({
                   onClick={() => onAdd(node)}
                   className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-surface-raised disabled:cursor-not-allowed disabled:opacity-60"
                 >
-                  <NodeIcon name={node.icon} className="size-4 shrink-0 text-primary" />
+                  <NodeIcon name={node.icon} className="size-4 shrink-0" />
                   <span className="truncate">{node.label}</span>
                 </button>
               </li>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { NODE_ICON_STROKES } from '@/components/editor/node-icon-image';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { flowNode as node, openEditor, screenshotOnFailure } from '../support/editor-page';
 import { apiFetch } from '../support/api';
@@ -162,5 +163,18 @@ describe('building a workflow on the canvas', () => {
     const runs = await (await apiFetch(`/api/runs?workflowId=${id}`)).json();
     const run = await (await apiFetch(`/api/runs/${runs.items[0].id}`)).json();
     expect(run).toMatchObject({ status: 'SUCCEEDED', output: 42, version: null });
+  });
+
+  it('draws node icons in the theme’s primary colour, dark and light', async () => {
+    const icon = page.locator('.react-flow__node[data-id="if"] [data-node-icon]');
+    const stroke = () => icon.evaluate((element) => getComputedStyle(element).backgroundImage);
+    expect(await icon.getAttribute('data-node-icon')).toBe('split');
+    expect(await stroke()).toContain(encodeURIComponent(`stroke="${NODE_ICON_STROKES.dark}"`));
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('light'));
+    expect(await stroke()).toContain(encodeURIComponent(`stroke="${NODE_ICON_STROKES.light}"`));
+    await page.screenshot({ path: screenshotPath('editor-light') });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
   });
 });
