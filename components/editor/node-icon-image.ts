@@ -25,16 +25,14 @@ export function nodeIconSvg(icon: LucideIconData, stroke: string): string {
 const imageUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
 
 /**
- * A style sheet drawing each icon as the background of any element with `data-node-icon="<name>"`,
- * in each theme. On the canvas an inline `<svg>` per node is a layer of its own to the browser,
- * which lays out every layer again on each frame of a pan; a background image is painted with
- * the node.
+ * The style sheet that draws `icon` as the background of any element with
+ * `data-node-icon="<name>"`, in each theme. On the canvas an inline `<svg>` per node is a box of
+ * its own to the browser, which lays out every such box again on each frame of a pan; a
+ * background image is painted with its node.
  */
-export function nodeIconStyleSheet(icons: Record<string, LucideIconData>): string {
-  return Object.entries(icons)
-    .flatMap(([name, icon]) => [
-      `[data-node-icon="${name}"]{background-image:${imageUrl(nodeIconSvg(icon, NODE_ICON_STROKES.light))}}`,
-      `.dark [data-node-icon="${name}"]{background-image:${imageUrl(nodeIconSvg(icon, NODE_ICON_STROKES.dark))}}`,
-    ])
-    .join('\n');
+export function nodeIconStyleSheet(name: string, icon: LucideIconData): string {
+  return [
+    `[data-node-icon="${name}"]{background-image:${imageUrl(nodeIconSvg(icon, NODE_ICON_STROKES.light))}}`,
+    `.dark [data-node-icon="${name}"]{background-image:${imageUrl(nodeIconSvg(icon, NODE_ICON_STROKES.dark))}}`,
+  ].join('\n');
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listPaletteNodes } from '@/lib/connectors/palette';
-import { NODE_ICONS } from './node-icon';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { NODE_ICONS, NodeIcon } from './node-icon';
 import { NODE_ICON_STROKES, nodeIconStyleSheet, nodeIconSvg } from './node-icon-image';
 
 const primaryIn = (css: string, block: string) => new RegExp(`${block} \\{[^}]*--primary: ([^;]+);`).exec(css)?.[1];
@@ -39,15 +41,20 @@ describe('node icons', () => {
     expect({ light: primaryIn(css, ':root'), dark: primaryIn(css, '\\.dark') }).toEqual(NODE_ICON_STROKES);
   });
 
-  it('has a rule for each icon in each theme', () => {
-    const rules = nodeIconStyleSheet({ globe: NODE_ICONS.globe, mail: NODE_ICONS.mail }).split('\n');
+  it('draws an icon in each theme', () => {
+    const rules = nodeIconStyleSheet('globe', NODE_ICONS.globe).split('\n');
     expect(rules.map((rule) => rule.slice(0, rule.indexOf('{')))).toEqual([
       '[data-node-icon="globe"]',
       '.dark [data-node-icon="globe"]',
-      '[data-node-icon="mail"]',
-      '.dark [data-node-icon="mail"]',
     ]);
-    expect(rules[0]).toContain(encodeURIComponent(`stroke="${NODE_ICON_STROKES.light}"`));
-    expect(rules[1]).toContain(encodeURIComponent(`stroke="${NODE_ICON_STROKES.dark}"`));
+    expect(rules[0]).toContain(encodeURIComponent(nodeIconSvg(NODE_ICONS.globe, NODE_ICON_STROKES.light)));
+    expect(rules[1]).toContain(encodeURIComponent(nodeIconSvg(NODE_ICONS.globe, NODE_ICON_STROKES.dark)));
+  });
+
+  it('draws the plain box for an icon it does not know, whatever its name', () => {
+    for (const name of ['no-such-icon', 'toString']) {
+      const html = renderToStaticMarkup(createElement(NodeIcon, { name }));
+      expect(html, name).toContain('<span aria-hidden="true" data-node-icon="box"');
+    }
   });
 });

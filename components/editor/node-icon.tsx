@@ -60,18 +60,32 @@ export const NODE_ICONS: Record<string, LucideIconData> = {
   workflow: iconData(workflow),
 };
 
-const STYLE_SHEET = nodeIconStyleSheet({ ...NODE_ICONS, [FALLBACK]: iconData(box) });
+const styleSheets = new Map<string, string>();
 
-/** A node type's icon, drawn by a style sheet React adds to the page once (node-icon-image.ts). */
+/** Each icon's style sheet, made the first time the icon is drawn. */
+function styleSheetOf(name: string): string {
+  let sheet = styleSheets.get(name);
+  if (!sheet) {
+    sheet = nodeIconStyleSheet(name, name === FALLBACK ? iconData(box) : NODE_ICONS[name]);
+    styleSheets.set(name, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * A node type's icon, drawn by its style sheet (node-icon-image.ts), which React adds to the page
+ * once, however many nodes show the icon: a page carries the drawings of the icons it shows.
+ */
 export function NodeIcon({ name, className }: { name: string; className?: string }) {
+  const drawn = Object.hasOwn(NODE_ICONS, name) ? name : FALLBACK;
   return (
     <>
-      <style href="node-icons" precedence="default">
-        {STYLE_SHEET}
+      <style href={`node-icon-${drawn}`} precedence="default">
+        {styleSheetOf(drawn)}
       </style>
       <span
         aria-hidden
-        data-node-icon={name in NODE_ICONS ? name : FALLBACK}
+        data-node-icon={drawn}
         className={cn('inline-block bg-contain bg-center bg-no-repeat', className)}
       />
     </>
