@@ -24,7 +24,6 @@ import * as userCheck from 'lucide-react/icons/user-check';
 import * as variable from 'lucide-react/icons/variable';
 import * as webhook from 'lucide-react/icons/webhook';
 import * as workflow from 'lucide-react/icons/workflow';
-import { cn } from '@/components/ui/cn';
 import { nodeIconStyleSheet } from './node-icon-image';
 
 // lucide-react's module for each icon also exports the icon's drawing, which its types leave out.
@@ -60,17 +59,13 @@ export const NODE_ICONS: Record<string, LucideIconData> = {
   workflow: iconData(workflow),
 };
 
-const styleSheets = new Map<string, string>();
-
-/** Each icon's style sheet, made the first time the icon is drawn. */
-function styleSheetOf(name: string): string {
-  let sheet = styleSheets.get(name);
-  if (!sheet) {
-    sheet = nodeIconStyleSheet(name, name === FALLBACK ? iconData(box) : NODE_ICONS[name]);
-    styleSheets.set(name, sheet);
-  }
-  return sheet;
-}
+// Each icon's style sheet, by name, the plain box's included.
+const STYLE_SHEETS: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...NODE_ICONS, [FALLBACK]: iconData(box) }).map(([name, icon]) => [
+    name,
+    nodeIconStyleSheet(name, icon),
+  ]),
+);
 
 /**
  * A node type's icon, drawn by its style sheet (node-icon-image.ts), which React adds to the page
@@ -81,12 +76,13 @@ export function NodeIcon({ name, className }: { name: string; className?: string
   return (
     <>
       <style href={`node-icon-${drawn}`} precedence="default">
-        {styleSheetOf(drawn)}
+        {STYLE_SHEETS[drawn]}
       </style>
       <span
         aria-hidden
         data-node-icon={drawn}
-        className={cn('inline-block bg-contain bg-center bg-no-repeat', className)}
+        // Joined, not merged with cn(): one is drawn per node, and callers add only size and spacing.
+        className={`inline-block bg-contain bg-center bg-no-repeat ${className ?? ''}`}
       />
     </>
   );
