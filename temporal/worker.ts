@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import {
   makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
@@ -9,6 +8,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import * as activities from './activities';
 import { createNodeActivities } from './activities/node-activities';
 import { createRunSinks } from './sinks';
+import { workflowBundleOptions } from './workflow-bundle-options';
 import { serverEnv } from '../lib/config/server-env';
 import { createLogger } from '../lib/logging/logger';
 import { configuredTaskQueues } from '../lib/config/task-queues';
@@ -50,7 +50,7 @@ async function main() {
   try {
     // One bundle shared by the workers of every queue.
     const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
+      ...workflowBundleOptions,
       workflowInterceptorModules: workflowTracing ? [workflowTracing] : [],
       logger: new DefaultLogger('WARN'),
     });

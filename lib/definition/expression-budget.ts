@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { compileJsonata } from './jsonata-engine';
 
 // Expressions run inside the workflow task, where a loop that never ends would stall every run
 // on the worker. These bounds are counted by the evaluator itself, never by a clock, so a replay
@@ -26,18 +26,23 @@ interface JsonataFunction {
   signature: unknown;
 }
 
-// The built-in, taken once so the guarded version keeps its argument checks and semantics.
-const builtinPad = jsonata('$pad').evaluate({}) as JsonataFunction;
+// The built-in, taken on first use (not when the module loads: the worker loads this module once
+// for every run, outside any run, where JSONata cannot read the clock) so the guarded version
+// keeps its argument checks and semantics.
+let guardedPad: JsonataFunction | undefined;
 
-const guardedPad: JsonataFunction = {
-  ...builtinPad,
-  implementation: (text, width, char) => {
-    if (typeof width === 'number' && Math.abs(width) > EXPRESSION_LIMITS.padWidth) {
-      throw new ExpressionBudgetExceeded(`$pad width may be at most ${EXPRESSION_LIMITS.padWidth}`);
-    }
-    return builtinPad.implementation(text, width, char);
-  },
-};
+function guardPad(): JsonataFunction {
+  const builtinPad = compileJsonata('$pad').evaluate({}) as JsonataFunction;
+  return {
+    ...builtinPad,
+    implementation: (text, width, char) => {
+      if (typeof width === 'number' && Math.abs(width) > EXPRESSION_LIMITS.padWidth) {
+        throw new ExpressionBudgetExceeded(`$pad width may be at most ${EXPRESSION_LIMITS.padWidth}`);
+      }
+      return builtinPad.implementation(text, width, char);
+    },
+  };
+}
 
 function refusedEval(): never {
   // $eval would evaluate text that may come from outside (a response body): data is never code.
@@ -104,7 +109,7 @@ export function expressionBudget(meter?: RunExpressionMeter): ExpressionBudget {
         depth -= 1;
         spend(cost(result));
       },
-      pad: guardedPad,
+      pad: (guardedPad ??= guardPad()),
       eval: refusedEval,
     },
     exceeded: () => exceeded,

@@ -1,6 +1,6 @@
-import jsonata from 'jsonata';
 import { ExpressionBudgetExceeded, expressionBudget, type RunExpressionMeter } from './expression-budget';
-import { assertLinearRegExp, LinearRegExp } from './linear-regexp';
+import { assertLinearRegExp } from './linear-regexp';
+import { compileJsonata, type CompiledJsonata } from './jsonata-engine';
 
 // Expressions are `{{ … }}` inside string config values, evaluated with JSONata. JSONata 1.x is
 // used on purpose: it evaluates synchronously, while 2.x makes a promise per evaluation step, and
@@ -38,22 +38,21 @@ const abbreviate = (expression: string) => (expression.length > 200 ? `${express
 const TEMPLATE = /\{\{([\s\S]+?)\}\}/g;
 const WHOLE_TEMPLATE = /^\s*\{\{([\s\S]+?)\}\}\s*$/;
 
-type Compiled = ReturnType<typeof jsonata>;
-const compiled = new Map<string, Compiled>();
+// Compiled programs, shared by every run a worker thread evaluates (temporal/workflows/shared) and
+// by every request the web server validates: the least recently used go past this many.
+const COMPILED_KEPT = 2_000;
+const compiled = new Map<string, CompiledJsonata>();
 
-// The typings stop at 1.7; 1.8 takes options, of which RegexEngine swaps out RegExp.
-const compileWithOptions = jsonata as unknown as (
-  expression: string,
-  options: { RegexEngine: typeof LinearRegExp },
-) => Compiled;
-
-function compile(expression: string): Compiled {
-  let cached = compiled.get(expression);
-  if (!cached) {
-    cached = compileWithOptions(expression, { RegexEngine: LinearRegExp });
-    compiled.set(expression, cached);
+function compile(expression: string): CompiledJsonata {
+  let program = compiled.get(expression);
+  if (program) {
+    compiled.delete(expression);
+  } else {
+    program = compileJsonata(expression);
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
   }
-  return cached;
+  compiled.set(expression, program);
+  return program;
 }
 
 /** Every regular-expression literal in a parsed program (the AST is plain objects and arrays). */
@@ -108,7 +107,7 @@ function evaluate(
   path: string,
   meter: RunExpressionMeter | undefined,
 ): unknown {
-  let program: Compiled;
+  let program: CompiledJsonata;
   try {
     program = compile(expression);
   } catch (error) {

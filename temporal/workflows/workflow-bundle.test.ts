@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { NodeType } from '../../lib/connectors/define-node';
+import { workflowBundleOptions } from '../workflow-bundle-options';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const nodesFolder = path.join(repo, 'lib/connectors/nodes');
@@ -25,7 +25,7 @@ async function nodeFilesOfKind(kinds: NodeType['kind'][]): Promise<string[]> {
 describe('the workflow bundle', () => {
   it('holds the interpreter with the pure and control nodes, and no activity or server-only code', async () => {
     const { code } = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
+      ...workflowBundleOptions,
       logger: new DefaultLogger('WARN'),
     });
     // Webpack names each module it bundles in a comment; these are the project's own.

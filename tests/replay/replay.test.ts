@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { workflowBundleOptions } from '../../temporal/workflow-bundle-options';
 
 const folder = path.join(import.meta.dirname, 'histories');
 
@@ -27,7 +27,8 @@ async function replayAll(histories: Awaited<ReturnType<typeof readHistories>>, w
   const replayed: string[] = [];
   for await (const result of Worker.runReplayHistories(
     {
-      workflowsPath: fileURLToPath(new URL('../../temporal/workflows/index.ts', import.meta.url)),
+      workflowsPath: workflowBundleOptions.workflowsPath,
+      bundlerOptions: { preloadModules: workflowBundleOptions.preloadModules },
       interceptors: { workflowModules },
     },
     histories,

@@ -1,0 +1,13 @@
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { compileJsonata } from './jsonata-engine';
+import { LinearRegExp } from './linear-regexp';
+
+describe('compileJsonata', () => {
+  it('keeps regexes on the linear engine, whatever another compile asks for', () => {
+    const program = compileJsonata('$replace(text, /(a+)+$/, "x")');
+    jsonata('$pad("a", 2)', { RegexEngine: RegExp } as never);
+    expect((jsonata as unknown as { RegexEngine: unknown }).RegexEngine).toBe(LinearRegExp);
+    expect(program.evaluate({ text: 'baa' })).toBe('bx');
+  });
+});
