@@ -90,7 +90,8 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     () => clearTimeout(readyTimer),
   );
 
-  const log = spec.logFile ? createWriteStream(spec.logFile) : undefined;
+  // Appended to: a process the supervisor restarts keeps the log that says why it stopped.
+  const log = spec.logFile ? createWriteStream(spec.logFile, { flags: 'a' }) : undefined;
   const onLine = (line: string) => {
     log?.write(`${line}\n`);
     recent.push(line);

@@ -316,6 +316,29 @@ export const replaySamples: Record<string, ReplaySample> = {
       ],
     },
   },
+  // The same with 10 lanes: every lane waits while the buffered steps are written (patch
+  // 'loop-lanes-wait-for-flush'), so an activation runs about 200 steps, not 200 a lane.
+  'for-each-lanes-wait-for-flush': {
+    status: 'SUCCEEDED',
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'each', type: 'flow.forEach', config: { items: '{{ [1..100] }}', concurrency: 10 } },
+        { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
+        { id: 'plusOne', type: 'data.transform', config: { expression: 'nodes.double.output + 1' } },
+        { id: 'half', type: 'data.transform', config: { expression: 'nodes.plusOne.output / 2' } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'each' },
+        { source: 'each', sourceHandle: 'each', target: 'double' },
+        { source: 'double', target: 'plusOne' },
+        { source: 'plusOne', target: 'half' },
+        { source: 'half', target: 'each' },
+        { source: 'each', sourceHandle: 'done', target: 'out' },
+      ],
+    },
+  },
   'error-workflow': {
     status: 'FAILED',
     workflows: {

@@ -11,6 +11,12 @@ import { Execution } from './execution';
 const FLUSH_AT_PENDING_STEPS = 200;
 /** Patch id of that write: runs recorded before it replay without it. */
 const LOOP_FLUSHES_PURE_PASSES = 'loop-flushes-pure-passes';
+/**
+ * Patch id: while that write is under way, every lane waits for it before starting a pass. Before
+ * it only the lane that wrote waited, so with 20 lanes one activation ran some 4,000 steps, took
+ * longer than the worker's activation timeout under load and crashed the worker.
+ */
+const LOOP_LANES_WAIT_FOR_FLUSH = 'loop-lanes-wait-for-flush';
 
 export interface LoopProgress {
   /** Results so far, by item index. */
@@ -34,14 +40,22 @@ export async function runLoopPasses(
   const resultNodes = ctx.graph.loopResultNodes(loopId);
   const results = progress.results;
   let next = progress.nextIndex;
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    if (!patched(LOOP_LANES_WAIT_FOR_FLUSH)) return ctx.recorder.flush();
+    flushing ??= ctx.recorder.flush().finally(() => (flushing = undefined));
+    return flushing;
+  };
   const lane = async () => {
     while (next < items.length && !shouldPause()) {
+      if (flushing) {
+        await flushing;
+        continue;
+      }
       const index = next++;
       const pass = new Execution(ctx, { loopId, item: items[index], index });
       await pass.run();
-      if (ctx.recorder.pendingSteps >= FLUSH_AT_PENDING_STEPS && patched(LOOP_FLUSHES_PURE_PASSES)) {
-        await ctx.recorder.flush();
-      }
+      if (ctx.recorder.pendingSteps >= FLUSH_AT_PENDING_STEPS && patched(LOOP_FLUSHES_PURE_PASSES)) await flush();
       results[index] =
         resultNodes.length === 1
           ? pass.output(resultNodes[0])
