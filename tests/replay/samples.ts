@@ -25,6 +25,26 @@ export interface ReplaySample {
 
 const loopItems = Array.from({ length: 120 }, (_, i) => i);
 
+/** A for-each over 100 items whose body is three pure nodes, `lanes` passes at a time. */
+const pureLoopOf100 = (lanes: number): WorkflowDefinitionInput => ({
+  nodes: [
+    { id: 'start', type: 'trigger.manual' },
+    { id: 'each', type: 'flow.forEach', config: { items: '{{ [1..100] }}', concurrency: lanes } },
+    { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
+    { id: 'plusOne', type: 'data.transform', config: { expression: 'nodes.double.output + 1' } },
+    { id: 'half', type: 'data.transform', config: { expression: 'nodes.plusOne.output / 2' } },
+    { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
+  ],
+  edges: [
+    { source: 'start', target: 'each' },
+    { source: 'each', sourceHandle: 'each', target: 'double' },
+    { source: 'double', target: 'plusOne' },
+    { source: 'plusOne', target: 'half' },
+    { source: 'half', target: 'each' },
+    { source: 'each', sourceHandle: 'done', target: 'out' },
+  ],
+});
+
 /**
  * Sample definitions whose recorded histories guard the interpreter: together they exercise
  * every node kind, so a change that reorders the commands of an in-flight run fails replay.
@@ -295,50 +315,10 @@ export const replaySamples: Record<string, ReplaySample> = {
   },
   // 100 passes of three pure nodes in the run itself: past 200 buffered steps the loop writes
   // them mid-loop (patch 'loop-flushes-pure-passes').
-  'for-each-pure-flush': {
-    status: 'SUCCEEDED',
-    definition: {
-      nodes: [
-        { id: 'start', type: 'trigger.manual' },
-        { id: 'each', type: 'flow.forEach', config: { items: '{{ [1..100] }}', concurrency: 5 } },
-        { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
-        { id: 'plusOne', type: 'data.transform', config: { expression: 'nodes.double.output + 1' } },
-        { id: 'half', type: 'data.transform', config: { expression: 'nodes.plusOne.output / 2' } },
-        { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
-      ],
-      edges: [
-        { source: 'start', target: 'each' },
-        { source: 'each', sourceHandle: 'each', target: 'double' },
-        { source: 'double', target: 'plusOne' },
-        { source: 'plusOne', target: 'half' },
-        { source: 'half', target: 'each' },
-        { source: 'each', sourceHandle: 'done', target: 'out' },
-      ],
-    },
-  },
+  'for-each-pure-flush': { status: 'SUCCEEDED', definition: pureLoopOf100(5) },
   // The same with 10 lanes: every lane waits while the buffered steps are written (patch
   // 'loop-lanes-wait-for-flush'), so an activation runs about 200 steps, not 200 a lane.
-  'for-each-lanes-wait-for-flush': {
-    status: 'SUCCEEDED',
-    definition: {
-      nodes: [
-        { id: 'start', type: 'trigger.manual' },
-        { id: 'each', type: 'flow.forEach', config: { items: '{{ [1..100] }}', concurrency: 10 } },
-        { id: 'double', type: 'data.transform', config: { expression: 'loop.item * 2' } },
-        { id: 'plusOne', type: 'data.transform', config: { expression: 'nodes.double.output + 1' } },
-        { id: 'half', type: 'data.transform', config: { expression: 'nodes.plusOne.output / 2' } },
-        { id: 'out', type: 'flow.output', config: { value: '{{ $sum(nodes.each.output) }}' } },
-      ],
-      edges: [
-        { source: 'start', target: 'each' },
-        { source: 'each', sourceHandle: 'each', target: 'double' },
-        { source: 'double', target: 'plusOne' },
-        { source: 'plusOne', target: 'half' },
-        { source: 'half', target: 'each' },
-        { source: 'each', sourceHandle: 'done', target: 'out' },
-      ],
-    },
-  },
+  'for-each-lanes-wait-for-flush': { status: 'SUCCEEDED', definition: pureLoopOf100(10) },
   'error-workflow': {
     status: 'FAILED',
     workflows: {
