@@ -113,12 +113,13 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     child.once('exit', (code, signal) => {
       stdout.flush();
       stderr.flush();
-      log?.end();
       if (!stopping) {
         const tail = spec.silent ? `\n${recent.join('\n')}` : '';
         failReady(new LaunchError(`${spec.name} exited (${signal ?? `code ${code}`}) before it was ready.${tail}`));
       }
-      resolve(code);
+      // Its log is whole by the time it counts as exited, before a restart appends to it.
+      if (log) log.end(() => resolve(code));
+      else resolve(code);
     });
   });
 

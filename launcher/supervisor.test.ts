@@ -26,7 +26,7 @@ describe('supervise', () => {
     new Promise<SupervisorEvent>((resolve) => {
       onEvent = (event) => event.kind === kind && resolve(event);
     });
-  const start = (failOn: string) =>
+  const start = (failOn: string, logFile?: string) =>
     supervise(
       {
         name: 'app',
@@ -35,6 +35,7 @@ describe('supervise', () => {
         env: { COUNT: path.join(dir, 'count'), FAIL_ON: failOn },
         readyWhen: /^ready$/,
         silent: true,
+        logFile,
       },
       fast,
       (event) => {
@@ -67,6 +68,17 @@ describe('supervise', () => {
     ]);
     await supervised.current().ready;
     expect(await readFile(path.join(dir, 'count'), 'utf8')).toBe('3');
+  });
+
+  it('keeps the log of the process it restarted, with the next process lines after it', async () => {
+    const logFile = path.join(dir, 'app.log');
+    supervised = start('1', logFile);
+    const restarted = nextEvent('restarted');
+    await supervised.ready;
+    await restarted;
+    await supervised.current().ready;
+    await supervised.stop();
+    expect(await readFile(logFile, 'utf8')).toBe('ready\nready\n');
   });
 
   it('gives up on a process that keeps failing right after each start', async () => {
