@@ -101,8 +101,8 @@ describe('session lifetime', () => {
     const { email } = await newUser();
     const oldCookie = await signInOverHttp(inject('platform').webUrl, email, password);
     const row = (await sessionRow(oldCookie))!;
-    // Age the session past the rotation interval (15 minutes).
-    await db().session.update({ where: { id: row.id }, data: { createdAt: new Date(Date.now() - 20 * 60_000) } });
+    // Age the session past the rotation interval (a day in tests, tests/setup/platform.ts).
+    await db().session.update({ where: { id: row.id }, data: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
 
     const rotating = await getWorkflows(oldCookie);
     expect(rotating.status).toBe(200);

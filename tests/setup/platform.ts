@@ -61,6 +61,10 @@ export default async function setup(project: TestProject, envOverrides: Record<s
     AUTH_OIDC_ID: oidc.clientId,
     AUTH_OIDC_SECRET: oidc.clientSecret,
     AUTH_OIDC_NAME: 'Test SSO',
+    // The owner's session cookie is made once for the whole run, which on a loaded machine
+    // outlasts the 15 minutes after which a session rotates (its old token then stops working);
+    // the session tests age their sessions past this instead.
+    SESSION_ROTATE_SECONDS: String(24 * 3600),
     // Low enough for the rate-limit test to reach; the org limit stays out of other tests' way.
     RATE_LIMIT_API_KEY_PER_MINUTE: '60',
     // Opens the stand-ins for outside services (tests/support/test-server.ts), and nothing else.
