@@ -19,7 +19,12 @@ async function freshNodeTypes(): Promise<NodeType[]> {
 
 // Valid and invalid configs, as the interpreter hands them over once `{{ }}` are resolved.
 const samples: Record<string, unknown[]> = {
+  'trigger.webhook': [{ methods: ['POST', 'PUT'], auth: 'hmac' }, { response: 'node' }],
+  'trigger.schedule': [{ cron: '0 9 * * 1-5', timezone: 'Europe/Paris' }, { cron: 'every day' }],
+  'trigger.event': [{ topic: 'invoice.received', filter: 'input.payload.total > 5' }, { topic: 'Not a topic!' }],
   'data.set': [{ values: { total: 3 } }, { values: { 'not a name': 1 } }],
+  'data.transform': [{ expression: 'loop.item * 2' }, { expression: '' }],
+  'flow.stopAndError': [{ message: 'Out of stock' }, { message: '' }],
   'logic.if': [{ condition: true }, { condition: 'yes' }],
   'logic.switch': [{ cases: [{ name: 'big', when: true }] }, { cases: 'none' }],
   'flow.forEach': [{ items: [1, 2] }, { items: [1], concurrency: 0 }],
@@ -50,6 +55,13 @@ describe('readyForFreeze', () => {
     readyForFreeze(nodeTypes);
     freezeAsTemporalDoes(nodeTypes);
     expect(parseAll(nodeTypes)).toEqual(expected);
+    // Each type's first sample is valid and its second is not, so both paths were compared.
+    const sampled = expected.filter((node) => node.type in samples);
+    expect(sampled.map((node) => [node.type, 'data' in node.results[2], 'issues' in node.results[3]]).sort()).toEqual(
+      Object.keys(samples)
+        .map((type) => [type, true, true])
+        .sort(),
+    );
     expect(expected.find((node) => node.type === 'logic.if')?.results.slice(2)).toEqual([
       { data: { condition: true } },
       { issues: ['The condition must evaluate to true or false'] },
