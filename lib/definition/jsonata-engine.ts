@@ -5,6 +5,8 @@ import { LinearRegExp } from './linear-regexp';
 // it whenever a compiled program evaluates a regex. Pinned to LinearRegExp here, so no compile
 // (with options or without) can put the backtracking engine back under a cached program, and so
 // compiling stores nothing on the function, which the workflow sandbox shares between runs frozen.
+// Configurable, so this module can be evaluated again (tests that reset modules) over the same
+// JSONata.
 Object.defineProperty(jsonata, 'RegexEngine', { get: () => LinearRegExp, set: () => {}, configurable: true });
 
 type Compiled = ReturnType<typeof jsonata>;
