@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { OrgContext } from '../auth/current-org';
 import { Prisma } from '../db/generated/client';
 import { orgDb } from '../db/tenant';
@@ -5,8 +6,10 @@ import { workflowDefinitionSchema } from '../definition/schema';
 import type { StartRunBody } from './schemas';
 import { recordRun, type RecordedRun, type StartOptions } from './start-run';
 
+// From Prisma (a draft's or a limited workflow's run) or from pg (the one-statement recording).
 const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') ||
+  (error instanceof pg.DatabaseError && error.code === '23505');
 
 /** The run recorded earlier under this id, as it was recorded. */
 async function recordedEarlier(orgId: string, runId: string): Promise<RecordedRun> {

@@ -15,6 +15,7 @@ import { recordAuditIn } from '../audit/record';
 import { processMetrics } from '../metrics/registry';
 import { activeTrace } from '../telemetry/active-trace';
 import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
+import { recordPublishedRun } from './record-published-run';
 
 const log = createLogger({ component: 'start-run' });
 
@@ -88,8 +89,8 @@ export interface RecordedRun {
 
 /**
  * Records a run without starting it: the version lookup, the concurrency check, the `runs` row
- * (QUEUED) and its audit row, in one transaction. `startRun` then starts it with the Temporal
- * client; a scheduled run is started as the child of its schedule's workflow instead
+ * (QUEUED) and its audit row, atomically. `startRun` then starts it with the Temporal client; a
+ * scheduled run is started as the child of its schedule's workflow instead
  * (temporal/workflows/scheduled-run-workflow.ts), with the id given here.
  */
 export async function recordRun(
@@ -99,10 +100,70 @@ export async function recordRun(
   options: StartOptions & { runId?: string },
 ): Promise<RecordedRun> {
   if (!isUuid(workflowId)) throw notFound('Workflow');
-  const runId = options.runId ?? randomUUID();
-  const input = body.input ?? null;
-  const requestedAt = new Date();
-  const { version, definition } = await withOrgTransaction(org.orgId, async (tx) => {
+  const row: RunRow = { runId: options.runId ?? randomUUID(), input: body.input ?? null, requestedAt: new Date() };
+  const recorded =
+    (options.draft ? null : await recordInOneStatement(org, workflowId, body, options, row)) ??
+    (await recordInTransaction(org, workflowId, body, options, row));
+  const { version, definition } = recorded;
+  const workflowInput: RunWorkflowInput = {
+    runId: row.runId,
+    orgId: org.orgId,
+    workflowId,
+    version,
+    definition,
+    input: row.input,
+    requestedAt: row.requestedAt.toISOString(),
+    ...(options.reuse ? { reuse: options.reuse } : {}),
+  };
+  return { runId: row.runId, version, workflowInput, timeoutMs: definition.settings.timeoutMs };
+}
+
+/** What a recording writes that its caller chose. */
+interface RunRow {
+  runId: string;
+  input: unknown;
+  requestedAt: Date;
+}
+
+interface RecordedTarget {
+  version: number;
+  definition: WorkflowDefinition;
+}
+
+/**
+ * The common start, a published version without a concurrency limit, in one round trip; null
+ * for a version with a limit, which nothing was written for.
+ */
+async function recordInOneStatement(
+  org: OrgContext,
+  workflowId: string,
+  body: StartRunBody,
+  options: StartOptions,
+  row: RunRow,
+): Promise<RecordedTarget | null> {
+  const found = await recordPublishedRun(org, {
+    ...row,
+    workflowId,
+    version: body.version,
+    trigger: options.trigger,
+    rerunOfId: options.rerunOfId,
+  });
+  if (found?.limited) return null;
+  return assertPublished(found, body.version);
+}
+
+/**
+ * A run of the draft, or of a version with a concurrency limit: the lookup, the check, the run
+ * and its audit row in one interactive transaction.
+ */
+async function recordInTransaction(
+  org: OrgContext,
+  workflowId: string,
+  body: StartRunBody,
+  options: StartOptions,
+  row: RunRow,
+): Promise<RecordedTarget> {
+  return withOrgTransaction(org.orgId, async (tx) => {
     const published = options.draft
       ? await draftTarget(tx, org, workflowId, options.draft)
       : await findPublishedVersion(tx, org, workflowId, body.version);
@@ -111,17 +172,17 @@ export async function recordRun(
     await tx.run.createMany({
       data: [
         {
-          id: runId,
+          id: row.runId,
           orgId: org.orgId,
           workflowId,
           versionId: published.versionId,
           draftDefinition: options.draft as Prisma.InputJsonObject | undefined,
           trigger: options.trigger,
-          input: input as never,
+          input: row.input as never,
           startedByType: org.actor.type,
           startedById: org.actor.id,
           rerunOfId: options.rerunOfId,
-          createdAt: requestedAt,
+          createdAt: row.requestedAt,
           // The request's trace, which the Temporal client carries on into the run.
           traceId: activeTrace()?.traceId,
         },
@@ -130,7 +191,7 @@ export async function recordRun(
     await recordAuditIn(tx, org, {
       action: options.trigger === 'RERUN' ? 'run.rerun' : 'run.start',
       targetType: 'run',
-      targetId: runId,
+      targetId: row.runId,
       data: {
         workflowId,
         version: options.draft ? 'draft' : published.version,
@@ -139,17 +200,6 @@ export async function recordRun(
     });
     return published;
   });
-  const workflowInput: RunWorkflowInput = {
-    runId,
-    orgId: org.orgId,
-    workflowId,
-    version,
-    definition,
-    input,
-    requestedAt: requestedAt.toISOString(),
-    ...(options.reuse ? { reuse: options.reuse } : {}),
-  };
-  return { runId, version, workflowInput, timeoutMs: definition.settings.timeoutMs };
 }
 
 async function recordAndStart(
@@ -206,17 +256,22 @@ async function findPublishedVersion(
       LIMIT 1
     ) v ON true
     WHERE w.id = ${workflowId}::uuid AND w.org_id = ${org.orgId}::uuid AND w.deleted_at IS NULL`;
+  return assertPublished(found, requested);
+}
+
+/** The version found, parsed; 404 for no workflow or no such version, 409 for none published. */
+function assertPublished(
+  found: PublishedTarget | null | undefined,
+  requested: number | undefined,
+): RecordedTarget & { versionId: string } {
   if (!found) throw notFound('Workflow');
   if (!found.versionId || found.version === null) {
     throw requested
       ? new ApiError(404, 'version_not_found', `Workflow "${found.workflowName}" has no version ${requested}`)
       : new ApiError(409, 'not_published', `Workflow "${found.workflowName}" has no published version to run yet`);
   }
-  return {
-    versionId: found.versionId,
-    version: found.version,
-    definition: workflowDefinitionSchema.parse(found.definition),
-  };
+  const definition = workflowDefinitionSchema.parse(found.definition);
+  return { versionId: found.versionId, version: found.version, definition };
 }
 
 /** A run of the draft: version 0 to the run workflow, no version row. */
