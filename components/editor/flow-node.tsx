@@ -5,7 +5,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { cn } from '@/components/ui/cn';
 import type { DiffMark } from './diff-graph';
 import { NodeIcon } from './node-icon';
-import { NODE_SIZE } from './unmeasured-node';
+import { NODE_SIZE } from '@/lib/definition/layered-layout';
 
 export interface FlowNodeData extends Record<string, unknown> {
   label: string;

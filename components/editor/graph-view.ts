@@ -3,7 +3,7 @@ import type { DraftDefinition, DraftNode } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import type { DiffMark } from './diff-graph';
 import type { FlowNodeData, FlowNodeType } from './flow-node';
-import { NODE_SIZE } from './unmeasured-node';
+import { NODE_SIZE } from '@/lib/definition/layered-layout';
 
 /** The output handles a node shows: its type's, a switch's cases, and `error` for an error branch. */
 export function outputsOf(node: DraftNode, type: PaletteNode | undefined): string[] {

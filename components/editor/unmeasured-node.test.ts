@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE, unmeasuredLayout } from './unmeasured-node';
+import { NODE_SIZE } from '@/lib/definition/layered-layout';
+import { unmeasuredLayout } from './unmeasured-node';
 
 describe('unmeasuredLayout', () => {
   it('puts one source handle per output down the right border and the input on the left', () => {

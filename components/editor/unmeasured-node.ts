@@ -1,13 +1,7 @@
 import { Position, type NodeHandle } from '@xyflow/react';
+import { NODE_SIZE } from '@/lib/definition/layered-layout';
 import type { FlowNodeData } from './flow-node';
 
-/**
- * The size FlowNode draws a node at until it shows problems, a run or an approval: its width is
- * fixed and this is its least height. React Flow takes it for the node's until it is drawn, and
- * finds it right when it is: no measurement to pass back, no canvas render for a node that
- * scrolls into view.
- */
-export const NODE_SIZE = { width: 200, height: 56 };
 /** Handles are 10 px squares (`size-2.5`) centred on the node's border. */
 const HANDLE = 10;
 

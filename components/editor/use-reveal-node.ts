@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { NODE_SIZE } from './unmeasured-node';
+import { NODE_SIZE } from '@/lib/definition/layered-layout';
 
 const MARGIN = 40;
 

@@ -6,7 +6,7 @@ import dynamic from 'next/dynamic';
 import * as Y from 'yjs';
 import { draftMeta, draftNodes, writeDraft } from '@/lib/collab/draft-doc';
 import { addNode, moveNodes } from '@/lib/collab/draft-edits';
-import { layoutPositions, preloadAutoLayout } from './auto-layout';
+import { layoutPositions, preloadAutoLayout } from '@/lib/definition/layered-layout';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import type { CanvasSize } from './canvas-size';
 import { copySelection, pasteNodes } from './clipboard';

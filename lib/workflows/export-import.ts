@@ -9,6 +9,7 @@ import {
   type WorkflowExportFile,
 } from './export-format';
 import { requireValidDefinition } from './versions';
+import { placeUnpositionedNodes } from './place-nodes';
 import { getWorkflow } from './workflows';
 import { recordAudit } from '../audit/record';
 
@@ -65,7 +66,7 @@ export async function importWorkflow(
   org: OrgContext,
   file: WorkflowExportFile,
 ): Promise<{ id: string; name: string; version: number }> {
-  const { definition, checksum } = requireValidDefinition(file.definition);
+  const { definition, checksum } = requireValidDefinition(await placeUnpositionedNodes(file.definition));
   const workflow = await orgDb(org.orgId).workflow.create({
     data: {
       orgId: org.orgId,

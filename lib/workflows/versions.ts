@@ -5,6 +5,7 @@ import type { OrgContext } from '../auth/current-org';
 import { validateDefinition } from '../definition/validate';
 import type { WorkflowDefinition } from '../definition/schema';
 import { definitionChecksum } from './definition-checksum';
+import { placeUnpositionedNodes } from './place-nodes';
 import { versionRef } from './schemas';
 import { getWorkflow } from './workflows';
 import { recordAudit } from '../audit/record';
@@ -70,7 +71,7 @@ export async function publishVersion(
   message = '',
 ): Promise<PublishedVersion> {
   await getWorkflow(org, workflowId);
-  const { definition, checksum } = requireValidDefinition(definitionInput);
+  const { definition, checksum } = requireValidDefinition(await placeUnpositionedNodes(definitionInput));
   const prisma = orgDb(org.orgId);
   for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
     const latest = await prisma.workflowVersion.findFirst({

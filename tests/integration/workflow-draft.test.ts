@@ -56,6 +56,23 @@ describe('the workflow draft', () => {
     });
   });
 
+  it('lays out a draft PUT whose nodes have no positions, left to right', async () => {
+    const id = await createWorkflow('Drafted by a script');
+    const unplaced = { ...definition, nodes: definition.nodes.map(({ position: _, ...node }) => node) };
+
+    const put = await apiFetch(`/api/workflows/${id}/draft`, {
+      method: 'PUT',
+      body: JSON.stringify({ definition: unplaced }),
+    });
+
+    expect(put.status).toBe(200);
+    const draft = await put.json();
+    expect(draft.definition.nodes.map((node: { id: string; position: unknown }) => [node.id, node.position])).toEqual([
+      ['out', { x: 292, y: 12 }],
+      ['start', { x: 12, y: 12 }],
+    ]);
+  });
+
   it('refuses to publish an invalid draft, naming the node', async () => {
     const id = await createWorkflow('Broken draft');
     await apiFetch(`/api/workflows/${id}/draft`, {

@@ -119,15 +119,17 @@ describe('workflow versions', () => {
     const one = await call('GET', `/workflows/${id}/versions/1`);
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject(first);
-    // Stored validated, with defaults filled in.
+    // Stored validated, with defaults filled in, and laid out left to right since it was sent
+    // without positions.
     expect(one.body.definition.nodes[0]).toEqual({
       id: 'start',
       type: 'trigger.manual',
       typeVersion: 1,
       config: {},
-      position: { x: 0, y: 0 },
+      position: { x: 12, y: 12 },
       settings: { onError: 'fail' },
     });
+    expect(one.body.definition.nodes[1].position).toEqual({ x: 292, y: 12 });
     expect(one.body.definition.edges).toEqual([{ source: 'start', sourceHandle: 'out', target: 'out' }]);
 
     const latest = await call('GET', `/workflows/${id}/versions/latest`);

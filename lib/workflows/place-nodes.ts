@@ -1,0 +1,45 @@
+import { layoutPositions, NODE_SIZE, type LayoutGraph } from '../definition/layered-layout';
+
+// elkjs lays out in the web server's own thread, about 2 s for 1,000 nodes here: larger
+// definitions are placed on a grid in their order instead.
+const MAX_LAYERED_NODES = 300;
+const GRID_COLUMNS = 10;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A definition as sent, with its nodes laid out when none of them has a position: one written by
+ * hand or by a script for the API would otherwise be drawn with every node on one spot, in the
+ * editor and on its runs' pages alike. A definition that places any node is left as it is, as is
+ * anything that is not a definition (validation names its faults).
+ */
+export async function placeUnpositionedNodes(definition: unknown): Promise<unknown> {
+  if (!isRecord(definition) || !Array.isArray(definition.nodes)) return definition;
+  const nodes: unknown[] = definition.nodes;
+  const unplaced =
+    nodes.length > 1 &&
+    nodes.every((node) => isRecord(node) && typeof node.id === 'string' && node.position === undefined);
+  if (!unplaced) return definition;
+  const edges = (Array.isArray(definition.edges) ? definition.edges : []).filter(
+    (edge): edge is { source: string; target: string } =>
+      isRecord(edge) && typeof edge.source === 'string' && typeof edge.target === 'string',
+  );
+  const graph = { nodes: nodes as { id: string }[], edges };
+  const positions = nodes.length > MAX_LAYERED_NODES ? gridPositions(graph) : await layoutPositions(graph);
+  const placed = new Map(positions.map(({ id, position }) => [id, position]));
+  return {
+    ...definition,
+    nodes: (nodes as Record<string, unknown>[]).map((node) => ({ ...node, position: placed.get(node.id as string) })),
+  };
+}
+
+function gridPositions({ nodes }: LayoutGraph) {
+  return nodes.map((node, index) => ({
+    id: node.id,
+    position: {
+      x: (index % GRID_COLUMNS) * (NODE_SIZE.width + 80),
+      y: Math.floor(index / GRID_COLUMNS) * (NODE_SIZE.height + 40),
+    },
+  }));
+}
