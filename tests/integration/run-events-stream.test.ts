@@ -157,6 +157,43 @@ describe('GET /api/runs/:id/events', () => {
     expect(all[1].data).toEqual({ ...(await recorded(runId)).run, status: 'SUCCEEDED', output: 'held' });
   });
 
+  it('publishes that a run changed with its patch, without its step records', async () => {
+    const quick = await publishWorkflow('live events, quick', {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'double', type: 'data.set', config: { values: { twice: '{{ input.n * 2 }}' } } },
+        { id: 'out', type: 'flow.output', config: { value: '{{ nodes.double.output.twice }}' } },
+      ],
+      edges: [
+        { source: 'start', target: 'double' },
+        { source: 'double', target: 'out' },
+      ],
+    });
+    const subscriber = new Redis(process.env.REDIS_URL!);
+    const messages: { runId: string; run?: { status?: string } }[] = [];
+    let ended = () => {};
+    const end = new Promise<void>((resolve) => (ended = resolve));
+    subscriber.on('pmessage', (_pattern: string, _channel: string, text: string) => {
+      const message = JSON.parse(text);
+      messages.push(message);
+      if (message.run?.status === 'SUCCEEDED') ended();
+    });
+    await subscriber.psubscribe('run-events:*');
+    try {
+      const runId = await startRun(quick, { n: 21 });
+      await end;
+
+      const mine = messages.filter((message) => message.runId === runId);
+      // A run of pure nodes is reported once, at its end. Streams read the steps from the database,
+      // so the message names the run and carries its patch, not the step records.
+      expect(mine).toEqual([
+        { runId, run: { status: 'SUCCEEDED', startedAt: expect.any(String), output: 42, endedAt: expect.any(String) } },
+      ]);
+    } finally {
+      subscriber.disconnect();
+    }
+  });
+
   it("answers 404 for an unknown run and for another org's run", async () => {
     const runId = await waitingRun(workflowId);
     const other = await createOtherOrg('Stream outsider');
