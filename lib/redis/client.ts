@@ -11,6 +11,9 @@ export function redis(): Redis {
     const client = new Redis(serverEnv().REDIS_URL, {
       // Fail commands after a couple of reconnect attempts instead of queueing them forever.
       maxRetriesPerRequest: 2,
+      // Commands issued in the same tick (the publishes of runs progressing side by side, a
+      // request's rate-limit check beside another's) leave in one socket write, not one each.
+      enableAutoPipelining: true,
     });
     // ioredis retries on its own; report an outage once, not on every reconnect attempt.
     let lastError = '';
