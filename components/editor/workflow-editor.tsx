@@ -10,6 +10,7 @@ import { layoutPositions, preloadAutoLayout } from '@/lib/definition/layered-lay
 import type { PaletteNode } from '@/lib/connectors/palette';
 import type { CanvasSize } from './canvas-size';
 import { copySelection, pasteNodes } from './clipboard';
+import { outputsOf } from './graph-view';
 import { EditorHeader } from './editor-header';
 import { NodePalette } from './node-palette';
 import { outputFieldsOf } from './properties/output-fields';
@@ -241,7 +242,12 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         onSettings={() => setSettingsOpen(true)}
         onLayout={async () => {
           fitRequested.current = true;
-          moveNodes(doc, await layoutPositions(draft.definition));
+          const { nodes, edges } = draft.definition;
+          const graph = {
+            nodes: nodes.map((node) => ({ id: node.id, outputs: outputsOf(node, types.get(node.type)) })),
+            edges,
+          };
+          moveNodes(doc, await layoutPositions(graph));
         }}
         versionsOpen={versionsOpen}
         onVersions={() => {

@@ -8,18 +8,19 @@ const positionsOf = (definition: unknown) =>
   Object.fromEntries((definition as Placed).nodes.map((node) => [node.id, node.position]));
 
 describe('placeUnpositionedNodes', () => {
-  it('lays out a definition none of whose nodes has a position: layers left to right, branches apart', async () => {
+  it('lays out a definition none of whose nodes has a position: layers left to right, branches in handle order', async () => {
     const definition = {
       nodes: [
         { id: 'start', type: 'trigger.manual' },
-        { id: 'check', type: 'flow.if', config: { condition: '{{ true }}' } },
+        { id: 'check', type: 'logic.if', config: { condition: '{{ true }}' } },
         { id: 'yes', type: 'data.set' },
         { id: 'no', type: 'data.set' },
       ],
       edges: [
         { source: 'start', target: 'check' },
-        { source: 'check', target: 'yes', sourceHandle: 'true' },
+        // Listed false first: the layout follows the node's handles, true above false.
         { source: 'check', target: 'no', sourceHandle: 'false' },
+        { source: 'check', target: 'yes', sourceHandle: 'true' },
       ],
       settings: { timeoutMs: 1000 },
     };
@@ -30,7 +31,7 @@ describe('placeUnpositionedNodes', () => {
     expect(at.check.x - at.start.x).toBeGreaterThanOrEqual(NODE_SIZE.width);
     expect(at.yes.x - at.check.x).toBeGreaterThanOrEqual(NODE_SIZE.width);
     expect(at.no.x).toBe(at.yes.x);
-    expect(Math.abs(at.no.y - at.yes.y)).toBeGreaterThanOrEqual(NODE_SIZE.height);
+    expect(at.no.y - at.yes.y).toBeGreaterThanOrEqual(NODE_SIZE.height);
     // Everything else is kept as it was sent.
     expect(placed.edges).toBe(definition.edges);
     expect(placed.settings).toBe(definition.settings);

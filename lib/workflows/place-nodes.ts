@@ -1,3 +1,5 @@
+import { outputHandles } from '../connectors/define-node';
+import { findNodeType } from '../connectors/registry';
 import { layoutPositions, NODE_SIZE, type LayoutGraph } from '../definition/layered-layout';
 
 // elkjs lays out in the web server's own thread, about 2 s for 1,000 nodes here: larger
@@ -22,16 +24,42 @@ export async function placeUnpositionedNodes(definition: unknown): Promise<unkno
     nodes.every((node) => isRecord(node) && typeof node.id === 'string' && node.position === undefined);
   if (!unplaced) return definition;
   const edges = (Array.isArray(definition.edges) ? definition.edges : []).filter(
-    (edge): edge is { source: string; target: string } =>
+    (edge): edge is { source: string; target: string; sourceHandle?: unknown } =>
       isRecord(edge) && typeof edge.source === 'string' && typeof edge.target === 'string',
   );
-  const graph = { nodes: nodes as { id: string }[], edges };
+  const graph: LayoutGraph = {
+    nodes: (nodes as Record<string, unknown>[]).map((node) => ({ id: node.id as string, outputs: outputsOf(node) })),
+    edges: edges.map(({ source, target, sourceHandle }) => ({
+      source,
+      target,
+      sourceHandle: typeof sourceHandle === 'string' ? sourceHandle : 'out',
+    })),
+  };
   const positions = nodes.length > MAX_LAYERED_NODES ? gridPositions(graph) : await layoutPositions(graph);
   const placed = new Map(positions.map(({ id, position }) => [id, position]));
   return {
     ...definition,
     nodes: (nodes as Record<string, unknown>[]).map((node) => ({ ...node, position: placed.get(node.id as string) })),
   };
+}
+
+/**
+ * The node's output handles, top to bottom, as the canvas draws them (graph-view.ts), read from
+ * the node as sent: a draft may be laid out before it is valid. None for a node of no known type.
+ */
+function outputsOf(node: Record<string, unknown>): string[] {
+  const version = typeof node.typeVersion === 'number' ? node.typeVersion : 1;
+  const type = typeof node.type === 'string' ? findNodeType(node.type, version) : undefined;
+  if (!type) return [];
+  let handles: string[];
+  try {
+    handles = outputHandles(type, node.config ?? {});
+  } catch {
+    // A switch whose config holds no cases yet: its edges leave from the node itself.
+    handles = [];
+  }
+  const onError = isRecord(node.settings) ? node.settings.onError : undefined;
+  return onError === 'error-branch' && !handles.includes('error') ? [...handles, 'error'] : handles;
 }
 
 function gridPositions({ nodes }: LayoutGraph) {
