@@ -2,8 +2,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { splitSqlStatements } from './split-sql';
 
 // Prisma's CLI needs a native schema-engine binary that it downloads on first use, which is
 // impossible offline. The official WebAssembly build of the same engine (pinned to the CLI's
@@ -55,13 +60,30 @@ function adapterFor(databaseUrl: string) {
   });
 }
 
+/** Runs a script's statements one by one, a function body in dollar quotes as one statement. */
+function runningWholeStatements(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  adapter.executeScript = async (script) => {
+    for (const sql of splitSqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+  };
+  return adapter;
+}
+
+function splittingStatements(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => runningWholeStatements(await factory.connect()),
+    connectToShadowDb: async () => runningWholeStatements(await factory.connectToShadowDb()),
+  };
+}
+
 export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(schemaPath, 'utf8');
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFor(databaseUrl)),
+    bindMigrationAwareSqlAdapterFactory(splittingStatements(adapterFor(databaseUrl))),
   );
   try {
     return await work(engine);

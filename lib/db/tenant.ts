@@ -14,6 +14,10 @@ import type { Prisma } from './generated/client';
 //   scopedDb({ userId }) / scopedDb({ apiKeyHash })
 //                                               sign-in lookups made before the org is known
 //
+// The worker's progress write, the hottest statement, is a database function that takes the org
+// and sets the scope itself (write_run_progress, temporal/activities/progress-writer.ts), so
+// PostgreSQL keeps its plan.
+//
 // Plain `db()` sees no tenant row as the app role: use it only for users, accounts, sessions
 // and for reading or creating orgs (changing or deleting an org takes its orgDb), or in tests
 // and admin tools that connect as the tables' owner. A lookup finds rows, then writes go

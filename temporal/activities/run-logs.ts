@@ -3,19 +3,7 @@ import type { NodeLogEntry } from '../../lib/connectors/define-node';
 import { redis } from '../../lib/redis/client';
 import { runEventsChannel } from '../../lib/events/run-events';
 
-/**
- * The INSERT that stores a JSON array of log lines (`lines`) as one attempt's, numbered on from
- * the `first_seq` of a `counted` CTE before it; `$1` is the org and `$2` the run. The arguments
- * name the statement's placeholders for the node, the attempt, when they were stored and the lines.
- */
-export const insertLogLines = (at: { node: string; attempt: string; storedAt: string; lines: string }) => `
-  INSERT INTO run_logs (org_id, run_id, node_id, attempt, level, message, data, ts, event_seq)
-  SELECT $1::uuid, $2, ${at.node}::text, ${at.attempt}::int, l.level::"LogLevel", l.message, l.data,
-         ${at.storedAt}::timestamptz, (SELECT first_seq FROM counted) + e.position
-  FROM jsonb_array_elements(${at.lines}::jsonb) WITH ORDINALITY AS e(line, position),
-    jsonb_to_record(e.line) AS l(level text, message text, data jsonb)`;
-
-/** Log lines as `insertLogLines` reads them. */
+/** Log lines as the log inserts (here and in write_run_progress) read them. */
 export const storedLogLines = (entries: NodeLogEntry[]) =>
   JSON.stringify(entries.map(({ level, message, data }) => ({ level, message, data: data ?? null })));
 
@@ -26,7 +14,12 @@ const insertLogs = `
   WITH counted AS (
     UPDATE runs SET last_event_seq = last_event_seq + $5::int WHERE id = $2
     RETURNING last_event_seq - $5::int AS first_seq
-  )${insertLogLines({ node: '$3', attempt: '$4', storedAt: '$6', lines: '$7' })}`;
+  )
+  INSERT INTO run_logs (org_id, run_id, node_id, attempt, level, message, data, ts, event_seq)
+  SELECT $1::uuid, $2, $3::text, $4::int, l.level::"LogLevel", l.message, l.data, $6::timestamptz,
+         (SELECT first_seq FROM counted) + e.position
+  FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY AS e(line, position),
+    jsonb_to_record(e.line) AS l(level text, message text, data jsonb)`;
 
 /** Stores one node attempt's log lines in the run log and tells the run's live views. */
 export async function writeRunLogs(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { orgDb, orgStatement, scopedDb, withOrgTransaction } from '@/lib/db/tenant';
 import { dbPool } from '@/lib/db/client';
+import { writeProgress } from '@/temporal/activities/progress-writer';
 
 // This file's lib/db connects as the servers do, as the app's role, so only the scope the
 // helpers set decides what a query sees. (Other test files connect as the owner.)
@@ -111,6 +112,40 @@ describe('lib/db/tenant.ts as the app database role', () => {
     await expect(
       orgStatement(a, `INSERT INTO workflows (org_id, name) VALUES ($1::uuid, 'smuggled')`, [b]),
     ).rejects.toThrow(/row-level security/);
+    const settings = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        dbPool().query<{ org: string | null }>(`SELECT current_setting('app.org_id', true) AS org`),
+      ),
+    );
+    for (const { rows } of settings) expect(rows[0].org ?? '').toBe('');
+  });
+
+  it("writes a run's progress only in the org it is given, and leaves no scope behind", async () => {
+    const workflow = await orgDb(b).workflow.findFirstOrThrow({ where: { orgId: b } });
+    const runId = `tenant-db-${randomUUID()}`;
+    await orgDb(b).run.create({
+      data: { id: runId, orgId: b, workflowId: workflow.id, trigger: 'API', draftDefinition: {} },
+    });
+    const report = (orgId: string) => ({
+      runId,
+      orgId,
+      run: { status: 'RUNNING' as const },
+      steps: [{ nodeId: 'start', iteration: 0, attempt: 1, status: 'SUCCEEDED' as const, output: { n: 1 } }],
+    });
+
+    // Org a's scope finds no such run, so its steps get no change number, which the column refuses.
+    await expect(writeProgress(report(a))).rejects.toThrow(/event_seq/);
+    expect(await orgDb(b).run.findFirstOrThrow({ where: { id: runId, orgId: b } })).toMatchObject({
+      status: 'QUEUED',
+      lastEventSeq: 0,
+    });
+
+    expect(await writeProgress(report(b))).toEqual([]);
+    const run = await orgDb(b).run.findFirstOrThrow({ where: { id: runId, orgId: b }, include: { steps: true } });
+    expect({ status: run.status, lastEventSeq: run.lastEventSeq }).toEqual({ status: 'RUNNING', lastEventSeq: 2 });
+    expect(run.steps.map(({ nodeId, output, eventSeq }) => ({ nodeId, output, eventSeq }))).toEqual([
+      { nodeId: 'start', output: { n: 1 }, eventSeq: 1 },
+    ]);
     const settings = await Promise.all(
       Array.from({ length: 5 }, () =>
         dbPool().query<{ org: string | null }>(`SELECT current_setting('app.org_id', true) AS org`),
