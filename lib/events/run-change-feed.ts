@@ -24,7 +24,7 @@ export async function subscribeToRunChanges(runId: string): Promise<RunChangeFee
     else missed = true;
   };
   subscriber.on('error', (error: Error) => log.warn('run change feed error', { runId, error: error.message }));
-  // Progress reports and log lines (temporal/activities/run-logs.ts) alike: each is a change.
+  // Progress reports, with steps or only log lines, alike: each is a change.
   subscriber.on('message', changed);
   try {
     await subscriber.subscribe(runEventsChannel(runId));

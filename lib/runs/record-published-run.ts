@@ -4,7 +4,10 @@ import { uuidV7 } from '../db/ids';
 import type { RunTrigger } from '../db/generated/enums';
 import { activeTrace } from '../telemetry/active-trace';
 
-/** What the version lookup found; `recorded` says whether the run and its audit row were written. */
+/**
+ * What the version lookup found. The run and its audit row were written unless there is no such
+ * version or it is `limited`.
+ */
 export interface PublishedRunRecord {
   workflowName: string;
   versionId: string | null;
@@ -12,7 +15,6 @@ export interface PublishedRunRecord {
   definition: unknown;
   /** The version sets a concurrency limit: nothing was written, the caller takes the locking path. */
   limited: boolean;
-  recorded: boolean;
 }
 
 export interface PublishedRunRequest {
@@ -58,8 +60,7 @@ audit AS (
     jsonb_build_object('workflowId', $2::text, 'version', target.version) || $17::jsonb
   FROM run, target
 )
-SELECT workflow_name AS "workflowName", version_id AS "versionId", version, definition, limited,
-  EXISTS (SELECT 1 FROM run) AS recorded
+SELECT workflow_name AS "workflowName", version_id AS "versionId", version, definition, limited
 FROM target`;
 
 /**

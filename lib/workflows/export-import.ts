@@ -8,8 +8,7 @@ import {
   WORKFLOW_EXPORT_FORMAT_VERSION,
   type WorkflowExportFile,
 } from './export-format';
-import { requireValidDefinition } from './versions';
-import { placeUnpositionedNodes } from './place-nodes';
+import { requireStorableDefinition } from './versions';
 import { getWorkflow } from './workflows';
 import { recordAudit } from '../audit/record';
 
@@ -66,7 +65,7 @@ export async function importWorkflow(
   org: OrgContext,
   file: WorkflowExportFile,
 ): Promise<{ id: string; name: string; version: number }> {
-  const { definition, checksum } = requireValidDefinition(await placeUnpositionedNodes(file.definition));
+  const { definition, checksum } = await requireStorableDefinition(file.definition);
   const workflow = await orgDb(org.orgId).workflow.create({
     data: {
       orgId: org.orgId,

@@ -57,6 +57,14 @@ export function requireValidDefinition(
   return { definition: result.definition, checksum: definitionChecksum(result.definition) };
 }
 
+/**
+ * A definition sent to be stored as a version (a publish, an import): laid out when it places no
+ * node, then as `requireValidDefinition` has it.
+ */
+export async function requireStorableDefinition(input: unknown): Promise<PublishableDefinition> {
+  return requireValidDefinition(await placeUnpositionedNodes(input));
+}
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
@@ -71,7 +79,7 @@ export async function publishVersion(
   message = '',
 ): Promise<PublishedVersion> {
   await getWorkflow(org, workflowId);
-  const { definition, checksum } = requireValidDefinition(await placeUnpositionedNodes(definitionInput));
+  const { definition, checksum } = await requireStorableDefinition(definitionInput);
   const prisma = orgDb(org.orgId);
   for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
     const latest = await prisma.workflowVersion.findFirst({

@@ -21,7 +21,6 @@ import type {
 import { recoverInterruptedLocalRun } from './local-rerun';
 import { writeProgress } from './progress-writer';
 import { lostAttempt, recordProgress } from './record-progress';
-import { writeRunLogs } from './run-logs';
 
 const HEARTBEAT_EVERY_MS = 2_000;
 // A long attempt's lines (an LLM's streamed reply) reach the live log while it runs, one batch
@@ -95,9 +94,11 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
   const flushLogs = () => {
     flushTimer = undefined;
     const batch = logs.splice(0);
+    if (batch.length === 0) return;
     flushed = flushed.then(() =>
-      writeRunLogs({ orgId, runId, nodeId, attempt }, batch).catch((error: unknown) =>
-        log.warn('could not write log lines during the attempt', { runId, nodeId, attempt, error }),
+      writeProgress({ runId, orgId, steps: [] }, { nodeId, attempt, entries: batch }).then(
+        () => undefined,
+        (error: unknown) => log.warn('could not write log lines during the attempt', { runId, nodeId, attempt, error }),
       ),
     );
   };

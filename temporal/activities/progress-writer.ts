@@ -2,7 +2,6 @@ import type { NodeLogEntry } from '../../lib/connectors/define-node';
 import { dbPool } from '../../lib/db/client';
 import { publishProgress } from '../../lib/events/run-events';
 import { processMetrics } from '../../lib/metrics/registry';
-import { storedLogLines } from './run-logs';
 import type { ProgressReport, RunPatch, RunStatus, StepRecord, StepStatus } from '../../lib/runs/run-contract';
 
 // One call per report of write_run_progress (prisma/migrations/20261201050000_write_run_progress),
@@ -20,6 +19,10 @@ const WRITE_RUN_PROGRESS = {
   text: `SELECT run_workflow_id AS workflow_id, replaced_steps AS overwritten
     FROM write_run_progress($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 };
+
+/** Log lines as write_run_progress reads them. */
+const storedLogLines = (entries: NodeLogEntry[]) =>
+  JSON.stringify(entries.map(({ level, message, data }) => ({ level, message, data: data ?? null })));
 
 /** The failure an attempt is recorded with when its worker stopped before the attempt ended. */
 export const WORKER_LOST_ERROR = {
@@ -67,9 +70,10 @@ export interface AttemptLogLines {
 const ENDED: ReadonlySet<RunStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 /**
- * Writes what the interpreter reports (step records, run status), with the log lines of the
- * attempt it ends if given, and publishes it for live views. Answers the RUNNING records it
- * replaced, as they were.
+ * Writes what the interpreter reports (step records, run status) with an attempt's log lines if
+ * given (numbered before the steps, so a view that sees the attempt's end has them; a report of
+ * no steps stores lines written while the attempt runs), and publishes it for live views.
+ * Answers the RUNNING records it replaced, as they were.
  */
 export async function writeProgress(report: ProgressReport, logs?: AttemptLogLines): Promise<OverwrittenStep[]> {
   const { runId, orgId, run, steps } = report;
