@@ -217,6 +217,12 @@ export function outputHandles(node: NodeType, config: unknown): string[] {
   return typeof node.outputs === 'function' ? node.outputs(config as never) : [...node.outputs];
 }
 
+/** Every output an edge may leave from: the type's, and `error` for a node with an error branch. */
+export function edgeSourceHandles(node: NodeType, config: unknown, onError: unknown): string[] {
+  const handles = outputHandles(node, config);
+  return onError === 'error-branch' && !handles.includes('error') ? [...handles, 'error'] : handles;
+}
+
 /**
  * A failure a node reports on purpose; `nonRetryable` skips the remaining attempts, and
  * `retryAfterMs` replaces the retry policy's backoff before the next one.

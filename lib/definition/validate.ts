@@ -1,5 +1,5 @@
 import { findNodeType, knownVersions } from '../connectors/registry';
-import { outputHandles, type NodeType } from '../connectors/define-node';
+import { edgeSourceHandles, type NodeType } from '../connectors/define-node';
 import { containsExpression, expressionSyntaxError, findExpressions } from './expressions';
 import { workflowDefinitionSchema, type DefinitionNode, type WorkflowDefinition } from './schema';
 import { edgeId, loopBackEdges } from './graph';
@@ -145,8 +145,8 @@ export function validateDefinition(input: unknown): ValidationResult {
       const parsedConfig = sourceType.config.safeParse(source.config);
       const dynamic = typeof sourceType.outputs === 'function';
       if (!dynamic || parsedConfig.success) {
-        const handles = outputHandles(sourceType, parsedConfig.success ? parsedConfig.data : {});
-        if (source.settings.onError === 'error-branch') handles.push('error');
+        const config = parsedConfig.success ? parsedConfig.data : {};
+        const handles = edgeSourceHandles(sourceType, config, source.settings.onError);
         if (!handles.includes(edge.sourceHandle)) {
           problems.push({
             code: 'unknown_handle',

@@ -1,4 +1,4 @@
-import { outputHandles } from '../connectors/define-node';
+import { edgeSourceHandles } from '../connectors/define-node';
 import { findNodeType } from '../connectors/registry';
 import { layoutPositions, NODE_SIZE, type LayoutGraph } from '../definition/layered-layout';
 
@@ -51,15 +51,13 @@ function outputsOf(node: Record<string, unknown>): string[] {
   const version = typeof node.typeVersion === 'number' ? node.typeVersion : 1;
   const type = typeof node.type === 'string' ? findNodeType(node.type, version) : undefined;
   if (!type) return [];
-  let handles: string[];
-  try {
-    handles = outputHandles(type, node.config ?? {});
-  } catch {
-    // A switch whose config holds no cases yet: its edges leave from the node itself.
-    handles = [];
-  }
   const onError = isRecord(node.settings) ? node.settings.onError : undefined;
-  return onError === 'error-branch' && !handles.includes('error') ? [...handles, 'error'] : handles;
+  try {
+    return edgeSourceHandles(type, node.config ?? {}, onError);
+  } catch {
+    // A switch whose config holds no cases yet: its case edges leave from the node itself.
+    return edgeSourceHandles({ ...type, outputs: [] }, {}, onError);
+  }
 }
 
 function gridPositions({ nodes }: LayoutGraph) {
