@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   not_published: 409,
   run_finished: 409,
   run_not_failed: 409,
+  run_not_started: 409,
   publish_conflict: 409,
   last_owner: 409,
   email_taken: 409,

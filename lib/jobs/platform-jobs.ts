@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evaluateAlerts } from '../alerts/evaluate-alerts';
 import { pruneExpired } from '../retention/prune';
 import { reconcileEndedRuns } from '../runs/reconcile-ended-runs';
+import { startStrandedRuns } from '../runs/start-stranded-runs';
 import { reconcileSchedules } from '../schedules/schedules';
 import { dispatchUndispatchedEvents } from '../events-bus/dispatch-events';
 import type { BackgroundJob } from './background-job';
@@ -14,6 +15,7 @@ export const jobSettingsSchema = z.object({
   JOBS_ALERTS_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
   JOBS_SCHEDULES_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
   JOBS_EVENTS_EVERY_MS: z.coerce.number().int().min(500).default(15_000),
+  JOBS_STRANDED_RUNS_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type JobSettings = z.infer<typeof jobSettingsSchema>;
@@ -52,6 +54,13 @@ export function platformJobs(settings: JobSettings = jobSettingsSchema.parse(pro
       schedule: { every: settings.JOBS_EVENTS_EVERY_MS },
       runOnStart: true,
       run: () => dispatchUndispatchedEvents(),
+    },
+    {
+      // Runs recorded whose queued start never reached Temporal (the web server stopped first).
+      name: 'start-stranded-runs',
+      schedule: { every: settings.JOBS_STRANDED_RUNS_EVERY_MS },
+      runOnStart: true,
+      run: () => startStrandedRuns(),
     },
   ];
 }

@@ -77,6 +77,12 @@ export async function rerun(org: OrgContext, runId: string, body: z.infer<typeof
     org,
     original.workflowId,
     { input: original.input ?? undefined, version: target.version ?? undefined },
-    { trigger: 'RERUN', reuse, rerunOfId: original.id, ...(target.version === null ? { draft: definition } : {}) },
+    {
+      trigger: 'RERUN',
+      reuse,
+      rerunOfId: original.id,
+      awaitStart: true,
+      ...(target.version === null ? { draft: definition } : {}),
+    },
   );
 }

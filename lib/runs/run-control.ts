@@ -6,6 +6,7 @@ import { temporalClient } from '../../temporal/client';
 import { DECIDE_APPROVAL_UPDATE, type ApprovalDecision } from './run-contract';
 import { recordAudit } from '../audit/record';
 import { mayDecide, recordedApprovers } from './approvers';
+import { hurryRunStart } from './run-start-queue';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
@@ -22,12 +23,17 @@ async function activeRun(org: OrgContext, runId: string) {
 }
 
 /**
- * Temporal's answer for a workflow that has closed while its record still says it is active:
- * the interpreter's final write is moments behind. The run has ended all the same.
+ * Temporal's answer for a workflow it has no execution of while its record says it is active:
+ * a QUEUED run whose start another process still holds, or a run that has closed while the
+ * interpreter's final write is moments behind.
  */
-function endedMeanwhile(runId: string, error: unknown): never {
-  if (error instanceof WorkflowNotFoundError) throw new ApiError(409, 'run_finished', `Run ${runId} already ended`);
-  throw error;
+function notInTemporal(run: { id: string; status: string }, error: unknown): never {
+  if (!(error instanceof WorkflowNotFoundError)) throw error;
+  if (run.status === 'QUEUED') {
+    const message = `Run ${run.id} is queued and not started yet: try again in a moment`;
+    throw new ApiError(409, 'run_not_started', message, undefined, { 'Retry-After': '1' });
+  }
+  throw new ApiError(409, 'run_finished', `Run ${run.id} already ended`);
 }
 
 /**
@@ -36,12 +42,15 @@ function endedMeanwhile(runId: string, error: unknown): never {
  * A run that has ended, cancelled or not, answers 409 run_finished.
  */
 export async function cancelRun(org: OrgContext, runId: string) {
-  await activeRun(org, runId);
+  const run = await activeRun(org, runId);
+  // A run whose start this process still holds is started first, so there is a workflow to
+  // cancel.
+  if (run.status === 'QUEUED') await hurryRunStart(runId);
   const client = await temporalClient();
   await client.workflow
     .getHandle(runId)
     .cancel()
-    .catch((error: unknown) => endedMeanwhile(runId, error));
+    .catch((error: unknown) => notInTemporal(run, error));
   await recordAudit(org, { action: 'run.cancel', targetType: 'run', targetId: runId });
   return { runId, status: 'cancelling' as const };
 }
@@ -64,7 +73,7 @@ async function assertMayDecide(org: OrgContext, runId: string, nodeId: string) {
 
 /** Delivers an approval decision as a validated update: unknown or decided approvals are refused. */
 export async function decideApproval(org: OrgContext, runId: string, decision: Omit<ApprovalDecision, 'approver'>) {
-  await activeRun(org, runId);
+  const run = await activeRun(org, runId);
   await assertMayDecide(org, runId, decision.nodeId);
   const client = await temporalClient();
   try {
@@ -76,7 +85,7 @@ export async function decideApproval(org: OrgContext, runId: string, decision: O
       const reason = error.cause instanceof Error ? error.cause.message : error.message;
       throw new ApiError(409, 'approval_rejected', reason);
     }
-    endedMeanwhile(runId, error);
+    notInTemporal(run, error);
   }
   await recordAudit(org, {
     action: `approval.${decision.decision === 'approved' ? 'approve' : 'reject'}`,

@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
-import { serverEnv } from '../config/server-env';
-import { orgDb, withOrgTransaction } from '../db/tenant';
+import { withOrgTransaction } from '../db/tenant';
 import { isUuid } from '../db/ids';
 import type { Prisma } from '../db/generated/client';
 import type { RunTrigger } from '../db/generated/enums';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/schema';
 import { createLogger } from '../logging/logger';
-import { temporalClient } from '../../temporal/client';
-import { RUN_WORKFLOW_TYPE, type ReusedStep, type RunWorkflowInput } from './run-contract';
+import type { ReusedStep, RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
 import { recordAuditIn } from '../audit/record';
 import { processMetrics } from '../metrics/registry';
 import { activeTrace } from '../telemetry/active-trace';
-import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
+import { ACTIVE_RUN_STATUSES, recordRunEnd } from './reconcile-ended-runs';
 import { recordPublishedRun } from './record-published-run';
+import { queuedRunStarts, queueRunStart } from './run-start-queue';
+import { startFailureMessage, startRunWorkflow } from './start-run-workflow';
 
 const log = createLogger({ component: 'start-run' });
 
@@ -25,6 +25,12 @@ export interface StartOptions {
   draft?: WorkflowDefinition;
   reuse?: Record<string, ReusedStep>;
   rerunOfId?: string;
+  /**
+   * Answers once Temporal has taken the run, 503 `engine_unavailable` if it does not, instead
+   * of queueing its start. Reruns take this: their reused outputs are in no row the
+   * start-stranded-runs job could start them again from.
+   */
+  awaitStart?: boolean;
 }
 
 export interface StartedRun {
@@ -34,24 +40,40 @@ export interface StartedRun {
 }
 
 /**
- * Starts this process lets run at once. Past it, a start is answered 503 `overloaded` with
+ * Starts this process records at once. Past it, a start is answered 503 `overloaded` with
  * Retry-After at once, while the database pool still serves the starts in flight, instead of
  * queueing for a connection until Prisma gives up on the transaction.
  */
 function maxStartsInFlight(): number {
-  const value = Number(process.env.START_RUN_MAX_IN_FLIGHT);
-  return Number.isInteger(value) && value > 0 ? value : 32;
+  return positiveSetting('START_RUN_MAX_IN_FLIGHT', 32);
 }
 let startsInFlight = 0;
 
+/** Recorded runs this process may hold waiting for Temporal to take them; past it, 503. */
+function maxQueuedStarts(): number {
+  return positiveSetting('START_RUN_MAX_QUEUED', 2_000);
+}
+
+function positiveSetting(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+function overloaded(): ApiError {
+  const message = 'The server is starting too many runs at once: retry in a moment';
+  return new ApiError(503, 'overloaded', message, undefined, { 'Retry-After': '1' });
+}
+
 /**
- * Records a run and starts it on Temporal with the run id as the workflow id.
+ * Records a run and has it started on Temporal with the run id as the workflow id.
  *
- * The run row and its `run.start` (or `run.rerun`) audit row are written in one transaction,
- * with the version lookup and the concurrency check, before Temporal is asked: a run never
- * exists without its audit row. If Temporal then refuses or cannot be reached, the run is
- * marked FAILED (`StartFailed`) and the audit row stays, recording the attempt, and the
- * caller gets 503 `engine_unavailable`.
+ * The run row (QUEUED) and its `run.start` (or `run.rerun`) audit row are written in one
+ * statement or transaction, with the version lookup and the concurrency check, before Temporal
+ * is asked: a run never exists without its audit row. The answer does not wait for Temporal:
+ * the start is queued in this process (lib/runs/run-start-queue.ts), which asks again while
+ * Temporal is away, and a start this process never makes is made by the start-stranded-runs
+ * job. A run Temporal refuses for good is marked FAILED (`StartFailed`), its audit row kept.
+ * With `awaitStart` the answer waits, and a refusal is 503 `engine_unavailable`.
  */
 export async function startRun(
   org: OrgContext,
@@ -59,10 +81,8 @@ export async function startRun(
   body: StartRunBody,
   options: StartOptions,
 ): Promise<StartedRun> {
-  if (startsInFlight >= maxStartsInFlight()) {
-    const message = 'The server is starting too many runs at once: retry in a moment';
-    throw new ApiError(503, 'overloaded', message, undefined, { 'Retry-After': '1' });
-  }
+  if (startsInFlight >= maxStartsInFlight()) throw overloaded();
+  if (!options.awaitStart && queuedRunStarts() >= maxQueuedStarts()) throw overloaded();
   startsInFlight++;
   try {
     return await recordAndStart(org, workflowId, body, options);
@@ -209,30 +229,28 @@ async function recordAndStart(
   options: StartOptions,
 ): Promise<StartedRun> {
   const { runId, version, workflowInput, timeoutMs } = await recordRun(org, workflowId, body, options);
+  const started = { runId, version: options.draft ? null : version };
+  if (!options.awaitStart) {
+    queueRunStart({ orgId: org.orgId, workflowId, trigger: options.trigger, workflowInput, timeoutMs });
+    return started;
+  }
   try {
-    const client = await temporalClient();
-    await client.workflow.start(RUN_WORKFLOW_TYPE, {
-      taskQueue: serverEnv().TEMPORAL_TASK_QUEUE,
-      workflowId: runId,
-      args: [workflowInput],
-      ...(timeoutMs ? { workflowExecutionTimeout: timeoutMs } : {}),
-    });
+    await startRunWorkflow(workflowInput, timeoutMs);
   } catch (error) {
-    const message = `The run could not be started on Temporal: ${(error as Error).message}`;
-    await orgDb(org.orgId)
-      .run.update({
-        where: { id: runId },
-        data: { status: 'FAILED', error: { type: 'StartFailed', message }, endedAt: new Date() },
-      })
-      .catch((updateError: unknown) => {
-        // The run stays QUEUED; its audit row and this line say what happened.
-        log.error('run not marked failed after its start failed', { runId, error: updateError });
-      });
+    const message = startFailureMessage(error);
+    await recordRunEnd(org.orgId, runId, {
+      status: 'FAILED',
+      endedAt: new Date(),
+      error: { type: 'StartFailed', message },
+    }).catch((recordError: unknown) => {
+      // The run stays QUEUED; its audit row and this line say what happened.
+      log.error('run not marked failed after its start failed', { runId, error: recordError });
+    });
     // Temporal coming back is a matter of seconds to minutes; a new start is a new run.
     throw new ApiError(503, 'engine_unavailable', message, undefined, { 'Retry-After': '5' });
   }
   processMetrics().runsStarted.inc({ workflow_id: workflowId, trigger: options.trigger });
-  return { runId, version: options.draft ? null : version };
+  return started;
 }
 
 /**

@@ -1,0 +1,55 @@
+import {
+  isGrpcServiceError,
+  NamespaceNotFoundError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import { serverEnv } from '../config/server-env';
+import { temporalClient } from '../../temporal/client';
+import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from './run-contract';
+
+/**
+ * Starts a recorded run's workflow, the run id as its workflow id. Temporal refuses an id it has
+ * seen, open or closed, so whoever starts a run a second time (the start queue and the
+ * stranded-runs job may both try) gets false and nothing runs twice.
+ */
+export async function startRunWorkflow(input: RunWorkflowInput, timeoutMs?: number): Promise<boolean> {
+  const client = await temporalClient();
+  try {
+    await client.workflow.start(RUN_WORKFLOW_TYPE, {
+      taskQueue: serverEnv().TEMPORAL_TASK_QUEUE,
+      workflowId: input.runId,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [input],
+      ...(timeoutMs ? { workflowExecutionTimeout: timeoutMs } : {}),
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw error;
+  }
+}
+
+// gRPC codes by which Temporal says the start itself is wrong (a namespace it lacks, an input
+// it refuses, a caller it does not let in): asking again gets the same answer.
+const REFUSED_FOR_GOOD = new Set([
+  3, // INVALID_ARGUMENT
+  5, // NOT_FOUND
+  7, // PERMISSION_DENIED
+  9, // FAILED_PRECONDITION
+  12, // UNIMPLEMENTED
+  16, // UNAUTHENTICATED
+]);
+
+/** True when Temporal refused a start for a reason that asking again cannot change. */
+export function startRefusedForGood(error: unknown): boolean {
+  // The client turns NOT_FOUND into these two.
+  if (error instanceof NamespaceNotFoundError || error instanceof WorkflowNotFoundError) return true;
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) && REFUSED_FOR_GOOD.has(cause.code);
+}
+
+export function startFailureMessage(error: unknown): string {
+  return `The run could not be started on Temporal: ${(error as Error).message}`;
+}
