@@ -37,6 +37,27 @@ const line = (seq: number, message: string): RunLogLine => ({
 const empty: RunStreamState = { run: run('QUEUED'), steps: [], logs: [], logsOmitted: 0 };
 
 describe('applyRunEvents', () => {
+  it('keeps the page’s first steps marked partial until the stream’s snapshot brings them all', () => {
+    const partial: RunStreamState = { ...empty, steps: [step('body', 'SUCCEEDED', 1, 9)], stepsPartial: true };
+
+    const stepped = applyRunEvents(partial, [{ event: 'step', data: step('out', 'RUNNING') }]);
+    expect(stepped.stepsPartial).toBe(true);
+
+    const complete = applyRunEvents(stepped, [
+      {
+        event: 'snapshot',
+        data: { run: run('RUNNING'), steps: [step('body', 'SUCCEEDED', 1, 0)], logs: [], logsOmitted: 0 },
+      },
+    ]);
+    expect(complete).toEqual({
+      run: run('RUNNING'),
+      steps: [step('body', 'SUCCEEDED', 1, 0)],
+      logs: [],
+      logsOmitted: 0,
+    });
+    expect('stepsPartial' in complete).toBe(false);
+  });
+
   it('replaces everything with a snapshot, then adds steps, lines and status in order', () => {
     const state = applyRunEvents(empty, [
       {

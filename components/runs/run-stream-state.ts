@@ -1,7 +1,11 @@
 import type { RunLogLine, RunSnapshotData, RunStateData, RunStepData } from '@/lib/events/run-stream-schema';
 
-/** What the run page knows of a run from its live stream (GET /api/runs/:id/events). */
-export type RunStreamState = RunSnapshotData;
+/**
+ * What the run page knows of a run from its live stream (GET /api/runs/:id/events).
+ * `stepsPartial` while it holds only the steps the page was rendered with, until the stream's
+ * snapshot brings them all.
+ */
+export type RunStreamState = RunSnapshotData & { stepsPartial?: boolean };
 
 export type RunStreamEvent =
   | { event: 'snapshot'; data: RunSnapshotData }
@@ -14,11 +18,12 @@ const sameStep = (a: RunStepData, b: RunStepData) =>
 
 /** The state after `events`, in the order they arrived. */
 export function applyRunEvents(state: RunStreamState, events: RunStreamEvent[]): RunStreamState {
-  let { run, steps, logs, logsOmitted } = state;
+  let { run, steps, logs, logsOmitted, stepsPartial } = state;
   const newLines: RunLogLine[] = [];
   for (const change of events) {
     if (change.event === 'snapshot') {
       ({ run, steps, logs, logsOmitted } = change.data);
+      stepsPartial = false;
       newLines.length = 0;
     } else if (change.event === 'run') {
       run = change.data;
@@ -29,7 +34,8 @@ export function applyRunEvents(state: RunStreamState, events: RunStreamEvent[]):
       steps = index < 0 ? [...steps, change.data] : steps.with(index, change.data);
     }
   }
-  return { run, steps, logs: newLines.length ? [...logs, ...newLines] : logs, logsOmitted };
+  const next = { run, steps, logs: newLines.length ? [...logs, ...newLines] : logs, logsOmitted };
+  return stepsPartial ? { ...next, stepsPartial } : next;
 }
 
 export interface NodeRunState {

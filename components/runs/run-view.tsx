@@ -66,7 +66,7 @@ export function RunView({
   runInput,
   credentialNames,
 }: RunViewProps) {
-  const { run, steps, logs, logsOmitted, connection } = useRunStream(identity.id, initial);
+  const { run, steps, logs, logsOmitted, stepsPartial, connection } = useRunStream(identity.id, initial);
   useEffect(() => {
     void loadTrace();
     void loadInspector();
@@ -213,7 +213,12 @@ export function RunView({
               <div className={tab === 'log' ? 'flex min-h-0 flex-1 flex-col' : 'hidden'}>
                 <LogPanel lines={logs} omitted={logsOmitted} nodes={nodes} onSelectNode={setSelectedNodeId} />
               </div>
-              {tab === 'trace' && (
+              {tab === 'trace' && stepsPartial && (
+                <p className="p-4 text-sm text-muted-foreground" role="status">
+                  Loading every step of the run…
+                </p>
+              )}
+              {tab === 'trace' && !stepsPartial && (
                 <RunTrace
                   steps={steps}
                   run={traceRun}

@@ -47,7 +47,8 @@ export default async function RunPage({
     ]),
   );
   const credentialNames = Object.fromEntries(credentials.filter((c) => used.has(c.id)).map((c) => [c.id, c.name]));
-  const initial = initialRunSnapshot(run);
+  const openNodeId = typeof node === 'string' ? node : null;
+  const initial = initialRunSnapshot(run, openNodeId);
   return (
     <RunView
       identity={{
@@ -68,7 +69,7 @@ export default async function RunPage({
         rerun: isAllowed(org.role, 'run:start'),
         approve: isAllowed(org.role, 'run:approve'),
       }}
-      initialNodeId={typeof node === 'string' ? node : null}
+      initialNodeId={openNodeId}
       runInput={run.input}
       credentialNames={credentialNames}
     />
