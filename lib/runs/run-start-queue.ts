@@ -2,9 +2,8 @@ import { context, type Context } from '@opentelemetry/api';
 import type { RunTrigger } from '../db/generated/enums';
 import { createLogger } from '../logging/logger';
 import { processMetrics } from '../metrics/registry';
-import { recordRunEnd } from './reconcile-ended-runs';
 import type { RunWorkflowInput } from './run-contract';
-import { startFailureMessage, startRefusedForGood, startRunWorkflow } from './start-run-workflow';
+import { recordStartFailed, startRefusedForGood, startRunWorkflow } from './start-run-workflow';
 
 const log = createLogger({ component: 'run-start-queue' });
 
@@ -106,7 +105,7 @@ async function send(entry: Entry) {
     finish(entry);
   } catch (error) {
     if (startRefusedForGood(error)) {
-      await markStartFailed(entry, error);
+      await recordStartFailed(entry.orgId, runId, error);
       finish(entry);
     } else if (entry.attempts <= RETRY_DELAYS_MS.length) {
       entry.state = 'backing off';
@@ -132,19 +131,4 @@ async function send(entry: Entry) {
 function finish(entry: Entry) {
   queue().byRunId.delete(entry.workflowInput.runId);
   entry.settle();
-}
-
-/** Temporal refused the start for good: the run ends FAILED, its audit row kept. */
-async function markStartFailed(entry: Entry, error: unknown) {
-  const { runId } = entry.workflowInput;
-  const message = startFailureMessage(error);
-  log.error('run start refused by Temporal', { runId, error });
-  await recordRunEnd(entry.orgId, runId, {
-    status: 'FAILED',
-    endedAt: new Date(),
-    error: { type: 'StartFailed', message },
-  }).catch((recordError: unknown) => {
-    // The run stays QUEUED; the start-stranded-runs job meets the same refusal and records it.
-    log.error('run not marked failed after its start was refused', { runId, error: recordError });
-  });
 }

@@ -6,8 +6,12 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/client';
 import { serverEnv } from '../config/server-env';
+import { createLogger } from '../logging/logger';
 import { temporalClient } from '../../temporal/client';
+import { recordRunEnd } from './reconcile-ended-runs';
 import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from './run-contract';
+
+const log = createLogger({ component: 'start-run' });
 
 /**
  * Starts a recorded run's workflow, the run id as its workflow id. Temporal refuses an id it has
@@ -50,6 +54,20 @@ export function startRefusedForGood(error: unknown): boolean {
   return isGrpcServiceError(cause) && REFUSED_FOR_GOOD.has(cause.code);
 }
 
-export function startFailureMessage(error: unknown): string {
-  return `The run could not be started on Temporal: ${(error as Error).message}`;
+/**
+ * Records that Temporal did not take the run: it ends FAILED (`StartFailed`), its audit row
+ * kept. Answers the error's message as recorded.
+ */
+export async function recordStartFailed(orgId: string, runId: string, error: unknown): Promise<string> {
+  const message = `The run could not be started on Temporal: ${(error as Error).message}`;
+  log.error('run start failed', { runId, error });
+  await recordRunEnd(orgId, runId, {
+    status: 'FAILED',
+    endedAt: new Date(),
+    error: { type: 'StartFailed', message },
+  }).catch((recordError: unknown) => {
+    // The run stays QUEUED; its audit row and this line say what happened.
+    log.error('run not marked failed after its start failed', { runId, error: recordError });
+  });
+  return message;
 }

@@ -6,18 +6,15 @@ import { isUuid } from '../db/ids';
 import type { Prisma } from '../db/generated/client';
 import type { RunTrigger } from '../db/generated/enums';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/schema';
-import { createLogger } from '../logging/logger';
 import type { ReusedStep, RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
 import { recordAuditIn } from '../audit/record';
 import { processMetrics } from '../metrics/registry';
 import { activeTrace } from '../telemetry/active-trace';
-import { ACTIVE_RUN_STATUSES, recordRunEnd } from './reconcile-ended-runs';
+import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
 import { recordPublishedRun } from './record-published-run';
 import { queuedRunStarts, queueRunStart } from './run-start-queue';
-import { startFailureMessage, startRunWorkflow } from './start-run-workflow';
-
-const log = createLogger({ component: 'start-run' });
+import { recordStartFailed, startRunWorkflow } from './start-run-workflow';
 
 export interface StartOptions {
   trigger: RunTrigger;
@@ -237,15 +234,7 @@ async function recordAndStart(
   try {
     await startRunWorkflow(workflowInput, timeoutMs);
   } catch (error) {
-    const message = startFailureMessage(error);
-    await recordRunEnd(org.orgId, runId, {
-      status: 'FAILED',
-      endedAt: new Date(),
-      error: { type: 'StartFailed', message },
-    }).catch((recordError: unknown) => {
-      // The run stays QUEUED; its audit row and this line say what happened.
-      log.error('run not marked failed after its start failed', { runId, error: recordError });
-    });
+    const message = await recordStartFailed(org.orgId, runId, error);
     // Temporal coming back is a matter of seconds to minutes; a new start is a new run.
     throw new ApiError(503, 'engine_unavailable', message, undefined, { 'Retry-After': '5' });
   }

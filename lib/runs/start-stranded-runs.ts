@@ -2,8 +2,7 @@ import { db } from '../db/client';
 import { withOrgTransaction } from '../db/tenant';
 import { workflowDefinitionSchema } from '../definition/schema';
 import { createLogger } from '../logging/logger';
-import { recordRunEnd } from './reconcile-ended-runs';
-import { startFailureMessage, startRefusedForGood, startRunWorkflow } from './start-run-workflow';
+import { recordStartFailed, startRefusedForGood, startRunWorkflow } from './start-run-workflow';
 
 const log = createLogger({ component: 'start-stranded-runs' });
 
@@ -85,12 +84,7 @@ async function startStrandedRun(orgId: string, run: StrandedRun): Promise<keyof 
     return started ? 'started' : 'alreadyStarted';
   } catch (error) {
     if (startRefusedForGood(error)) {
-      const message = startFailureMessage(error);
-      await recordRunEnd(orgId, run.id, {
-        status: 'FAILED',
-        endedAt: new Date(),
-        error: { type: 'StartFailed', message },
-      });
+      await recordStartFailed(orgId, run.id, error);
     } else {
       log.warn('stranded run still not started', { orgId, runId: run.id, error });
     }
