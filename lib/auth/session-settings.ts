@@ -1,7 +1,4 @@
-const seconds = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
+import { positiveIntSetting as seconds } from '../config/positive-int-setting';
 
 /** How long sessions live; env overrides exist so tests can watch expiry and rotation happen. */
 export const sessionSettings = () => ({

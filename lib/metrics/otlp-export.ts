@@ -5,6 +5,7 @@ import { MeterProvider, PeriodicExportingMetricReader, type MetricProducer } fro
 import { redis } from '../redis/client';
 import { platformRegistry } from './exposition';
 import { toScopeMetrics, type PromMetric } from './otlp-conversion';
+import { positiveIntSetting } from '../config/positive-int-setting';
 
 const EXPORT_LOCK = 'metrics:otlp-export';
 
@@ -20,8 +21,7 @@ export function metricsExportConfigured(env: Record<string, string | undefined> 
 }
 
 function exportIntervalMs(): number {
-  const value = Number(process.env.OTEL_METRIC_EXPORT_INTERVAL);
-  return Number.isInteger(value) && value > 0 ? value : 60_000;
+  return positiveIntSetting('OTEL_METRIC_EXPORT_INTERVAL', 60_000);
 }
 
 const globalForExport = globalThis as unknown as { otlpMetricsExport?: boolean };

@@ -2,14 +2,10 @@ import type { OrgContext } from '../auth/current-org';
 import { ApiError } from '../api/errors';
 import { createLogger } from '../logging/logger';
 import { hitSlidingWindows } from './sliding-window';
+import { positiveIntSetting } from '../config/positive-int-setting';
 
 const log = createLogger({ component: 'rate-limit' });
 const MINUTE_MS = 60_000;
-
-function limitFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
 
 /**
  * Per-org and per-API-key request limits over a sliding minute; a request one limit refuses
@@ -18,12 +14,12 @@ function limitFromEnv(name: string, fallback: number): number {
  */
 export async function enforceApiLimits(org: OrgContext): Promise<void> {
   const checks = [
-    { key: `org:${org.orgId}`, limit: limitFromEnv('RATE_LIMIT_ORG_PER_MINUTE', 1200), what: 'organization' },
+    { key: `org:${org.orgId}`, limit: positiveIntSetting('RATE_LIMIT_ORG_PER_MINUTE', 1200), what: 'organization' },
   ];
   if (org.actor.type === 'API_KEY') {
     checks.push({
       key: `api-key:${org.actor.id}`,
-      limit: limitFromEnv('RATE_LIMIT_API_KEY_PER_MINUTE', 300),
+      limit: positiveIntSetting('RATE_LIMIT_API_KEY_PER_MINUTE', 300),
       what: 'API key',
     });
   }

@@ -1,16 +1,15 @@
 import { context, type Context } from '@opentelemetry/api';
 import type { RunTrigger } from '../db/generated/enums';
 import { createLogger } from '../logging/logger';
-import { processMetrics } from '../metrics/registry';
 import type { RunWorkflowInput } from './run-contract';
 import { recordStartFailed, startRefusedForGood, startRunWorkflow } from './start-run-workflow';
+import { positiveIntSetting } from '../config/positive-int-setting';
 
 const log = createLogger({ component: 'run-start-queue' });
 
 /** A recorded run waiting for its workflow to be started. */
 export interface QueuedRunStart {
   orgId: string;
-  workflowId: string;
   trigger: RunTrigger;
   workflowInput: RunWorkflowInput;
   timeoutMs?: number;
@@ -31,8 +30,7 @@ interface Entry extends QueuedRunStart {
 const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 function maxSending(): number {
-  const value = Number(process.env.RUN_START_QUEUE_CONCURRENCY);
-  return Number.isInteger(value) && value > 0 ? value : 16;
+  return positiveIntSetting('RUN_START_QUEUE_CONCURRENCY', 16);
 }
 
 interface QueueState {
@@ -100,8 +98,7 @@ async function send(entry: Entry) {
   entry.attempts++;
   state.sending++;
   try {
-    await context.with(entry.traceContext, () => startRunWorkflow(entry.workflowInput, entry.timeoutMs));
-    processMetrics().runsStarted.inc({ workflow_id: entry.workflowId, trigger: entry.trigger });
+    await context.with(entry.traceContext, () => startRunWorkflow(entry.workflowInput, entry));
     finish(entry);
   } catch (error) {
     if (startRefusedForGood(error)) {

@@ -6,7 +6,9 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/client';
 import { serverEnv } from '../config/server-env';
+import type { RunTrigger } from '../db/generated/enums';
 import { createLogger } from '../logging/logger';
+import { processMetrics } from '../metrics/registry';
 import { temporalClient } from '../../temporal/client';
 import { recordRunEnd } from './reconcile-ended-runs';
 import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from './run-contract';
@@ -18,7 +20,10 @@ const log = createLogger({ component: 'start-run' });
  * seen, open or closed, so whoever starts a run a second time (the start queue and the
  * stranded-runs job may both try) gets false and nothing runs twice.
  */
-export async function startRunWorkflow(input: RunWorkflowInput, timeoutMs?: number): Promise<boolean> {
+export async function startRunWorkflow(
+  input: RunWorkflowInput,
+  { trigger, timeoutMs }: { trigger: RunTrigger; timeoutMs?: number },
+): Promise<boolean> {
   const client = await temporalClient();
   try {
     await client.workflow.start(RUN_WORKFLOW_TYPE, {
@@ -28,6 +33,7 @@ export async function startRunWorkflow(input: RunWorkflowInput, timeoutMs?: numb
       args: [input],
       ...(timeoutMs ? { workflowExecutionTimeout: timeoutMs } : {}),
     });
+    processMetrics().runsStarted.inc({ workflow_id: input.workflowId, trigger });
     return true;
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return false;

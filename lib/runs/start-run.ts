@@ -9,12 +9,12 @@ import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition
 import type { ReusedStep, RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
 import { recordAuditIn } from '../audit/record';
-import { processMetrics } from '../metrics/registry';
 import { activeTrace } from '../telemetry/active-trace';
 import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
 import { recordPublishedRun } from './record-published-run';
 import { queuedRunStarts, queueRunStart } from './run-start-queue';
 import { recordStartFailed, startRunWorkflow } from './start-run-workflow';
+import { positiveIntSetting } from '../config/positive-int-setting';
 
 export interface StartOptions {
   trigger: RunTrigger;
@@ -42,18 +42,13 @@ export interface StartedRun {
  * queueing for a connection until Prisma gives up on the transaction.
  */
 function maxStartsInFlight(): number {
-  return positiveSetting('START_RUN_MAX_IN_FLIGHT', 32);
+  return positiveIntSetting('START_RUN_MAX_IN_FLIGHT', 32);
 }
 let startsInFlight = 0;
 
 /** Recorded runs this process may hold waiting for Temporal to take them; past it, 503. */
 function maxQueuedStarts(): number {
-  return positiveSetting('START_RUN_MAX_QUEUED', 2_000);
-}
-
-function positiveSetting(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return positiveIntSetting('START_RUN_MAX_QUEUED', 2_000);
 }
 
 function overloaded(): ApiError {
@@ -228,17 +223,16 @@ async function recordAndStart(
   const { runId, version, workflowInput, timeoutMs } = await recordRun(org, workflowId, body, options);
   const started = { runId, version: options.draft ? null : version };
   if (!options.awaitStart) {
-    queueRunStart({ orgId: org.orgId, workflowId, trigger: options.trigger, workflowInput, timeoutMs });
+    queueRunStart({ orgId: org.orgId, trigger: options.trigger, workflowInput, timeoutMs });
     return started;
   }
   try {
-    await startRunWorkflow(workflowInput, timeoutMs);
+    await startRunWorkflow(workflowInput, { trigger: options.trigger, timeoutMs });
   } catch (error) {
     const message = await recordStartFailed(org.orgId, runId, error);
     // Temporal coming back is a matter of seconds to minutes; a new start is a new run.
     throw new ApiError(503, 'engine_unavailable', message, undefined, { 'Retry-After': '5' });
   }
-  processMetrics().runsStarted.inc({ workflow_id: workflowId, trigger: options.trigger });
   return started;
 }
 

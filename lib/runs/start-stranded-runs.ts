@@ -1,4 +1,5 @@
 import { db } from '../db/client';
+import type { RunTrigger } from '../db/generated/enums';
 import { withOrgTransaction } from '../db/tenant';
 import { workflowDefinitionSchema } from '../definition/schema';
 import { createLogger } from '../logging/logger';
@@ -19,6 +20,7 @@ const BATCH = 200;
 interface StrandedRun {
   id: string;
   workflowId: string;
+  trigger: RunTrigger;
   input: unknown;
   createdAt: Date;
   version: number;
@@ -47,7 +49,7 @@ export async function startStrandedRuns(olderThanMs = STRANDED_AFTER_MS): Promis
     const runs = await withOrgTransaction(
       org.id,
       (tx) => tx.$queryRaw<StrandedRun[]>`
-        SELECT r.id, r.workflow_id AS "workflowId", r.input, r.created_at AS "createdAt",
+        SELECT r.id, r.workflow_id AS "workflowId", r.trigger, r.input, r.created_at AS "createdAt",
           coalesce(v.version, 0) AS version, coalesce(v.definition, r.draft_definition) AS definition
         FROM runs r
         LEFT JOIN workflow_versions v ON v.id = r.version_id
@@ -78,7 +80,7 @@ async function startStrandedRun(orgId: string, run: StrandedRun): Promise<keyof 
         input: run.input,
         requestedAt: run.createdAt.toISOString(),
       },
-      definition.settings.timeoutMs,
+      { trigger: run.trigger, timeoutMs: definition.settings.timeoutMs },
     );
     if (started) log.info('stranded run started', { orgId, runId: run.id });
     return started ? 'started' : 'alreadyStarted';

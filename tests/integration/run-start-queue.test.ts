@@ -66,7 +66,7 @@ describe('the start-stranded-runs job', () => {
     expect(result.failed).toBe(0);
     expect(await waitForRun(runId)).toMatchObject({ status: 'SUCCEEDED', output: 10 });
     const execution = (await describeRun(runId)).runId;
-    expect(await startRunWorkflow(workflowInput)).toBe(false);
+    expect(await startRunWorkflow(workflowInput, { trigger: 'API' })).toBe(false);
     expect((await describeRun(runId)).runId).toBe(execution);
   });
 
