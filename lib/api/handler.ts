@@ -7,6 +7,7 @@ import { enforceApiLimits } from '../rate-limit/api-limits';
 import { ApiError, errorResponse } from './errors';
 import { assertJsonStorable, readLimitedText } from './request-limits';
 import { routePattern } from './route-pattern';
+import { smallJsonUncompressed } from './small-json-uncompressed';
 import { processMetrics } from '../metrics/registry';
 
 // The whole header: one space, then one token of the characters RFC 6750 allows, nothing after.
@@ -60,7 +61,7 @@ export function withOrg<Params = Record<string, never>>(
       response = errorResponse(error);
     }
     timer({ route: routePattern(new URL(req.url).pathname, params), status: String(response.status) });
-    return response;
+    return smallJsonUncompressed(response);
   };
 }
 
