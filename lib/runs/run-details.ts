@@ -9,18 +9,19 @@ import { describeRunActor, describeRunActors } from './run-actor';
 import { LIVE_STATE_QUERY, type LiveRunState } from './run-contract';
 import type { ListRunsQuery } from './schemas';
 import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
+import { firstRenderSteps } from './first-render-steps';
 import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
 import { temporalRunUrl } from './temporal-link';
 
 const ACTIVE = new Set<string>(ACTIVE_RUN_STATUSES);
 
-async function findRun(org: OrgContext, runId: string, withDefinition = false) {
+async function findRun(org: OrgContext, runId: string, forPage?: { stepIds: string[] }) {
   const run = await orgDb(org.orgId).run.findFirst({
     where: { id: runId, orgId: org.orgId },
     include: {
       workflow: { select: { id: true, name: true, deletedAt: true } },
-      version: { select: { version: true, definition: withDefinition } },
-      steps: { orderBy: STEP_ORDER },
+      version: { select: { version: true, definition: Boolean(forPage) } },
+      steps: { orderBy: STEP_ORDER, ...(forPage ? { where: { id: { in: forPage.stepIds } } } : {}) },
     },
   });
   if (!run) throw notFound('Run');
@@ -50,13 +51,17 @@ export async function getRun(org: OrgContext, runId: string) {
 }
 
 /**
- * What the run page reads, in one query: the run as `getRun` gives it, and the definition of
- * the version it ran, unless its workflow was deleted (its versions are then gone from view).
+ * What the run page reads: the run as `getRun` gives it, but with only the steps its first
+ * render shows (lib/runs/first-render-steps.ts; `steps` and `nodes` cover those alone), how many
+ * steps the run has, and the definition of the version it ran, unless its workflow was deleted
+ * (its versions are then gone from view).
  */
-export async function getRunWithDefinition(org: OrgContext, runId: string) {
-  const run = await findRun(org, runId, true);
+export async function getRunForPage(org: OrgContext, runId: string, openNodeId: string | null) {
+  const kept = await firstRenderSteps(org.orgId, runId, openNodeId);
+  const run = await findRun(org, runId, { stepIds: kept.ids });
   return {
     run: await describeRun(org, run),
+    stepsTotal: kept.total,
     definition: run.workflow.deletedAt
       ? null
       : ((run.version?.definition ?? run.draftDefinition) as unknown as WorkflowDefinition),

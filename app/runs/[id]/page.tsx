@@ -7,7 +7,7 @@ import { isAllowed } from '@/lib/auth/policy';
 import { toDraftDefinition } from '@/lib/collab/draft-doc';
 import { listPaletteNodes } from '@/lib/connectors/palette';
 import { initialRunSnapshot } from '@/lib/runs/initial-snapshot';
-import { getRunWithDefinition } from '@/lib/runs/run-details';
+import { getRunForPage } from '@/lib/runs/run-details';
 import { listCredentials } from '@/lib/vault/credentials';
 
 export const metadata: Metadata = { title: 'Run' };
@@ -29,9 +29,10 @@ export default async function RunPage({
   searchParams: Promise<{ node?: string | string[] }>;
 }) {
   const [{ id }, { node }] = await Promise.all([params, searchParams]);
+  const openNodeId = typeof node === 'string' ? node : null;
   const org = await requireOrg();
   const [found, credentials] = await Promise.all([
-    orNotFound(getRunWithDefinition(org, id)),
+    orNotFound(getRunForPage(org, id, openNodeId)),
     isAllowed(org.role, 'credential:read') ? listCredentials(org.orgId) : [],
   ]);
   if (!found) notFound();
@@ -47,8 +48,7 @@ export default async function RunPage({
     ]),
   );
   const credentialNames = Object.fromEntries(credentials.filter((c) => used.has(c.id)).map((c) => [c.id, c.name]));
-  const openNodeId = typeof node === 'string' ? node : null;
-  const initial = initialRunSnapshot(run, openNodeId);
+  const initial = initialRunSnapshot(run, found.stepsTotal);
   return (
     <RunView
       identity={{
