@@ -1,7 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import dynamic from 'next/dynamic';
+import { useCallback, useMemo, useState } from 'react';
 import type { DraftDefinition } from '@/lib/collab/draft-doc';
 import type { PaletteNode } from '@/lib/connectors/palette';
 import type { RunStepData } from '@/lib/events/run-stream-schema';
@@ -18,6 +17,7 @@ import { FINISHED_RUN, nodeStates, type RunStreamState } from './run-stream-stat
 import type { TraceSelection } from './run-trace';
 import { contextAt, type ContextGraph } from './step-context';
 import { useRunStream } from './use-run-stream';
+import { useLoadedModule } from './use-loaded-module';
 
 export interface RunViewProps {
   identity: RunIdentity;
@@ -43,10 +43,6 @@ type BottomTab = 'log' | 'trace';
 // a server-drawn button whose code has not yet arrived would drop a click.
 const loadTrace = () => import('./run-trace');
 const loadInspector = () => import('./run-node-inspector');
-const RunTrace = dynamic(() => loadTrace().then((module) => module.RunTrace), { ssr: false });
-const RunNodeInspector = dynamic(() => loadInspector().then((module) => module.RunNodeInspector), {
-  ssr: false,
-});
 
 /** The credential a node's config uses (`auth.credentialId` of an HTTP node, else `credentialId`), if any. */
 function credentialIdOf(config: Record<string, unknown> | undefined): string | null {
@@ -67,10 +63,8 @@ export function RunView({
   credentialNames,
 }: RunViewProps) {
   const { run, steps, logs, logsOmitted, stepsPartial, connection } = useRunStream(identity.id, initial);
-  useEffect(() => {
-    void loadTrace();
-    void loadInspector();
-  }, []);
+  const trace = useLoadedModule(loadTrace);
+  const inspector = useLoadedModule(loadInspector);
   const [selectedNodeId, setSelectedNodeIdOnly] = useState(initialNodeId);
   // The attempt chosen on the trace; choosing a node elsewhere shows its latest attempt.
   const [chosenStepKey, setChosenStepKey] = useState<string | null>(null);
@@ -213,13 +207,13 @@ export function RunView({
               <div className={tab === 'log' ? 'flex min-h-0 flex-1 flex-col' : 'hidden'}>
                 <LogPanel lines={logs} omitted={logsOmitted} nodes={nodes} onSelectNode={setSelectedNodeId} />
               </div>
-              {tab === 'trace' && stepsPartial && (
+              {tab === 'trace' && (stepsPartial || !trace) && (
                 <p className="p-4 text-sm text-muted-foreground" role="status">
                   Loading every step of the run…
                 </p>
               )}
-              {tab === 'trace' && !stepsPartial && (
-                <RunTrace
+              {tab === 'trace' && !stepsPartial && trace && (
+                <trace.RunTrace
                   steps={steps}
                   run={traceRun}
                   live={!FINISHED_RUN.has(run.status)}
@@ -231,8 +225,8 @@ export function RunView({
               )}
             </div>
           </div>
-          {selected && (
-            <RunNodeInspector
+          {selected && inspector && (
+            <inspector.RunNodeInspector
               key={`${selected.id} ${chosenStepKey ?? ''}`}
               node={selected}
               steps={steps.filter((step) => step.nodeId === selected.id)}
