@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { storeCredential } from '@/lib/vault/credentials';
 import { apiFetch, ownerOrg } from '../support/api';
 import { browserForSuite, ownerPage, screenshotPath } from '../support/browser';
-import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { endedTriggerToOutputRun, publishWorkflow, startRun, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
 
 const server = new TestServer();
@@ -218,16 +218,8 @@ describe('the trace of a long run', () => {
   const browser = browserForSuite();
 
   it('draws only the rows in view of a 10,000-step run, and scrolls to its last step', async () => {
-    const workflowId = await publishWorkflow('Ten thousand steps', {
-      nodes: [
-        { id: 'start', type: 'trigger.manual' },
-        { id: 'out', type: 'flow.output', config: { value: 'ok' } },
-      ],
-      edges: [{ source: 'start', target: 'out' }],
-    });
-    const runId = await startRun(workflowId);
-    await waitForRun(runId);
-    const run = await db().run.findUniqueOrThrow({ where: { id: runId } });
+    const run = await endedTriggerToOutputRun('Ten thousand steps');
+    const runId = run.id;
     const t0 = run.startedAt!.getTime();
     // As a loop of 10,000 passes would record them, one millisecond each.
     await db().runStep.createMany({

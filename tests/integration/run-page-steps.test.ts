@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { getRunForPage } from '@/lib/runs/run-details';
 import { ownerOrg } from '../support/api';
-import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+import { endedTriggerToOutputRun } from '../support/engine';
 
 describe('the steps the run page is rendered with', () => {
   it('are each node’s latest step and highest attempt, and every step of the node it opens on', async () => {
-    const workflowId = await publishWorkflow('first render steps', {
-      nodes: [
-        { id: 'start', type: 'trigger.manual' },
-        { id: 'out', type: 'flow.output', config: { value: 'ok' } },
-      ],
-      edges: [{ source: 'start', target: 'out' }],
-    });
-    const runId = await startRun(workflowId);
-    await waitForRun(runId);
-    const run = await db().run.findUniqueOrThrow({ where: { id: runId } });
+    const run = await endedTriggerToOutputRun('first render steps');
+    const runId = run.id;
     const t0 = run.endedAt!.getTime();
     // Later passes of `out`, as a loop would record them: the first one retried.
     const passes = [

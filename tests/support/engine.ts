@@ -71,3 +71,20 @@ export async function waitForRun(runId: string, statuses: string[] = TERMINAL, t
   }
   return getRun(runId);
 }
+
+/**
+ * A run of a published trigger → output workflow, ended: the row tests add recorded steps to, as
+ * a loop or retries would have written them.
+ */
+export async function endedTriggerToOutputRun(workflowName: string) {
+  const workflowId = await publishWorkflow(workflowName, {
+    nodes: [
+      { id: 'start', type: 'trigger.manual' },
+      { id: 'out', type: 'flow.output', config: { value: 'ok' } },
+    ],
+    edges: [{ source: 'start', target: 'out' }],
+  });
+  const runId = await startRun(workflowId);
+  await waitForRun(runId);
+  return db().run.findUniqueOrThrow({ where: { id: runId } });
+}
