@@ -1,7 +1,7 @@
 import { withOrgTransaction } from '../db/tenant';
 import type { Prisma, RunLog, RunStep } from '../db/generated/client';
 import { resolvePayloadRefs } from '../runs/payloads';
-import { STEP_ORDER } from '../runs/step-view';
+import { readRunStepsJson, type RunStepsJson } from './run-steps-json';
 
 const RUN_FIELDS = {
   id: true,
@@ -22,51 +22,75 @@ export const SNAPSHOT_LOG_LIMIT = 1000;
 export interface RunChanges {
   /** With its output's payload references resolved. */
   run: Omit<Prisma.RunGetPayload<{ select: typeof RUN_FIELDS }>, 'output'> & { output: unknown };
-  /** All steps in the order they started, or those changed after the number asked for, in change order. */
+  /** The steps changed after the number asked for, in change order. */
   steps: RunStep[];
-  /** Log lines in change order: the newest SNAPSHOT_LOG_LIMIT when `afterSeq` is null, else those written after it. */
+  /** Log lines in change order: those written after the number asked for, or a snapshot's newest SNAPSHOT_LOG_LIMIT. */
   logs: RunLog[];
   /** Older lines a snapshot leaves out. */
   logsOmitted: number;
 }
 
+/** What a fresh stream starts with: every step, and the per-node summary, as JSON text. */
+export interface RunSnapshot extends Omit<RunChanges, 'steps'> {
+  steps: RunStepsJson;
+}
+
+// One snapshot for every read: the run's counter then covers exactly the steps and lines read.
+const ONE_SNAPSHOT = { isolationLevel: 'RepeatableRead' as const };
+
+async function withResolvedOutput<T extends { run: { output: unknown } }>(read: T | null, orgId: string) {
+  if (!read) return null;
+  return { ...read, run: { ...read.run, output: await resolvePayloadRefs(read.run.output, orgId) } };
+}
+
 /**
- * A run, its steps and log lines as the database holds them at one moment: all of its steps
- * (and its newest lines) when `afterSeq` is null, else the steps and lines written after change
- * number `afterSeq`. Null when the org has no such run.
+ * A run as the database holds it at one moment: all of its steps (serialized by PostgreSQL) and
+ * its newest log lines. Null when the org has no such run.
  */
-export async function readRunChanges(
-  orgId: string,
-  runId: string,
-  afterSeq: number | null,
-): Promise<RunChanges | null> {
+export async function readRunSnapshot(orgId: string, runId: string): Promise<RunSnapshot | null> {
+  const snapshot = await withOrgTransaction(
+    orgId,
+    async (tx) => {
+      const run = await tx.run.findFirst({ where: { id: runId, orgId }, select: RUN_FIELDS });
+      if (!run) return null;
+      const steps = await readRunStepsJson(tx, orgId, runId);
+      // The newest lines, newest first, turned around.
+      const logs = await tx.runLog.findMany({
+        where: { runId, orgId },
+        orderBy: [{ eventSeq: 'desc' }, { id: 'desc' }],
+        take: SNAPSHOT_LOG_LIMIT,
+      });
+      logs.reverse();
+      const logsOmitted =
+        logs.length === SNAPSHOT_LOG_LIMIT ? (await tx.runLog.count({ where: { runId, orgId } })) - logs.length : 0;
+      return { run, steps, logs, logsOmitted };
+    },
+    ONE_SNAPSHOT,
+  );
+  return withResolvedOutput(snapshot, orgId);
+}
+
+/**
+ * The steps and log lines of a run written after change number `afterSeq`, and the run as it is
+ * now, at one moment. Null when the org has no such run.
+ */
+export async function readRunChanges(orgId: string, runId: string, afterSeq: number): Promise<RunChanges | null> {
   const changes = await withOrgTransaction(
     orgId,
     async (tx) => {
       const run = await tx.run.findFirst({ where: { id: runId, orgId }, select: RUN_FIELDS });
       if (!run) return null;
       const steps = await tx.runStep.findMany({
-        where: { runId, orgId, ...(afterSeq === null ? {} : { eventSeq: { gt: afterSeq } }) },
-        orderBy: afterSeq === null ? STEP_ORDER : { eventSeq: 'asc' },
+        where: { runId, orgId, eventSeq: { gt: afterSeq } },
+        orderBy: { eventSeq: 'asc' },
       });
-      // A snapshot reads the newest lines, newest first, and turns them around.
-      const newest = afterSeq === null;
-      const order = newest ? ('desc' as const) : ('asc' as const);
       const logs = await tx.runLog.findMany({
-        where: { runId, orgId, ...(newest ? {} : { eventSeq: { gt: afterSeq } }) },
-        orderBy: [{ eventSeq: order }, { id: order }],
-        ...(newest ? { take: SNAPSHOT_LOG_LIMIT } : {}),
+        where: { runId, orgId, eventSeq: { gt: afterSeq } },
+        orderBy: [{ eventSeq: 'asc' }, { id: 'asc' }],
       });
-      if (newest) logs.reverse();
-      const logsOmitted =
-        newest && logs.length === SNAPSHOT_LOG_LIMIT
-          ? (await tx.runLog.count({ where: { runId, orgId } })) - logs.length
-          : 0;
-      return { run, steps, logs, logsOmitted };
+      return { run, steps, logs, logsOmitted: 0 };
     },
-    // One snapshot for every read: the run's counter then covers exactly the steps and lines read.
-    { isolationLevel: 'RepeatableRead' },
+    ONE_SNAPSHOT,
   );
-  if (!changes) return null;
-  return { ...changes, run: { ...changes.run, output: await resolvePayloadRefs(changes.run.output, orgId) } };
+  return withResolvedOutput(changes, orgId);
 }

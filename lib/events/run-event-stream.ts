@@ -1,6 +1,6 @@
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
-import { readRunChanges } from './run-changes';
+import { readRunChanges, readRunSnapshot } from './run-changes';
 import { subscribeToRunChanges } from './run-change-feed';
 import { runEventBody } from './run-event-body';
 import { changesBatch, snapshotBatch } from './run-stream-events';
@@ -13,6 +13,16 @@ function parseLastEventId(value: string | null): number | null {
     throw new ApiError(400, 'invalid_request', 'Last-Event-ID: not an event id this stream sent (a whole number)');
   }
   return Number(value);
+}
+
+/** A fresh stream's snapshot, or after a reconnect what changed since `afterSeq`; null for no such run. */
+async function readFirstBatch(orgId: string, runId: string, afterSeq: number | null) {
+  if (afterSeq === null) {
+    const snapshot = await readRunSnapshot(orgId, runId);
+    return snapshot && snapshotBatch(snapshot);
+  }
+  const changes = await readRunChanges(orgId, runId, afterSeq);
+  return changes && changesBatch(changes, afterSeq);
 }
 
 /**
@@ -30,9 +40,8 @@ export async function openRunEventStream(org: OrgContext, runId: string, req: Re
   // Subscribed before the first read, so that a change committed after the read is announced.
   const feed = await subscribeToRunChanges(runId);
   try {
-    const changes = await readRunChanges(org.orgId, runId, afterSeq);
-    if (!changes) throw notFound('Run');
-    const first = afterSeq === null ? snapshotBatch(changes) : changesBatch(changes, afterSeq);
+    const first = await readFirstBatch(org.orgId, runId, afterSeq);
+    if (!first) throw notFound('Run');
     if (afterSeq !== null && first.finished && first.lastSeq <= afterSeq) {
       feed.close();
       return new Response(null, { status: 204 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunLog, RunStep } from '../db/generated/client';
 import type { RunChanges } from './run-changes';
 import { changesBatch, snapshotBatch } from './run-stream-events';
+import { encodeEvent } from './sse';
 
 const at = new Date('2026-11-24T09:00:00.000Z');
 
@@ -64,34 +65,38 @@ const publicRun = (status: string) => ({
 const publicStep = ({ orgId: _o, runId: _r, eventSeq: _e, ...rest }: RunStep) => rest;
 
 describe('snapshotBatch', () => {
-  it('sends the run, its node summary and steps under the run’s last change number', () => {
-    const steps = [step('start', 'SUCCEEDED', 1), step('review', 'WAITING', 2)];
-    expect(snapshotBatch({ run: run('WAITING', 3, 3), steps, logs: [line('hello', 2)], logsOmitted: 4 })).toEqual({
-      events: [
-        {
-          event: 'snapshot',
-          id: '3',
-          data: {
-            run: publicRun('WAITING'),
-            nodes: {
-              start: { status: 'SUCCEEDED', attempts: 1, iterations: 1, startedAt: at, endedAt: null, error: null },
-              review: { status: 'WAITING', attempts: 1, iterations: 1, startedAt: at, endedAt: null, error: null },
-            },
-            steps: steps.map(publicStep),
-            logs: [
-              { seq: 2, nodeId: 'code', attempt: 1, level: 'INFO', message: 'hello', data: null, ts: at.toISOString() },
-            ],
-            logsOmitted: 4,
-          },
-        },
+  // As PostgreSQL serializes them (lib/events/run-steps-json.ts), with a line break between tokens.
+  const stepsJson = {
+    steps: '[{"id" : "step-start", "nodeId" : "start"},\n {"id" : "step-review", "nodeId" : "review"}]',
+    nodes: '{"start" : {"status" : "SUCCEEDED"}, "review" : {"status" : "WAITING"}}',
+  };
+
+  it('sends the run, its node summary and steps under the run’s last change number, as one line', () => {
+    const batch = snapshotBatch({
+      run: run('WAITING', 3, 3),
+      steps: stepsJson,
+      logs: [line('hello', 2)],
+      logsOmitted: 4,
+    });
+    expect(batch.events.map(({ event, id }) => [event, id])).toEqual([['snapshot', '3']]);
+    expect(batch).toMatchObject({ lastSeq: 3, finished: false });
+    const [framedData] = encodeEvent(batch.events[0])
+      .split('\n')
+      .filter((part) => part.startsWith('data: '));
+    expect(JSON.parse(framedData.slice('data: '.length))).toEqual({
+      nodes: { start: { status: 'SUCCEEDED' }, review: { status: 'WAITING' } },
+      steps: [
+        { id: 'step-start', nodeId: 'start' },
+        { id: 'step-review', nodeId: 'review' },
       ],
-      lastSeq: 3,
-      finished: false,
+      run: JSON.parse(JSON.stringify(publicRun('WAITING'))),
+      logs: [{ seq: 2, nodeId: 'code', attempt: 1, level: 'INFO', message: 'hello', data: null, ts: at.toISOString() }],
+      logsOmitted: 4,
     });
   });
 
   it('ends an ended run’s stream with its run event', () => {
-    const batch = snapshotBatch({ run: run('SUCCEEDED', 4, 4), steps: [], ...noLogs });
+    const batch = snapshotBatch({ run: run('SUCCEEDED', 4, 4), steps: { steps: '[]', nodes: '{}' }, ...noLogs });
     expect(batch.events.map(({ event, id }) => [event, id])).toEqual([
       ['snapshot', '4'],
       ['run', '4'],

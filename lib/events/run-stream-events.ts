@@ -1,8 +1,8 @@
 import type { RunLog } from '../db/generated/client';
-import { publicStep, summarizeNodes } from '../runs/step-view';
-import type { RunChanges } from './run-changes';
+import { publicStep } from '../runs/step-view';
+import type { RunChanges, RunSnapshot } from './run-changes';
 import type { RunLogLine } from './run-stream-schema';
-import type { ServerSentEvent } from './sse';
+import { JsonText, type ServerSentEvent } from './sse';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
@@ -43,16 +43,11 @@ function batch(run: RunChanges['run'], events: ServerSentEvent[]): RunEventBatch
 
 /**
  * The first event of a fresh stream: the run, its per-node summary, all of its steps and its
- * newest log lines.
+ * newest log lines. The steps and summary are spliced in as PostgreSQL wrote them.
  */
-export function snapshotBatch({ run, steps, logs, logsOmitted }: RunChanges): RunEventBatch {
-  const data = {
-    run: runState(run),
-    nodes: summarizeNodes(steps),
-    steps: steps.map(publicStep),
-    logs: logs.map(publicLog),
-    logsOmitted,
-  };
+export function snapshotBatch({ run, steps, logs, logsOmitted }: RunSnapshot): RunEventBatch {
+  const rest = JSON.stringify({ run: runState(run), logs: logs.map(publicLog), logsOmitted });
+  const data = new JsonText(`{"nodes":${steps.nodes},"steps":${steps.steps},${rest.slice(1)}`);
   return batch(run, [{ event: 'snapshot', id: String(run.lastEventSeq), data }]);
 }
 

@@ -7,6 +7,15 @@ export interface ServerSentEvent {
   data: unknown;
 }
 
+/** Data already serialized as JSON, sent as it is. */
+export class JsonText {
+  // A line break in JSON text can only be whitespace between tokens (strings escape theirs).
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text.replace(/[\r\n]+/g, ' ');
+  }
+}
+
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream',
   // no-transform: a compressing server or proxy would hold events back until its buffer fills.
@@ -16,7 +25,7 @@ export const SSE_HEADERS = {
 };
 
 export const encodeEvent = ({ event, id, data }: ServerSentEvent) =>
-  `event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+  `event: ${event}\nid: ${id}\ndata: ${data instanceof JsonText ? data.text : JSON.stringify(data)}\n\n`;
 
 /** A comment: keeps proxies from closing an idle connection, and EventSource ignores it. */
 export const HEARTBEAT = ': ping\n\n';

@@ -1,0 +1,43 @@
+import { Prisma } from '../db/generated/client';
+
+/** A run's steps and per-node summary as JSON text, made by PostgreSQL. */
+export interface RunStepsJson {
+  /** Every step as the API shows it (`publicStep`), in `STEP_ORDER`. */
+  steps: string;
+  /** Per node, what `summarizeNodes` makes of those steps. */
+  nodes: string;
+}
+
+// Date.prototype.toISOString's form, so these times read as the API's others do.
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// The steps in `publicStep`'s fields and order, one JSON array. Joined with string_agg, since
+// json_agg puts line breaks between elements, and an event's data is one line.
+const STEPS = `'[' || coalesce(string_agg(json_build_object(
+    'id', id, 'nodeId', node_id, 'iteration', iteration, 'attempt', attempt, 'status', status,
+    'input', input, 'output', output, 'handles', handles, 'error', error,
+    'startedAt', ${iso('started_at')}, 'endedAt', ${iso('ended_at')}
+  )::text, ',' ORDER BY started_at ASC, attempt ASC), '') || ']'`;
+
+// summarizeNodes: the status, end and error of each node's latest step (latest in STEP_ORDER),
+// its highest attempt and pass, and its first start.
+const NODES = `SELECT '{' || coalesce(string_agg(to_json(latest.node_id)::text || ':' || json_build_object(
+    'status', latest.status, 'attempts', passes.attempts, 'iterations', passes.iterations,
+    'startedAt', ${iso('passes.started_at')}, 'endedAt', ${iso('latest.ended_at')}, 'error', latest.error
+  )::text, ','), '') || '}'
+  FROM (SELECT DISTINCT ON (node_id) node_id, status, ended_at, error FROM run_steps
+        WHERE run_id = $1 AND org_id = $2::uuid ORDER BY node_id, started_at DESC NULLS FIRST, attempt DESC) latest
+  JOIN (SELECT node_id, max(attempt) AS attempts, max(iteration) + 1 AS iterations, min(started_at) AS started_at
+        FROM run_steps WHERE run_id = $1 AND org_id = $2::uuid GROUP BY node_id) passes USING (node_id)`;
+
+const QUERY = `SELECT (SELECT ${STEPS} FROM run_steps WHERE run_id = $1 AND org_id = $2::uuid) AS steps, (${NODES}) AS nodes`;
+
+/**
+ * A run's steps, serialized by PostgreSQL: a 10,000-step run's 2.4 MB snapshot is sent as read,
+ * without each row being decoded, mapped to objects with Dates and serialized again (roughly
+ * 140 ms of the web server's CPU).
+ */
+export async function readRunStepsJson(tx: Prisma.TransactionClient, orgId: string, runId: string) {
+  const [row] = await tx.$queryRawUnsafe<RunStepsJson[]>(QUERY, runId, orgId);
+  return row;
+}
