@@ -11,20 +11,41 @@ export interface RunStepsJson {
 // Date.prototype.toISOString's form, so these times read as the API's others do.
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/**
+ * One JSON object of `fields` (name, SQL value), written out by hand: json_build_object puts a
+ * space around each colon and after each comma, an eighth more bytes on a 10,000-step snapshot.
+ */
+const jsonObject = (fields: [name: string, value: string][]) =>
+  `'{' || ${fields.map(([name, value], index) => `'${index ? ',' : ''}"${name}":' || coalesce((${value})::text, 'null')`).join(' || ')} || '}'`;
+
 // The steps in `publicStep`'s fields and order, one JSON array. Joined with string_agg, since
 // json_agg puts line breaks between elements, and an event's data is one line.
-const STEPS = `'[' || coalesce(string_agg(json_build_object(
-    'id', id, 'nodeId', node_id, 'iteration', iteration, 'attempt', attempt, 'status', status,
-    'input', input, 'output', output, 'handles', handles, 'error', error,
-    'startedAt', ${iso('started_at')}, 'endedAt', ${iso('ended_at')}
-  )::text, ',' ORDER BY started_at ASC, attempt ASC), '') || ']'`;
+const STEP = jsonObject([
+  ['id', 'to_json(id)'],
+  ['nodeId', 'to_json(node_id)'],
+  ['iteration', 'iteration'],
+  ['attempt', 'attempt'],
+  ['status', 'to_json(status)'],
+  ['input', 'input'],
+  ['output', 'output'],
+  ['handles', 'to_json(handles)'],
+  ['error', 'error'],
+  ['startedAt', `to_json(${iso('started_at')})`],
+  ['endedAt', `to_json(${iso('ended_at')})`],
+]);
+const STEPS = `'[' || coalesce(string_agg(${STEP}, ',' ORDER BY started_at ASC, attempt ASC), '') || ']'`;
 
 // summarizeNodes: the status, end and error of each node's latest step (latest in STEP_ORDER),
 // its highest attempt and pass, and its first start.
-const NODES = `SELECT '{' || coalesce(string_agg(to_json(latest.node_id)::text || ':' || json_build_object(
-    'status', latest.status, 'attempts', passes.attempts, 'iterations', passes.iterations,
-    'startedAt', ${iso('passes.started_at')}, 'endedAt', ${iso('latest.ended_at')}, 'error', latest.error
-  )::text, ','), '') || '}'
+const NODE = jsonObject([
+  ['status', 'to_json(latest.status)'],
+  ['attempts', 'passes.attempts'],
+  ['iterations', 'passes.iterations'],
+  ['startedAt', `to_json(${iso('passes.started_at')})`],
+  ['endedAt', `to_json(${iso('latest.ended_at')})`],
+  ['error', 'latest.error'],
+]);
+const NODES = `SELECT '{' || coalesce(string_agg(to_json(latest.node_id)::text || ':' || ${NODE}, ','), '') || '}'
   FROM (SELECT DISTINCT ON (node_id) node_id, status, ended_at, error FROM run_steps
         WHERE run_id = $1 AND org_id = $2::uuid ORDER BY node_id, started_at DESC NULLS FIRST, attempt DESC) latest
   JOIN (SELECT node_id, max(attempt) AS attempts, max(iteration) + 1 AS iterations, min(started_at) AS started_at

@@ -1,6 +1,7 @@
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
-import { orgDb } from '../db/tenant';
+import { orgDb, withOrgTransaction } from '../db/tenant';
+import { readRunStepsJson } from '../events/run-steps-json';
 import type { Prisma } from '../db/generated/client';
 import type { WorkflowDefinition } from '../definition/schema';
 import { temporalClient } from '../../temporal/client';
@@ -10,23 +11,28 @@ import { LIVE_STATE_QUERY, type LiveRunState } from './run-contract';
 import type { ListRunsQuery } from './schemas';
 import { ACTIVE_RUN_STATUSES } from './reconcile-ended-runs';
 import { firstRenderSteps } from './first-render-steps';
-import { publicStep, STEP_ORDER, summarizeNodes } from './step-view';
+import { publicStep, STEP_ORDER, summarizeNodes, type NodeSummary } from './step-view';
 import { temporalRunUrl } from './temporal-link';
 
 const ACTIVE = new Set<string>(ACTIVE_RUN_STATUSES);
 
-async function findRun(org: OrgContext, runId: string, forPage?: { stepIds: string[] }) {
+async function findRun(org: OrgContext, runId: string, withDefinition: boolean) {
   const run = await orgDb(org.orgId).run.findFirst({
     where: { id: runId, orgId: org.orgId },
     include: {
       workflow: { select: { id: true, name: true, deletedAt: true } },
-      version: { select: { version: true, definition: Boolean(forPage) } },
-      steps: { orderBy: STEP_ORDER, ...(forPage ? { where: { id: { in: forPage.stepIds } } } : {}) },
+      version: { select: { version: true, definition: withDefinition } },
     },
   });
   if (!run) throw notFound('Run');
   return run;
 }
+
+/** A node's summary as sent: its times are Dates, or ISO strings where read as JSON. */
+type SentNodeSummary = Omit<NodeSummary, 'startedAt' | 'endedAt'> & {
+  startedAt: Date | string | null;
+  endedAt: Date | string | null;
+};
 
 /**
  * The state Temporal holds right now, for runs still going; null if it cannot be asked or the
@@ -45,9 +51,15 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
   }
 }
 
-/** A run with its steps and a per-node summary (latest attempt of each node). */
-export async function getRun(org: OrgContext, runId: string) {
-  return describeRun(org, await findRun(org, runId));
+/**
+ * A run with its steps and a per-node summary (latest attempt of each node), as the JSON text
+ * GET /api/runs/:id answers: the steps as PostgreSQL serialized them (lib/events/run-steps-json.ts).
+ */
+export async function getRunJson(org: OrgContext, runId: string): Promise<string> {
+  const run = await findRun(org, runId, false);
+  const steps = await withOrgTransaction(org.orgId, (tx) => readRunStepsJson(tx, org.orgId, runId));
+  const described = JSON.stringify(await describeRun(org, run, JSON.parse(steps.nodes)));
+  return `${described.slice(0, -1)},"steps":${steps.steps}}`;
 }
 
 /**
@@ -58,9 +70,13 @@ export async function getRun(org: OrgContext, runId: string) {
  */
 export async function getRunForPage(org: OrgContext, runId: string, openNodeId: string | null) {
   const kept = await firstRenderSteps(org.orgId, runId, openNodeId);
-  const run = await findRun(org, runId, { stepIds: kept.ids });
+  const run = await findRun(org, runId, true);
+  const steps = await orgDb(org.orgId).runStep.findMany({
+    where: { runId, orgId: org.orgId, id: { in: kept.ids } },
+    orderBy: STEP_ORDER,
+  });
   return {
-    run: await describeRun(org, run),
+    run: { ...(await describeRun(org, run, summarizeNodes(steps))), steps: steps.map(publicStep) },
     stepsTotal: kept.total,
     definition: run.workflow.deletedAt
       ? null
@@ -68,8 +84,11 @@ export async function getRunForPage(org: OrgContext, runId: string, openNodeId: 
   };
 }
 
-async function describeRun(org: OrgContext, run: Awaited<ReturnType<typeof findRun>>) {
-  const nodes = summarizeNodes(run.steps);
+async function describeRun(
+  org: OrgContext,
+  run: Awaited<ReturnType<typeof findRun>>,
+  nodes: Record<string, SentNodeSummary>,
+) {
   const [live, startedBy, output] = await Promise.all([
     ACTIVE.has(run.status) ? liveState(run.id) : null,
     describeRunActor(org, run.startedByType, run.startedById),
@@ -109,7 +128,6 @@ async function describeRun(org: OrgContext, run: Awaited<ReturnType<typeof findR
     durationMs: run.durationMs,
     waitingApprovals: live?.waitingApprovals ?? [],
     nodes,
-    steps: run.steps.map(publicStep),
   };
 }
 

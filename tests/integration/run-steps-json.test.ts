@@ -4,10 +4,11 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { withOrgTransaction } from '@/lib/db/tenant';
 import { readRunStepsJson } from '@/lib/events/run-steps-json';
 import { publicStep, STEP_ORDER, summarizeNodes } from '@/lib/runs/step-view';
+import { apiFetch } from '../support/api';
 import { endedTriggerToOutputRun } from '../support/engine';
 
 describe('a run’s steps serialized by PostgreSQL', () => {
-  it('read as the steps and node summary the API makes of the same rows', async () => {
+  it('read, and are answered by GET /api/runs/:id, as the steps and node summary made of the same rows', async () => {
     const run = await endedTriggerToOutputRun('steps as JSON');
     // The run's own steps share a start time, which leaves their order to the plan.
     await db().runStep.deleteMany({ where: { runId: run.id } });
@@ -48,6 +49,14 @@ describe('a run’s steps serialized by PostgreSQL', () => {
     expect(JSON.parse(json.nodes)).toEqual(asSent(summarizeNodes(rows)));
     expect(Object.keys(JSON.parse(json.nodes)).sort()).toEqual(['charge', 'loop', 'wait']);
     expect(rows).toHaveLength(5);
+
+    const response = await apiFetch(`/api/runs/${run.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const body = await response.json();
+    expect(body).toMatchObject({ id: run.id, status: 'SUCCEEDED', version: 1 });
+    expect(body.steps).toEqual(asSent(rows.map(publicStep)));
+    expect(body.nodes).toEqual(asSent(summarizeNodes(rows)));
   });
 
   it('are an empty list and summary for a run without steps', async () => {
