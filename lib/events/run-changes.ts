@@ -1,7 +1,7 @@
 import { withOrgTransaction } from '../db/tenant';
 import type { Prisma, RunLog, RunStep } from '../db/generated/client';
 import { resolvePayloadRefs } from '../runs/payloads';
-import { readRunStepsJson, type RunStepsJson } from './run-steps-json';
+import { readRunStepsJson, type RunStepsJson } from '../runs/run-steps-json';
 
 const RUN_FIELDS = {
   id: true,

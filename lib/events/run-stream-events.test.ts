@@ -65,7 +65,7 @@ const publicRun = (status: string) => ({
 const publicStep = ({ orgId: _o, runId: _r, eventSeq: _e, ...rest }: RunStep) => rest;
 
 describe('snapshotBatch', () => {
-  // As PostgreSQL serializes them (lib/events/run-steps-json.ts), with a line break between tokens.
+  // As PostgreSQL serializes them (lib/runs/run-steps-json.ts), with a line break between tokens.
   const stepsJson = {
     steps: '[{"id" : "step-start", "nodeId" : "start"},\n {"id" : "step-review", "nodeId" : "review"}]',
     nodes: '{"start" : {"status" : "SUCCEEDED"}, "review" : {"status" : "WAITING"}}',

@@ -1,4 +1,5 @@
 import { orgStatement } from '../db/tenant';
+import { LATEST_STEP_FIRST_SQL } from './step-view';
 
 export interface FirstRenderSteps {
   ids: string[];
@@ -23,7 +24,7 @@ export async function firstRenderSteps(
     `WITH steps AS (SELECT id, node_id, attempt, started_at FROM run_steps WHERE run_id = $1)
      SELECT kept.id, (SELECT count(*) FROM steps)::int AS total
      FROM (
-       (SELECT DISTINCT ON (node_id) id FROM steps ORDER BY node_id, started_at DESC NULLS FIRST, attempt DESC)
+       (SELECT DISTINCT ON (node_id) id FROM steps ORDER BY node_id, ${LATEST_STEP_FIRST_SQL})
        UNION
        (SELECT DISTINCT ON (node_id) id FROM steps ORDER BY node_id, attempt DESC, started_at ASC NULLS LAST)
        UNION

@@ -1,7 +1,7 @@
 import type { OrgContext } from '../auth/current-org';
 import { ApiError, notFound } from '../api/errors';
 import { orgDb, withOrgTransaction } from '../db/tenant';
-import { readRunStepsJson } from '../events/run-steps-json';
+import { readRunStepsJson } from './run-steps-json';
 import type { Prisma } from '../db/generated/client';
 import type { WorkflowDefinition } from '../definition/schema';
 import { temporalClient } from '../../temporal/client';
@@ -53,11 +53,13 @@ async function liveState(runId: string): Promise<LiveRunState | null> {
 
 /**
  * A run with its steps and a per-node summary (latest attempt of each node), as the JSON text
- * GET /api/runs/:id answers: the steps as PostgreSQL serialized them (lib/events/run-steps-json.ts).
+ * GET /api/runs/:id answers: the steps as PostgreSQL serialized them (lib/runs/run-steps-json.ts).
  */
 export async function getRunJson(org: OrgContext, runId: string): Promise<string> {
-  const run = await findRun(org, runId, false);
-  const steps = await withOrgTransaction(org.orgId, (tx) => readRunStepsJson(tx, org.orgId, runId));
+  const [run, steps] = await Promise.all([
+    findRun(org, runId, false),
+    withOrgTransaction(org.orgId, (tx) => readRunStepsJson(tx, org.orgId, runId)),
+  ]);
   const described = JSON.stringify(await describeRun(org, run, JSON.parse(steps.nodes)));
   return `${described.slice(0, -1)},"steps":${steps.steps}}`;
 }

@@ -34,3 +34,7 @@ export function summarizeNodes(steps: RunStep[]): Record<string, NodeSummary> {
 
 /** The order summarizeNodes expects, as a Prisma orderBy. */
 export const STEP_ORDER = [{ startedAt: 'asc' as const }, { attempt: 'asc' as const }];
+
+/** STEP_ORDER in SQL, and its reverse: a node's latest step first (with DISTINCT ON). */
+export const STEP_ORDER_SQL = 'started_at ASC, attempt ASC';
+export const LATEST_STEP_FIRST_SQL = 'started_at DESC NULLS FIRST, attempt DESC';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { withOrgTransaction } from '@/lib/db/tenant';
-import { readRunStepsJson } from '@/lib/events/run-steps-json';
+import { readRunStepsJson } from '@/lib/runs/run-steps-json';
 import { publicStep, STEP_ORDER, summarizeNodes } from '@/lib/runs/step-view';
 import { apiFetch } from '../support/api';
 import { endedTriggerToOutputRun } from '../support/engine';

@@ -1,4 +1,5 @@
-import { Prisma } from '../db/generated/client';
+import type { Prisma } from '../db/generated/client';
+import { LATEST_STEP_FIRST_SQL, STEP_ORDER_SQL } from './step-view';
 
 /** A run's steps and per-node summary as JSON text, made by PostgreSQL. */
 export interface RunStepsJson {
@@ -33,7 +34,7 @@ const STEP = jsonObject([
   ['startedAt', `to_json(${iso('started_at')})`],
   ['endedAt', `to_json(${iso('ended_at')})`],
 ]);
-const STEPS = `'[' || coalesce(string_agg(${STEP}, ',' ORDER BY started_at ASC, attempt ASC), '') || ']'`;
+const STEPS = `'[' || coalesce(string_agg(${STEP}, ',' ORDER BY ${STEP_ORDER_SQL}), '') || ']'`;
 
 // summarizeNodes: the status, end and error of each node's latest step (latest in STEP_ORDER),
 // its highest attempt and pass, and its first start.
@@ -47,7 +48,7 @@ const NODE = jsonObject([
 ]);
 const NODES = `SELECT '{' || coalesce(string_agg(to_json(latest.node_id)::text || ':' || ${NODE}, ','), '') || '}'
   FROM (SELECT DISTINCT ON (node_id) node_id, status, ended_at, error FROM run_steps
-        WHERE run_id = $1 AND org_id = $2::uuid ORDER BY node_id, started_at DESC NULLS FIRST, attempt DESC) latest
+        WHERE run_id = $1 AND org_id = $2::uuid ORDER BY node_id, ${LATEST_STEP_FIRST_SQL}) latest
   JOIN (SELECT node_id, max(attempt) AS attempts, max(iteration) + 1 AS iterations, min(started_at) AS started_at
         FROM run_steps WHERE run_id = $1 AND org_id = $2::uuid GROUP BY node_id) passes USING (node_id)`;
 
