@@ -10,6 +10,13 @@ interface FlowNode {
   settings?: Record<string, unknown>;
 }
 
+/** How one run the bench started and waited for ended: its latency, or what went wrong. */
+export interface RunEnd {
+  ok: boolean;
+  latencyMs: number;
+  problem?: string;
+}
+
 export interface BenchFlow {
   name: string;
   definition: { nodes: FlowNode[]; edges: { source: string; target: string; sourceHandle?: string }[] };

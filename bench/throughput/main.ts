@@ -3,6 +3,9 @@
 // is printed beside the previous run's and the recorded baseline's:
 //   flock /tmp/platform.lock npm run bench:throughput -- [--clients 10,50] [--seconds 30]
 //     [--modes closed,sequential,start-api] [--activity-mode local|regular] [--baseline] [--cpu-prof <dir>]
+//     [--n8n <install dir> [--n8n-node <node 24 binary>] [--rounds 4]]
+// With --n8n, n8n runs the same flow beside the platform and the closed loop alternates between
+// the two, `--rounds` times per client count, each figure pooled over its system's rounds.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +15,10 @@ import { startBenchPlatform } from '../editor/platform';
 import { percentile, readPreviousResults, saveResults } from '../editor/report';
 import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
 import { drive } from '../start-api/load';
-import { activitySteps, orderFlow, pureSteps, startStubApi, withActivityMode, type BenchFlow } from './flows';
-import { cpuBetween, describeGroups, ownTicks, PROCESS_GROUPS, sampleCpu } from './process-cpu';
-import { formatReport, type Row, type Section } from './report';
+import { activitySteps, orderFlow, pureSteps, startStubApi, withActivityMode, type BenchFlow, type RunEnd } from './flows';
+import { cpuBetween, describeGroups, ownTicks, PLATFORM_GROUPS, sampleCpu, type ProcessGroup } from './process-cpu';
+import { comparedWithN8n, formatReport, type Row, type Section } from './report';
+import { n8nRunToEnd, startN8n } from './n8n-side';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/last.json', import.meta.url));
 const BASELINE_FILE = fileURLToPath(new URL('./results/baseline.json', import.meta.url));
@@ -37,6 +41,9 @@ function readOptions() {
       // Unset, each activity node runs as its settings' default has it.
       'activity-mode': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      n8n: { type: 'string' },
+      'n8n-node': { type: 'string', default: process.execPath },
+      rounds: { type: 'string', default: '1' },
     },
   });
   const clients = values.clients.split(',').map(Number);
@@ -52,19 +59,37 @@ function readOptions() {
   if (activityMode !== undefined && activityMode !== 'local' && activityMode !== 'regular') {
     throw new Error('--activity-mode must be local or regular');
   }
-  return { clients, seconds, modes, activityMode, baseline: values.baseline, cpuProfileDir: values['cpu-prof'] };
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number of rounds');
+  const n8n = values.n8n ? { installDir: path.resolve(values.n8n), nodeBinary: values['n8n-node'] } : undefined;
+  return {
+    clients,
+    seconds,
+    modes,
+    activityMode,
+    rounds,
+    n8n,
+    baseline: values.baseline,
+    cpuProfileDir: values['cpu-prof'],
+  };
 }
 
 const lifecycle = new BenchLifecycle();
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** CPU-ms per run of each process group and their total, plus the bench's own clients apart. */
-function cpuRows(prefix: string, used: ReturnType<typeof cpuBetween>, clientMs: number, runs: number): Row[] {
+function cpuRows(
+  prefix: string,
+  used: ReturnType<typeof cpuBetween>,
+  clientMs: number,
+  runs: number,
+  groups: readonly ProcessGroup[] = PLATFORM_GROUPS,
+): Row[] {
   const per = (ms: number) => round(ms / Math.max(runs, 1));
-  const total = PROCESS_GROUPS.reduce((sum, group) => sum + used[group], 0);
+  const total = groups.reduce((sum, group) => sum + used[group], 0);
   return [
-    { key: `${prefix}.cpu.total`, label: 'CPU ms per run, all platform processes', value: per(total) },
-    ...PROCESS_GROUPS.map((group) => ({ key: `${prefix}.cpu.${group}`, label: `  ${group}`, value: per(used[group]) })),
+    { key: `${prefix}.cpu.total`, label: 'CPU ms per run, all its processes', value: per(total) },
+    ...groups.map((group) => ({ key: `${prefix}.cpu.${group}`, label: `  ${group}`, value: per(used[group]) })),
     { key: `${prefix}.cpu.clients`, label: '  (the bench clients, not counted)', value: per(clientMs) },
   ];
 }
@@ -84,7 +109,7 @@ async function measuredCpu<T>(work: () => Promise<T>) {
 }
 
 async function main() {
-  const { clients, seconds, modes, activityMode, baseline, cpuProfileDir } = readOptions();
+  const { clients, seconds, modes, activityMode, rounds, n8n, baseline, cpuProfileDir } = readOptions();
   console.log('Building and starting the platform as the tests do (next build, next start, worker, collab)…');
   const starting = startBenchPlatform({
     // As `npm start` has it: no trace export, background jobs at their default pace.
@@ -136,7 +161,7 @@ async function main() {
   });
 
   /** Starts a run and waits for its end through the API (`?wait=`); its latency, or what went wrong. */
-  async function runToEnd(url: string): Promise<{ ok: boolean; latencyMs: number; problem?: string }> {
+  async function runToEnd(url: string): Promise<RunEnd> {
     const sent = performance.now();
     try {
       const response = await fetch(`${url}?wait=60s`, startInit({ input: { customer: 'acme' } }));
@@ -154,6 +179,9 @@ async function main() {
   const orderUrl = await publish(order);
   const first = await runToEnd(orderUrl);
   if (!first.ok) throw new Error(`The order flow does not run: ${first.problem}`);
+  if (n8n) console.log(`Starting n8n from ${n8n.installDir} with ${n8n.nodeBinary}…`);
+  const n8nSide = n8n && modes.includes('closed') ? await startN8n({ ...n8n, stubUrl: stub.url }) : undefined;
+  if (n8nSide) lifecycle.onStop(() => n8nSide.stop());
 
   const sections: Section[] = [];
   const problems = new Map<string, number>();
@@ -201,17 +229,31 @@ async function main() {
   }
 
   if (modes.includes('closed')) {
+    /** One system's closed-loop windows at one client count, pooled over its rounds. */
+    interface Pooled {
+      latencies: number[];
+      failed: number;
+      used: ReturnType<typeof cpuBetween>;
+      clientMs: number;
+      wallMs: number;
+    }
+    const systems: { name: string; prefix: string; groups: readonly ProcessGroup[]; runOnce: () => Promise<RunEnd> }[] = [
+      { name: 'this platform', prefix: '', groups: PLATFORM_GROUPS, runOnce: () => runToEnd(orderUrl) },
+    ];
+    if (n8nSide) {
+      const side = n8nSide;
+      systems.push({ name: `n8n ${side.version}, default settings`, prefix: 'n8n.', groups: ['n8n'], runOnce: () => n8nRunToEnd(side) });
+    }
     for (const count of clients) {
-      if (lifecycle.interrupted) return;
       /** `count` clients, each starting a run when its last one ended, until `forMs` has passed. */
-      const closedLoop = async (forMs: number) => {
+      const closedLoop = async (runOnce: () => Promise<RunEnd>, forMs: number) => {
         const until = performance.now() + forMs;
         const latencies: number[] = [];
         let failed = 0;
         await Promise.all(
           Array.from({ length: count }, async () => {
             while (performance.now() < until && !lifecycle.interrupted) {
-              const run = await runToEnd(orderUrl);
+              const run = await runOnce();
               if (run.ok) {
                 latencies.push(run.latencyMs);
               } else {
@@ -223,24 +265,44 @@ async function main() {
         );
         return { latencies, failed };
       };
-      console.log(`Warming up: ${count} clients for ${WARM_UP_SECONDS} s…`);
-      await closedLoop(WARM_UP_SECONDS * 1000);
-      console.log(`Measuring: ${count} clients for ${seconds} s, closed loop…`);
-      const { result, used, clientMs, wallMs } = await measuredCpu(() => closedLoop(seconds * 1000));
-      const { latencies, failed } = result;
-      const prefix = `c${count}`;
-      sections.push({
-        title: `${count} clients, closed loop, ${seconds} s: ${order.name}`,
-        rows: [
-          { key: `${prefix}.runs_per_s`, label: 'runs/s', value: round(latencies.length / (wallMs / 1000)) },
-          { key: `${prefix}.runs`, label: 'runs ended SUCCEEDED', value: latencies.length },
-          { key: `${prefix}.failed`, label: 'runs failed or not answered', value: failed },
-          { key: `${prefix}.p50_ms`, label: 'start-to-end p50 ms', value: round(percentile(latencies, 50)) },
-          { key: `${prefix}.p95_ms`, label: 'start-to-end p95 ms', value: round(percentile(latencies, 95)) },
-          { key: `${prefix}.p99_ms`, label: 'start-to-end p99 ms', value: round(percentile(latencies, 99)) },
-          ...cpuRows(prefix, used, clientMs, latencies.length + failed),
-        ],
-      });
+      const pooled = new Map<string, Pooled>();
+      for (let round = 1; round <= rounds; round++) {
+        for (const system of systems) {
+          if (lifecycle.interrupted) return;
+          const which = `${system.name}, round ${round} of ${rounds}`;
+          console.log(`Warming up: ${count} clients for ${WARM_UP_SECONDS} s (${which})…`);
+          await closedLoop(system.runOnce, WARM_UP_SECONDS * 1000);
+          console.log(`Measuring: ${count} clients for ${seconds} s, closed loop (${which})…`);
+          const window = await measuredCpu(() => closedLoop(system.runOnce, seconds * 1000));
+          const sum = pooled.get(system.prefix);
+          if (!sum) {
+            pooled.set(system.prefix, { ...window.result, ...window });
+            continue;
+          }
+          sum.latencies.push(...window.result.latencies);
+          sum.failed += window.result.failed;
+          sum.clientMs += window.clientMs;
+          sum.wallMs += window.wallMs;
+          for (const group of system.groups) sum.used[group] += window.used[group];
+        }
+      }
+      for (const system of systems) {
+        const { latencies, failed, used, clientMs, wallMs } = pooled.get(system.prefix)!;
+        const prefix = `${system.prefix}c${count}`;
+        sections.push({
+          title: `${system.name}: ${count} clients, closed loop, ${rounds} × ${seconds} s: ${order.name}`,
+          rows: [
+            { key: `${prefix}.runs_per_s`, label: 'runs/s', value: round(latencies.length / (wallMs / 1000)) },
+            { key: `${prefix}.runs`, label: 'runs ended SUCCEEDED', value: latencies.length },
+            { key: `${prefix}.failed`, label: 'runs failed or not answered', value: failed },
+            { key: `${prefix}.p50_ms`, label: 'start-to-end p50 ms', value: round(percentile(latencies, 50)) },
+            { key: `${prefix}.p95_ms`, label: 'start-to-end p95 ms', value: round(percentile(latencies, 95)) },
+            { key: `${prefix}.p99_ms`, label: 'start-to-end p99 ms', value: round(percentile(latencies, 99)) },
+            ...cpuRows(prefix, used, clientMs, latencies.length + failed, system.groups),
+          ],
+        });
+      }
+      if (n8nSide) sections.push(comparedWithN8n(sections, count));
     }
   }
 
@@ -302,6 +364,8 @@ async function main() {
       seconds,
       modes: modes.join(', '),
       activityMode: activityMode ?? 'default',
+      rounds,
+      n8n: n8nSide?.version ?? 'not run',
       cpus: os.cpus().length,
     },
     measurements: Object.fromEntries(sections.flatMap((section) => section.rows.map((row) => [row.key, row.value]))),

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The platform's processes, as the CPU figures group them. */
-export const PROCESS_GROUPS = ['web', 'worker', 'temporal', 'postgres', 'redis', 'collab'] as const;
+/** The platform's processes, as the CPU figures group them, and n8n's when it runs beside them. */
+export const PROCESS_GROUPS = ['web', 'worker', 'temporal', 'postgres', 'redis', 'collab', 'n8n'] as const;
 export type ProcessGroup = (typeof PROCESS_GROUPS)[number];
+export const PLATFORM_GROUPS = PROCESS_GROUPS.filter((group) => group !== 'n8n');
 
 // Matched against a process's command line; a process that matches none (a helper a server
 // spawned) counts for the nearest ancestor that does.
 const PATTERNS: [ProcessGroup, RegExp][] = [
+  // n8n's main process; its task runner and SQLite are its children or inside it.
+  ['n8n', /\/n8n\/bin\/n8n\b/],
   ['worker', /temporal\/worker\.ts/],
   ['temporal', /\btemporal\b.*\bserver start-dev\b/],
   ['web', /next-server|\bnext\b.*\b(start|dev)\b/],

@@ -16,7 +16,11 @@ export interface Section {
 }
 
 const show = (value: number | undefined) =>
-  value === undefined ? '-' : value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(1);
+  value === undefined
+    ? '-'
+    : value >= 100
+      ? Math.round(value).toLocaleString('en')
+      : value.toFixed(Number.isInteger(value * 10) ? 1 : 2);
 
 const ratio = (now: number, before: number | undefined) =>
   before === undefined || before === 0 ? '' : `${(now / before).toFixed(2)}x`;
@@ -42,4 +46,32 @@ export function formatReport(
   const when = (label: string, results: ThroughputResults | undefined) =>
     results ? `${label}: ${results.measuredAt}, commit ${results.commit.slice(0, 10)}` : `${label}: none`;
   return [...lines, '', when('previous', previous), when('baseline', baseline)].join('\n');
+}
+
+/**
+ * This platform against n8n at one client count, from both systems' rows: throughput as ours
+ * over n8n's runs/s, efficiency as n8n's CPU per run over ours (2.0 is issue #11's target for both).
+ */
+export function comparedWithN8n(sections: Section[], clients: number): Section {
+  const value = (key: string) => {
+    const found = sections.flatMap((section) => section.rows).find((row) => row.key === key);
+    if (!found) throw new Error(`comparedWithN8n: no ${key} measured`);
+    return found.value;
+  };
+  const ratio2 = (top: number, bottom: number) => Math.round((top / Math.max(bottom, 0.001)) * 100) / 100;
+  return {
+    title: `this platform against n8n, ${clients} clients (target 2.0 each)`,
+    rows: [
+      {
+        key: `vs_n8n.c${clients}.throughput`,
+        label: 'throughput: our runs/s ÷ n8n runs/s',
+        value: ratio2(value(`c${clients}.runs_per_s`), value(`n8n.c${clients}.runs_per_s`)),
+      },
+      {
+        key: `vs_n8n.c${clients}.efficiency`,
+        label: 'efficiency: n8n CPU/run ÷ our CPU/run',
+        value: ratio2(value(`n8n.c${clients}.cpu.total`), value(`c${clients}.cpu.total`)),
+      },
+    ],
+  };
 }
