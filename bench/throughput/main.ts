@@ -15,7 +15,15 @@ import { startBenchPlatform } from '../editor/platform';
 import { percentile, readPreviousResults, saveResults } from '../editor/report';
 import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
 import { drive } from '../start-api/load';
-import { activitySteps, orderFlow, pureSteps, startStubApi, withActivityMode, type BenchFlow, type RunEnd } from './flows';
+import {
+  activitySteps,
+  orderFlow,
+  pureSteps,
+  startStubApi,
+  withActivityMode,
+  type BenchFlow,
+  type RunEnd,
+} from './flows';
 import { cpuBetween, describeGroups, ownTicks, PLATFORM_GROUPS, sampleCpu, type ProcessGroup } from './process-cpu';
 import { comparedWithN8n, formatReport, type Row, type Section } from './report';
 import { n8nRunToEnd, startN8n } from './n8n-side';
@@ -237,12 +245,16 @@ async function main() {
       clientMs: number;
       wallMs: number;
     }
-    const systems: { name: string; prefix: string; groups: readonly ProcessGroup[]; runOnce: () => Promise<RunEnd> }[] = [
-      { name: 'this platform', prefix: '', groups: PLATFORM_GROUPS, runOnce: () => runToEnd(orderUrl) },
-    ];
+    const systems: { name: string; prefix: string; groups: readonly ProcessGroup[]; runOnce: () => Promise<RunEnd> }[] =
+      [{ name: 'this platform', prefix: '', groups: PLATFORM_GROUPS, runOnce: () => runToEnd(orderUrl) }];
     if (n8nSide) {
       const side = n8nSide;
-      systems.push({ name: `n8n ${side.version}, default settings`, prefix: 'n8n.', groups: ['n8n'], runOnce: () => n8nRunToEnd(side) });
+      systems.push({
+        name: `n8n ${side.version}, default settings`,
+        prefix: 'n8n.',
+        groups: ['n8n'],
+        runOnce: () => n8nRunToEnd(side),
+      });
     }
     for (const count of clients) {
       /** `count` clients, each starting a run when its last one ended, until `forMs` has passed. */

@@ -18,7 +18,14 @@ interface N8nNode {
 }
 
 const node = (name: string, type: string, typeVersion: number, parameters: Record<string, unknown>, index: number) =>
-  ({ id: randomUUID(), name, type: `n8n-nodes-base.${type}`, typeVersion, position: [index * 220, 0], parameters }) satisfies N8nNode;
+  ({
+    id: randomUUID(),
+    name,
+    type: `n8n-nodes-base.${type}`,
+    typeVersion,
+    position: [index * 220, 0],
+    parameters,
+  }) satisfies N8nNode;
 
 /** An Edit Fields node setting these fields (n8n expressions), keeping the item's other fields or not. */
 const setFields = (
@@ -35,7 +42,12 @@ const setFields = (
       mode: 'manual',
       includeOtherFields: keepOtherFields,
       assignments: {
-        assignments: Object.entries(fields).map(([field, [value, type]]) => ({ id: randomUUID(), name: field, value, type })),
+        assignments: Object.entries(fields).map(([field, [value, type]]) => ({
+          id: randomUUID(),
+          name: field,
+          value,
+          type,
+        })),
       },
       options: {},
     },
@@ -45,7 +57,13 @@ const setFields = (
 export function n8nOrderFlow(stubUrl: string) {
   const nodes: N8nNode[] = [
     {
-      ...node('Webhook', 'webhook', 2, { httpMethod: 'POST', path: N8N_WEBHOOK_PATH, responseMode: 'lastNode', options: {} }, 0),
+      ...node(
+        'Webhook',
+        'webhook',
+        2,
+        { httpMethod: 'POST', path: N8N_WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+        0,
+      ),
       webhookId: randomUUID(),
     },
     node('Fetch items', 'httpRequest', 4.2, { url: `${stubUrl}/items`, options: {} }, 1),
@@ -116,5 +134,12 @@ export function n8nOrderFlow(stubUrl: string) {
     // The if node's first output is its true branch; the false one leads nowhere, as in ours.
     connections[from.name] = { main: from.name === 'Enough' ? [next, []] : [next] };
   }
-  return { id: 'ThroughputBench1', name: 'Throughput bench: order flow', nodes, connections, settings: {}, active: false };
+  return {
+    id: 'ThroughputBench1',
+    name: 'Throughput bench: order flow',
+    nodes,
+    connections,
+    settings: {},
+    active: false,
+  };
 }

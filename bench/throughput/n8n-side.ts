@@ -95,7 +95,9 @@ export async function startN8n(options: { installDir: string; nodeBinary: string
     if (Date.now() > deadline) {
       await stop();
       const said = answer ? `${answer.status} ${await answer.text()}` : 'no answer';
-      throw new Error(`n8n's webhook did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${said}):\n${log.slice(-4_000)}`);
+      throw new Error(
+        `n8n's webhook did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${said}):\n${log.slice(-4_000)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
