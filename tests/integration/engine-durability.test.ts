@@ -6,20 +6,20 @@ import { db } from '@/lib/db/client';
 import { validateDefinition } from '@/lib/definition/validate';
 import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from '@/lib/runs/run-contract';
 import { temporalClient } from '@/temporal/client';
-import { publishWorkflow, waitForRun } from '../support/engine';
+import { publishWorkflow, waitForRun, waitForStep } from '../support/engine';
 import { TestServer } from '../support/test-server';
 import { ownerOrg } from '../support/api';
 
 const server = new TestServer();
 const workers: ManagedProcess[] = [];
 
-function startWorker(taskQueue: string): ManagedProcess {
+function startWorker(taskQueue: string, env: Record<string, string> = {}): ManagedProcess {
   const worker = startProcess({
     name: 'test-worker',
     command: process.execPath,
     args: ['--import', 'tsx', 'temporal/worker.ts'],
     cwd: projectRoot,
-    env: { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'error' },
+    env: { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'error', ...env },
     readyWhen: 'signal',
     silent: true,
   });
@@ -38,10 +38,16 @@ afterAll(async () => {
 
 /**
  * Runs start → charge → out on a worker of its own, kills that worker while `charge` waits on its
- * request, starts another and waits for the run's end; the charge's attempts as recorded. With
- * `failingFirst`, the first call fails (503) and the kill comes during the retry.
+ * request, once that attempt is recorded running (or, `beforeRecorded`, at once, on a worker that
+ * would record it only after a minute), starts another and waits for the run's end; the charge's
+ * attempts as recorded. With `failingFirst`, the first call fails (503) and the kill comes during
+ * the retry.
  */
-async function killMidRequest(path: string, activityMode: 'local' | 'regular', failingFirst = false) {
+async function killMidRequest(
+  path: string,
+  activityMode: 'local' | 'regular',
+  { failingFirst = false, beforeRecorded = false } = {},
+) {
   // A request an earlier test held would count as this one's.
   server.releaseHeld();
   const answers = [
@@ -77,7 +83,7 @@ async function killMidRequest(path: string, activityMode: 'local' | 'regular', f
 
   // This run's workflow and activities live on a queue only this test's workers poll.
   const taskQueue = `durability-${activityMode}-${randomUUID()}`;
-  const first = startWorker(taskQueue);
+  const first = startWorker(taskQueue, beforeRecorded ? { LOCAL_ATTEMPT_RUNNING_AFTER_MS: '60000' } : {});
   await first.ready;
   const input: RunWorkflowInput = {
     runId,
@@ -91,6 +97,7 @@ async function killMidRequest(path: string, activityMode: 'local' | 'regular', f
   await (await temporalClient()).workflow.start(RUN_WORKFLOW_TYPE, { taskQueue, workflowId: runId, args: [input] });
 
   await server.waitForHeld();
+  if (!beforeRecorded) await waitForStep(runId, 'charge', failingFirst ? 2 : 1, 'RUNNING');
   process.kill(-first.pid, 'SIGKILL');
   await first.exited;
   await startWorker(taskQueue).ready;
@@ -129,10 +136,17 @@ describe('engine: durability', () => {
   }, 120_000);
 
   it('keeps the failed attempt and the interrupted retry of a local activity node killed during its retry', async () => {
-    expect(await killMidRequest('/charge-local-retry', 'local', true)).toEqual([
+    expect(await killMidRequest('/charge-local-retry', 'local', { failingFirst: true })).toEqual([
       [1, 'FAILED', 'HttpError503'],
       [2, 'FAILED', 'WorkerLost'],
       [3, 'SUCCEEDED', null],
+    ]);
+  }, 120_000);
+
+  it('leaves no record of a local attempt killed before it was recorded running: the node runs again as attempt 1', async () => {
+    // As in Temporal's own history of a local activity; the request was sent twice with one key.
+    expect(await killMidRequest('/charge-local-early', 'local', { beforeRecorded: true })).toEqual([
+      [1, 'SUCCEEDED', null],
     ]);
   }, 120_000);
 });
