@@ -3,7 +3,7 @@
 // is printed beside the previous run's and the recorded baseline's:
 //   flock /tmp/platform.lock npm run bench:throughput -- [--clients 10,50] [--seconds 30]
 //     [--modes closed,sequential,start-api] [--activity-mode local|regular] [--baseline] [--cpu-prof <dir>]
-//     [--n8n <install dir> [--n8n-node <node 24 binary>] [--rounds 4]]
+//     [--n8n <install dir> [--n8n-node <node 24 binary>] [--rounds N]]
 // With --n8n, n8n runs the same flow beside the platform and the closed loop alternates between
 // the two, `--rounds` times per client count, each figure pooled over its system's rounds.
 import os from 'node:os';
@@ -187,9 +187,10 @@ async function main() {
   const orderUrl = await publish(order);
   const first = await runToEnd(orderUrl);
   if (!first.ok) throw new Error(`The order flow does not run: ${first.problem}`);
-  if (n8n) console.log(`Starting n8n from ${n8n.installDir} with ${n8n.nodeBinary}…`);
-  const n8nSide = n8n && modes.includes('closed') ? await startN8n({ ...n8n, stubUrl: stub.url }) : undefined;
-  if (n8nSide) lifecycle.onStop(() => n8nSide.stop());
+  const n8nSide =
+    n8n && modes.includes('closed')
+      ? await startN8n({ ...n8n, stubUrl: stub.url, onStop: (stop) => lifecycle.onStop(stop) })
+      : undefined;
 
   const sections: Section[] = [];
   const problems = new Map<string, number>();
@@ -278,17 +279,19 @@ async function main() {
         return { latencies, failed };
       };
       const pooled = new Map<string, Pooled>();
-      for (let round = 1; round <= rounds; round++) {
+      for (let roundNumber = 1; roundNumber <= rounds; roundNumber++) {
         for (const system of systems) {
           if (lifecycle.interrupted) return;
-          const which = `${system.name}, round ${round} of ${rounds}`;
+          const which = `${system.name}, round ${roundNumber} of ${rounds}`;
           console.log(`Warming up: ${count} clients for ${WARM_UP_SECONDS} s (${which})…`);
           await closedLoop(system.runOnce, WARM_UP_SECONDS * 1000);
           console.log(`Measuring: ${count} clients for ${seconds} s, closed loop (${which})…`);
           const window = await measuredCpu(() => closedLoop(system.runOnce, seconds * 1000));
           const sum = pooled.get(system.prefix);
           if (!sum) {
-            pooled.set(system.prefix, { ...window.result, ...window });
+            const { latencies, failed } = window.result;
+            const { used, clientMs, wallMs } = window;
+            pooled.set(system.prefix, { latencies, failed, used, clientMs, wallMs });
             continue;
           }
           sum.latencies.push(...window.result.latencies);

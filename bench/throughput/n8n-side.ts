@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,9 +33,29 @@ function n8nEntry(installDir: string): string {
  * serves it with `n8n start`, its settings left at their defaults but for telemetry and the
  * port; resolves once the flow's webhook answers.
  */
-export async function startN8n(options: { installDir: string; nodeBinary: string; stubUrl: string }): Promise<N8nSide> {
+export async function startN8n(options: {
+  installDir: string;
+  nodeBinary: string;
+  stubUrl: string;
+  /** Takes the cleanup at once, so an interrupted or failed start leaves no process or folder. */
+  onStop: (stop: () => Promise<void>) => void;
+}): Promise<N8nSide> {
   const entry = n8nEntry(options.installDir);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-n8n-'));
+  /** `n8n start`, once spawned. */
+  const serving: { server?: ChildProcess; exited?: Promise<unknown> } = {};
+  const stop = async () => {
+    const { server, exited } = serving;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      // Its task runner is its child: the whole process group goes.
+      process.kill(-server.pid!, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-server.pid!, 'SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  options.onStop(stop);
   const port = await getFreePort();
   const env = {
     ...process.env,
@@ -60,31 +80,27 @@ export async function startN8n(options: { installDir: string; nodeBinary: string
   await cli('import:workflow', `--input=${flowFile}`);
   await cli('publish:workflow', `--id=${flow.id}`);
 
-  const server = spawn(options.nodeBinary, [entry, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = spawn(options.nodeBinary, [entry, 'start'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  serving.server = started;
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   };
-  server.stdout.on('data', keep);
-  server.stderr.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
-
-  const stop = async () => {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  started.stdout!.on('data', keep);
+  started.stderr!.on('data', keep);
+  serving.exited = new Promise((resolve) => started.once('exit', resolve));
 
   const webhookUrl = `http://127.0.0.1:${port}/webhook/${N8N_WEBHOOK_PATH}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (server.exitCode !== null) {
-      await stop();
-      throw new Error(`n8n stopped while starting (exit ${server.exitCode}):\n${log.slice(-4_000)}`);
+    if (started.exitCode !== null || started.signalCode !== null) {
+      throw new Error(
+        `n8n stopped while starting (${started.signalCode ?? `exit ${started.exitCode}`}):\n${log.slice(-4_000)}`,
+      );
     }
     const answer = await fetch(webhookUrl, {
       method: 'POST',
@@ -93,7 +109,6 @@ export async function startN8n(options: { installDir: string; nodeBinary: string
     }).catch(() => null);
     if (answer?.status === 200) break;
     if (Date.now() > deadline) {
-      await stop();
       const said = answer ? `${answer.status} ${await answer.text()}` : 'no answer';
       throw new Error(
         `n8n's webhook did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (${said}):\n${log.slice(-4_000)}`,

@@ -50,7 +50,8 @@ export function formatReport(
 
 /**
  * This platform against n8n at one client count, from both systems' rows: throughput as ours
- * over n8n's runs/s, efficiency as n8n's CPU per run over ours (2.0 is issue #11's target for both).
+ * over n8n's runs/s, efficiency as n8n's CPU per succeeded run over ours (2.0 is issue #11's
+ * target for both). A refused or failed run costs little CPU, so it does not count as a run here.
  */
 export function comparedWithN8n(sections: Section[], clients: number): Section {
   const value = (key: string) => {
@@ -58,19 +59,26 @@ export function comparedWithN8n(sections: Section[], clients: number): Section {
     if (!found) throw new Error(`comparedWithN8n: no ${key} measured`);
     return found.value;
   };
-  const ratio2 = (top: number, bottom: number) => Math.round((top / Math.max(bottom, 0.001)) * 100) / 100;
+  const cpuPerSucceededRun = (prefix: string) => {
+    const runs = value(`${prefix}.runs`);
+    if (runs === 0) throw new Error(`comparedWithN8n: ${prefix} ended no run successfully`);
+    return (value(`${prefix}.cpu.total`) * (runs + value(`${prefix}.failed`))) / runs;
+  };
+  const roundedRatio = (top: number, bottom: number) => Math.round((top / bottom) * 100) / 100;
+  const ours = `c${clients}`;
+  const theirs = `n8n.c${clients}`;
   return {
     title: `this platform against n8n, ${clients} clients (target 2.0 each)`,
     rows: [
       {
         key: `vs_n8n.c${clients}.throughput`,
         label: 'throughput: our runs/s ÷ n8n runs/s',
-        value: ratio2(value(`c${clients}.runs_per_s`), value(`n8n.c${clients}.runs_per_s`)),
+        value: roundedRatio(value(`${ours}.runs_per_s`), value(`${theirs}.runs_per_s`)),
       },
       {
         key: `vs_n8n.c${clients}.efficiency`,
         label: 'efficiency: n8n CPU/run ÷ our CPU/run',
-        value: ratio2(value(`n8n.c${clients}.cpu.total`), value(`c${clients}.cpu.total`)),
+        value: roundedRatio(cpuPerSucceededRun(theirs), cpuPerSucceededRun(ours)),
       },
     ],
   };

@@ -131,18 +131,25 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     ],
   };
   const writeRunning = () => writeProgress({ runId, orgId, ...carried, steps: [...carried.steps, running(attempt)] });
-  /** The running record's write, once begun; until then the attempt's end carries what it would have. */
-  let runningWritten: Promise<unknown> | undefined;
+  /** Whether the running record, with what it carried, was written; unset until its write begins. */
+  let runningWritten: Promise<boolean> | undefined;
   let runningTimer: NodeJS.Timeout | undefined;
-  if (localRun && !input.mayHaveRunBefore) {
+  // A run status waits for no attempt: written late, RUNNING could overwrite a parallel branch's
+  // WAITING (an approval) recorded meanwhile.
+  if (localRun && !input.mayHaveRunBefore && !carried.run) {
     runningTimer = setTimeout(() => {
-      runningWritten = writeRunning();
-      // Its failure fails the attempt when the attempt records its end (below).
-      runningWritten.catch(() => undefined);
+      runningWritten = writeRunning().then(
+        () => true,
+        (error: unknown) => {
+          // The attempt goes on; its end carries what this write did not.
+          log.warn('could not record a running attempt', { runId, nodeId, attempt, error });
+          return false;
+        },
+      );
     }, runningRecordedAfterMs());
   } else {
     const replaced = await writeRunning();
-    runningWritten = Promise.resolve();
+    runningWritten = Promise.resolve(true);
     const interrupted =
       localRun && temporalAttempt === 1
         ? replaced.find((step) => step.nodeId === nodeId && step.iteration === iteration && step.attempt === attempt)
@@ -163,20 +170,19 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     clearTimeout(flushTimer);
     clearTimeout(runningTimer);
     await flushed;
-    const first = runningWritten ? undefined : carried;
-    await runningWritten;
+    const unwritten = (await runningWritten) ? undefined : carried;
     const step: StepRecord = {
       nodeId,
       iteration,
       attempt,
       status,
       startedAt,
-      ...(first ? { input: inputShown() } : {}),
+      ...(unwritten ? { input: inputShown() } : {}),
       ...(status === 'SUCCEEDED' ? { handles: ['out'] } : {}),
       ...extra,
     };
     await writeProgress(
-      { runId, orgId, ...first, steps: [...(first?.steps ?? []), step] },
+      { runId, orgId, ...unwritten, steps: [...(unwritten?.steps ?? []), step] },
       { nodeId, attempt, entries: logs.splice(0) },
     );
   };

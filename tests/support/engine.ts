@@ -3,6 +3,7 @@ import { apiFetch } from './api';
 import { db } from '@/lib/db/client';
 import { runEventsChannel } from '@/lib/events/run-events';
 import type { WorkflowDefinitionInput } from '@/lib/definition/schema';
+import type { StepStatus } from '@/lib/runs/run-contract';
 
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
@@ -44,28 +45,6 @@ export async function getRun(runId: string) {
  * Waits for a run to reach one of `statuses` by listening to its live events, checking the
  * database once subscribed so an event published before the subscription is not missed.
  */
-/** Resolves once the node's attempt is recorded with this status, woken by the run's live events. */
-export async function waitForStep(runId: string, nodeId: string, attempt: number, status: string, timeoutMs = 45_000) {
-  const subscriber = new Redis(process.env.REDIS_URL!);
-  const recorded = async () =>
-    (await db().runStep.count({ where: { runId, nodeId, attempt, status: status as never } })) > 0;
-  try {
-    const changed = new Promise<void>((resolve) => {
-      subscriber.on('message', () => void recorded().then((yes) => yes && resolve()));
-    });
-    await subscriber.subscribe(runEventsChannel(runId));
-    if (await recorded()) return;
-    await Promise.race([
-      changed,
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`${nodeId} attempt ${attempt} not ${status} in ${timeoutMs} ms`)), timeoutMs),
-      ),
-    ]);
-  } finally {
-    subscriber.disconnect();
-  }
-}
-
 export async function waitForRun(runId: string, statuses: string[] = TERMINAL, timeoutMs = 45_000) {
   const subscriber = new Redis(process.env.REDIS_URL!);
   try {
@@ -92,6 +71,33 @@ export async function waitForRun(runId: string, statuses: string[] = TERMINAL, t
     subscriber.disconnect();
   }
   return getRun(runId);
+}
+
+/** Resolves once the node's attempt is recorded with this status, woken by the run's live events. */
+export async function waitForStep(
+  runId: string,
+  nodeId: string,
+  attempt: number,
+  status: StepStatus,
+  timeoutMs = 45_000,
+) {
+  const subscriber = new Redis(process.env.REDIS_URL!);
+  const recorded = async () => (await db().runStep.count({ where: { runId, nodeId, attempt, status } })) > 0;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const changed = new Promise<void>((resolve, reject) => {
+      subscriber.on('message', () => recorded().then((yes) => yes && resolve(), reject));
+      timer = setTimeout(
+        () => reject(new Error(`${nodeId} attempt ${attempt} was not recorded ${status} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    await subscriber.subscribe(runEventsChannel(runId));
+    if (!(await recorded())) await changed;
+  } finally {
+    clearTimeout(timer);
+    subscriber.disconnect();
+  }
 }
 
 /**
