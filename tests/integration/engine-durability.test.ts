@@ -39,7 +39,7 @@ afterAll(async () => {
 /**
  * Runs start → charge → out on a worker of its own, kills that worker while `charge` waits on its
  * request, once that attempt is recorded running (or, `beforeRecorded`, at once, on a worker that
- * would record it only after a minute), starts another and waits for the run's end; the charge's
+ * would record it only after a minute, with a look-up node before the charge), starts another and waits for the run's end; the charge's
  * attempts as recorded. With `failingFirst`, the first call fails (503) and the kill comes during
  * the retry.
  */
@@ -57,9 +57,23 @@ async function killMidRequest(
   ];
   let calls = 0;
   server.on(path, () => answers[Math.min(calls++, answers.length - 1)]);
+  server.on('/look-up', () => ({ json: { found: true } }));
+  // The run's first activity records the run's status at once, whatever the setting: a node
+  // before the charge takes it, so the charge's record is deferred as any later node's is.
+  const lookUp = beforeRecorded
+    ? [
+        {
+          id: 'lookUp',
+          type: 'http.request',
+          config: { method: 'GET', url: `${base}/look-up` },
+          settings: { activityMode },
+        },
+      ]
+    : [];
   const definition = {
     nodes: [
       { id: 'start', type: 'trigger.manual' },
+      ...lookUp,
       {
         id: 'charge',
         type: 'http.request',
@@ -69,7 +83,12 @@ async function killMidRequest(
       { id: 'out', type: 'flow.output', config: { value: '{{ nodes.charge.output.body }}' } },
     ],
     edges: [
-      { source: 'start', target: 'charge' },
+      ...(beforeRecorded
+        ? [
+            { source: 'start', target: 'lookUp' },
+            { source: 'lookUp', target: 'charge' },
+          ]
+        : [{ source: 'start', target: 'charge' }]),
       { source: 'charge', target: 'out' },
     ],
   };
