@@ -75,12 +75,6 @@ export interface NodeActivityInput {
   progress?: ProgressBatch;
   /** Answer a {@link TimedNodeResult}: asked by the workflow of a local activity. */
   reportsEndTime?: true;
-  /**
-   * Another worker, or this one before a crash, may have begun this attempt already: the run was
-   * rebuilt from its history (temporal/workflows/interpreter/run-context.ts). A local activity
-   * then records its attempt as running before anything else, to find what that run left.
-   */
-  mayHaveRunBefore?: true;
 }
 
 /**

@@ -9,7 +9,6 @@ import { orgOutboundPolicy } from '../../lib/outbound/org-allowlist';
 import { resolveGuarded } from '../../lib/outbound/guarded-lookup';
 import { activityName } from '../../lib/connectors/node-key';
 import { processMetrics } from '../../lib/metrics/registry';
-import { positiveIntSetting } from '../../lib/config/positive-int-setting';
 import { resolvePayloadRefs, storeIfLarge } from '../../lib/runs/payloads';
 import { redactConfig } from '../../lib/runs/redact-config';
 import type {
@@ -27,14 +26,6 @@ const HEARTBEAT_EVERY_MS = 2_000;
 // A long attempt's lines (an LLM's streamed reply) reach the live log while it runs, one batch
 // per this interval at most, rather than all at its end.
 const LOG_FLUSH_EVERY_MS = 500;
-/**
- * A local attempt that no earlier run of it can have begun records itself running only if it is
- * still going after this long: most end sooner, and their one record then says it all, with the
- * interpreter's pending records (a write, a publish and a live-view read fewer per attempt). As in
- * Temporal's own history of a local activity, an attempt a crash cuts short before then leaves
- * no record; its idempotency key is the same on the attempt that runs again.
- */
-const runningRecordedAfterMs = () => positiveIntSetting('LOCAL_ATTEMPT_RUNNING_AFTER_MS', 250);
 const log = createLogger({ service: 'worker', component: 'node-activities' });
 
 function toFailure(error: unknown): ApplicationFailure {
@@ -111,56 +102,6 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
       ),
     );
   };
-  // The config as resolved for this attempt is what the run page shows as the node's input.
-  const inputShown = () => redactConfig(input.config);
-  const running = (numbered: number): StepRecord => ({
-    nodeId,
-    iteration,
-    attempt: numbered,
-    status: 'RUNNING',
-    startedAt,
-    input: inputShown(),
-  });
-  // The interpreter's pending records ride along with this attempt's first write. Only the
-  // first attempt applies the run status: by a retry, another branch may have changed it.
-  const carried = {
-    ...(temporalAttempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
-    steps: [
-      ...(input.progress?.steps ?? []),
-      ...(await lostAttempt({ orgId, runId, nodeId, iteration, attempt }, startedAt)),
-    ],
-  };
-  const writeRunning = () => writeProgress({ runId, orgId, ...carried, steps: [...carried.steps, running(attempt)] });
-  /** Whether the running record, with what it carried, was written; unset until its write begins. */
-  let runningWritten: Promise<boolean> | undefined;
-  let runningTimer: NodeJS.Timeout | undefined;
-  // A run status waits for no attempt: written late, RUNNING could overwrite a parallel branch's
-  // WAITING (an approval) recorded meanwhile.
-  if (localRun && !input.mayHaveRunBefore && !carried.run) {
-    runningTimer = setTimeout(() => {
-      runningWritten = writeRunning().then(
-        () => true,
-        (error: unknown) => {
-          // The attempt goes on; its end carries what this write did not.
-          log.warn('could not record a running attempt', { runId, nodeId, attempt, error });
-          return false;
-        },
-      );
-    }, runningRecordedAfterMs());
-  } else {
-    const replaced = await writeRunning();
-    runningWritten = Promise.resolve(true);
-    const interrupted =
-      localRun && temporalAttempt === 1
-        ? replaced.find((step) => step.nodeId === nodeId && step.iteration === iteration && step.attempt === attempt)
-        : undefined;
-    if (localRun && interrupted) {
-      const recovered = await recoverInterruptedLocalRun({ orgId, runId, nodeId, iteration }, interrupted, startedAt);
-      localRun.attemptOffset = recovered.attemptOffset;
-      attempt = temporalAttempt + recovered.attemptOffset;
-      await recordProgress({ runId, orgId, steps: [...recovered.corrections, running(attempt)] });
-    }
-  }
   // The attempt's last log lines are stored with its end, numbered before it, so a live view has
   // them when it sees the end.
   const record = async (
@@ -168,24 +109,49 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     extra: { output?: unknown; error?: NodeErrorInfo; endedAt?: string } = {},
   ) => {
     clearTimeout(flushTimer);
-    clearTimeout(runningTimer);
     await flushed;
-    const unwritten = (await runningWritten) ? undefined : carried;
     const step: StepRecord = {
       nodeId,
       iteration,
       attempt,
       status,
       startedAt,
-      ...(unwritten ? { input: inputShown() } : {}),
       ...(status === 'SUCCEEDED' ? { handles: ['out'] } : {}),
       ...extra,
     };
-    await writeProgress(
-      { runId, orgId, ...unwritten, steps: [...(unwritten?.steps ?? []), step] },
-      { nodeId, attempt, entries: logs.splice(0) },
-    );
+    await writeProgress({ runId, orgId, steps: [step] }, { nodeId, attempt, entries: logs.splice(0) });
   };
+  // The config as resolved for this attempt is what the run page shows as the node's input.
+  const running = (numbered: number): StepRecord => ({
+    nodeId,
+    iteration,
+    attempt: numbered,
+    status: 'RUNNING',
+    startedAt,
+    input: redactConfig(input.config),
+  });
+  // The interpreter's pending records ride along with this attempt's first write. Only the
+  // first attempt applies the run status: by a retry, another branch may have changed it.
+  const replaced = await writeProgress({
+    runId,
+    orgId,
+    ...(temporalAttempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
+    steps: [
+      ...(input.progress?.steps ?? []),
+      ...(await lostAttempt({ orgId, runId, nodeId, iteration, attempt }, startedAt)),
+      running(attempt),
+    ],
+  });
+  const interrupted =
+    localRun && temporalAttempt === 1
+      ? replaced.find((step) => step.nodeId === nodeId && step.iteration === iteration && step.attempt === attempt)
+      : undefined;
+  if (localRun && interrupted) {
+    const recovered = await recoverInterruptedLocalRun({ orgId, runId, nodeId, iteration }, interrupted, startedAt);
+    localRun.attemptOffset = recovered.attemptOffset;
+    attempt = temporalAttempt + recovered.attemptOffset;
+    await recordProgress({ runId, orgId, steps: [...recovered.corrections, running(attempt)] });
+  }
   // The latest details a node heartbeated ride along with every periodic heartbeat, so a
   // retry after a crash reads what the node last recorded, not an empty heartbeat. A local
   // activity cannot heartbeat (the timeout of the workflow task it runs in notices a dead worker

@@ -6,20 +6,20 @@ import { db } from '@/lib/db/client';
 import { validateDefinition } from '@/lib/definition/validate';
 import { RUN_WORKFLOW_TYPE, type RunWorkflowInput } from '@/lib/runs/run-contract';
 import { temporalClient } from '@/temporal/client';
-import { publishWorkflow, waitForRun, waitForStep } from '../support/engine';
+import { publishWorkflow, waitForRun } from '../support/engine';
 import { TestServer } from '../support/test-server';
 import { ownerOrg } from '../support/api';
 
 const server = new TestServer();
 const workers: ManagedProcess[] = [];
 
-function startWorker(taskQueue: string, env: Record<string, string> = {}): ManagedProcess {
+function startWorker(taskQueue: string): ManagedProcess {
   const worker = startProcess({
     name: 'test-worker',
     command: process.execPath,
     args: ['--import', 'tsx', 'temporal/worker.ts'],
     cwd: projectRoot,
-    env: { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'error', ...env },
+    env: { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'error' },
     readyWhen: 'signal',
     silent: true,
   });
@@ -38,16 +38,10 @@ afterAll(async () => {
 
 /**
  * Runs start → charge → out on a worker of its own, kills that worker while `charge` waits on its
- * request, once that attempt is recorded running (or, `beforeRecorded`, at once, on a worker that
- * would record it only after a minute, with a look-up node before the charge), starts another and waits for the run's end; the charge's
- * attempts as recorded. With `failingFirst`, the first call fails (503) and the kill comes during
- * the retry.
+ * request, starts another and waits for the run's end; the charge's attempts as recorded. With
+ * `failingFirst`, the first call fails (503) and the kill comes during the retry.
  */
-async function killMidRequest(
-  path: string,
-  activityMode: 'local' | 'regular',
-  { failingFirst = false, beforeRecorded = false } = {},
-) {
+async function killMidRequest(path: string, activityMode: 'local' | 'regular', failingFirst = false) {
   // A request an earlier test held would count as this one's.
   server.releaseHeld();
   const answers = [
@@ -57,23 +51,9 @@ async function killMidRequest(
   ];
   let calls = 0;
   server.on(path, () => answers[Math.min(calls++, answers.length - 1)]);
-  server.on('/look-up', () => ({ json: { found: true } }));
-  // The run's first activity records the run's status at once, whatever the setting: a node
-  // before the charge takes it, so the charge's record is deferred as any later node's is.
-  const lookUp = beforeRecorded
-    ? [
-        {
-          id: 'lookUp',
-          type: 'http.request',
-          config: { method: 'GET', url: `${base}/look-up` },
-          settings: { activityMode },
-        },
-      ]
-    : [];
   const definition = {
     nodes: [
       { id: 'start', type: 'trigger.manual' },
-      ...lookUp,
       {
         id: 'charge',
         type: 'http.request',
@@ -83,12 +63,7 @@ async function killMidRequest(
       { id: 'out', type: 'flow.output', config: { value: '{{ nodes.charge.output.body }}' } },
     ],
     edges: [
-      ...(beforeRecorded
-        ? [
-            { source: 'start', target: 'lookUp' },
-            { source: 'lookUp', target: 'charge' },
-          ]
-        : [{ source: 'start', target: 'charge' }]),
+      { source: 'start', target: 'charge' },
       { source: 'charge', target: 'out' },
     ],
   };
@@ -102,7 +77,7 @@ async function killMidRequest(
 
   // This run's workflow and activities live on a queue only this test's workers poll.
   const taskQueue = `durability-${activityMode}-${randomUUID()}`;
-  const first = startWorker(taskQueue, beforeRecorded ? { LOCAL_ATTEMPT_RUNNING_AFTER_MS: '60000' } : {});
+  const first = startWorker(taskQueue);
   await first.ready;
   const input: RunWorkflowInput = {
     runId,
@@ -116,7 +91,6 @@ async function killMidRequest(
   await (await temporalClient()).workflow.start(RUN_WORKFLOW_TYPE, { taskQueue, workflowId: runId, args: [input] });
 
   await server.waitForHeld();
-  if (!beforeRecorded) await waitForStep(runId, 'charge', failingFirst ? 2 : 1, 'RUNNING');
   process.kill(-first.pid, 'SIGKILL');
   await first.exited;
   await startWorker(taskQueue).ready;
@@ -155,17 +129,10 @@ describe('engine: durability', () => {
   }, 120_000);
 
   it('keeps the failed attempt and the interrupted retry of a local activity node killed during its retry', async () => {
-    expect(await killMidRequest('/charge-local-retry', 'local', { failingFirst: true })).toEqual([
+    expect(await killMidRequest('/charge-local-retry', 'local', true)).toEqual([
       [1, 'FAILED', 'HttpError503'],
       [2, 'FAILED', 'WorkerLost'],
       [3, 'SUCCEEDED', null],
-    ]);
-  }, 120_000);
-
-  it('leaves no record of a local attempt killed before it was recorded running: the node runs again as attempt 1', async () => {
-    // As in Temporal's own history of a local activity; the request was sent twice with one key.
-    expect(await killMidRequest('/charge-local-early', 'local', { beforeRecorded: true })).toEqual([
-      [1, 'SUCCEEDED', null],
     ]);
   }, 120_000);
 });

@@ -3,7 +3,6 @@ import { apiFetch } from './api';
 import { db } from '@/lib/db/client';
 import { runEventsChannel } from '@/lib/events/run-events';
 import type { WorkflowDefinitionInput } from '@/lib/definition/schema';
-import type { StepStatus } from '@/lib/runs/run-contract';
 
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
@@ -71,33 +70,6 @@ export async function waitForRun(runId: string, statuses: string[] = TERMINAL, t
     subscriber.disconnect();
   }
   return getRun(runId);
-}
-
-/** Resolves once the node's attempt is recorded with this status, woken by the run's live events. */
-export async function waitForStep(
-  runId: string,
-  nodeId: string,
-  attempt: number,
-  status: StepStatus,
-  timeoutMs = 45_000,
-) {
-  const subscriber = new Redis(process.env.REDIS_URL!);
-  const recorded = async () => (await db().runStep.count({ where: { runId, nodeId, attempt, status } })) > 0;
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const changed = new Promise<void>((resolve, reject) => {
-      subscriber.on('message', () => recorded().then((yes) => yes && resolve(), reject));
-      timer = setTimeout(
-        () => reject(new Error(`${nodeId} attempt ${attempt} was not recorded ${status} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    });
-    await subscriber.subscribe(runEventsChannel(runId));
-    if (!(await recorded())) await changed;
-  } finally {
-    clearTimeout(timer);
-    subscriber.disconnect();
-  }
 }
 
 /**

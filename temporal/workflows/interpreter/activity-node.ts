@@ -96,7 +96,6 @@ export async function runActivityNode(
     config,
     progress,
     ...(timed ? { reportsEndTime: true as const } : {}),
-    ...(local && !ctx.runningSinceFirstTask ? { mayHaveRunBefore: true as const } : {}),
   });
   if (!timed) return { output: result, handles: ['out'] };
   const { output, endedAt } = result as TimedNodeResult;

@@ -7,13 +7,9 @@ import type {
   RunStatus,
   RunWorkflowInput,
 } from '../../../lib/runs/run-contract';
-import { workflowInfo } from '@temporalio/workflow';
 import { GraphIndex } from './graph-index';
 import { StepRecorder } from './step-recorder';
 import { RunExpressionMeter } from '../../../lib/definition/expression-budget';
-
-/** Events in a run's history when its first workflow task starts: started, task scheduled, task started. */
-const FIRST_TASK_HISTORY_LENGTH = 3;
 
 export interface CompletedStep {
   nodeId: string;
@@ -37,14 +33,6 @@ export class RunContext {
   runOutput: unknown = null;
   /** The latest real time an activity reported, in ms: see {@link now}. */
   private latestReportedMs = 0;
-  /**
-   * This worker is running the run from its first workflow task, rather than having rebuilt it
-   * from history (replaying earlier tasks, or taking over a task another worker, or this one
-   * before a crash, began and did not complete: the history then holds that task's timeout).
-   * Only then can no local activity of the run have been begun before.
-   */
-  readonly runningSinceFirstTask =
-    !workflowInfo().unsafe.isReplaying && workflowInfo().historyLength <= FIRST_TASK_HISTORY_LENGTH;
 
   constructor(readonly input: RunWorkflowInput) {
     this.graph = new GraphIndex(input.definition);
