@@ -24,8 +24,16 @@ import {
   type BenchFlow,
   type RunEnd,
 } from './flows';
-import { cpuBetween, describeGroups, ownTicks, PLATFORM_GROUPS, sampleCpu, type ProcessGroup } from './process-cpu';
-import { comparedWithN8n, formatReport, type Row, type Section } from './report';
+import {
+  cpuBetween,
+  describeGroups,
+  noCpu,
+  ownTicks,
+  PLATFORM_GROUPS,
+  sampleCpu,
+  type ProcessGroup,
+} from './process-cpu';
+import { comparedWithN8n, formatReport, type LoopFigures, type Row, type Section } from './report';
 import { n8nRunToEnd, startN8n } from './n8n-side';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/last.json', import.meta.url));
@@ -85,6 +93,9 @@ function readOptions() {
 const lifecycle = new BenchLifecycle();
 const round = (value: number) => Math.round(value * 10) / 10;
 
+const totalCpu = (used: ReturnType<typeof cpuBetween>, groups: readonly ProcessGroup[]) =>
+  groups.reduce((sum, group) => sum + used[group], 0);
+
 /** CPU-ms per run of each process group and their total, plus the bench's own clients apart. */
 function cpuRows(
   prefix: string,
@@ -94,9 +105,8 @@ function cpuRows(
   groups: readonly ProcessGroup[] = PLATFORM_GROUPS,
 ): Row[] {
   const per = (ms: number) => round(ms / Math.max(runs, 1));
-  const total = groups.reduce((sum, group) => sum + used[group], 0);
   return [
-    { key: `${prefix}.cpu.total`, label: 'CPU ms per run, all its processes', value: per(total) },
+    { key: `${prefix}.cpu.total`, label: 'CPU ms per run, all its processes', value: per(totalCpu(used, groups)) },
     ...groups.map((group) => ({ key: `${prefix}.cpu.${group}`, label: `  ${group}`, value: per(used[group]) })),
     { key: `${prefix}.cpu.clients`, label: '  (the bench clients, not counted)', value: per(clientMs) },
   ];
@@ -249,12 +259,12 @@ async function main() {
     const systems: { name: string; prefix: string; groups: readonly ProcessGroup[]; runOnce: () => Promise<RunEnd> }[] =
       [{ name: 'this platform', prefix: '', groups: PLATFORM_GROUPS, runOnce: () => runToEnd(orderUrl) }];
     if (n8nSide) {
-      const side = n8nSide;
+      const { version, webhookUrl } = n8nSide;
       systems.push({
-        name: `n8n ${side.version}, default settings`,
+        name: `n8n ${version}, default settings`,
         prefix: 'n8n.',
         groups: ['n8n'],
-        runOnce: () => n8nRunToEnd(side),
+        runOnce: () => n8nRunToEnd(webhookUrl),
       });
     }
     for (const count of clients) {
@@ -278,7 +288,9 @@ async function main() {
         );
         return { latencies, failed };
       };
-      const pooled = new Map<string, Pooled>();
+      const pooled = new Map<string, Pooled>(
+        systems.map((system) => [system.prefix, { latencies: [], failed: 0, used: noCpu(), clientMs: 0, wallMs: 0 }]),
+      );
       for (let roundNumber = 1; roundNumber <= rounds; roundNumber++) {
         for (const system of systems) {
           if (lifecycle.interrupted) return;
@@ -287,13 +299,7 @@ async function main() {
           await closedLoop(system.runOnce, WARM_UP_SECONDS * 1000);
           console.log(`Measuring: ${count} clients for ${seconds} s, closed loop (${which})…`);
           const window = await measuredCpu(() => closedLoop(system.runOnce, seconds * 1000));
-          const sum = pooled.get(system.prefix);
-          if (!sum) {
-            const { latencies, failed } = window.result;
-            const { used, clientMs, wallMs } = window;
-            pooled.set(system.prefix, { latencies, failed, used, clientMs, wallMs });
-            continue;
-          }
+          const sum = pooled.get(system.prefix)!;
           sum.latencies.push(...window.result.latencies);
           sum.failed += window.result.failed;
           sum.clientMs += window.clientMs;
@@ -301,13 +307,19 @@ async function main() {
           for (const group of system.groups) sum.used[group] += window.used[group];
         }
       }
+      const figures = new Map<string, LoopFigures>();
       for (const system of systems) {
         const { latencies, failed, used, clientMs, wallMs } = pooled.get(system.prefix)!;
+        const loop: LoopFigures = {
+          runsPerSecond: latencies.length / (wallMs / 1000),
+          cpuMsPerSucceededRun: totalCpu(used, system.groups) / Math.max(latencies.length, 1),
+        };
+        figures.set(system.prefix, loop);
         const prefix = `${system.prefix}c${count}`;
         sections.push({
           title: `${system.name}: ${count} clients, closed loop, ${rounds} × ${seconds} s: ${order.name}`,
           rows: [
-            { key: `${prefix}.runs_per_s`, label: 'runs/s', value: round(latencies.length / (wallMs / 1000)) },
+            { key: `${prefix}.runs_per_s`, label: 'runs/s', value: round(loop.runsPerSecond) },
             { key: `${prefix}.runs`, label: 'runs ended SUCCEEDED', value: latencies.length },
             { key: `${prefix}.failed`, label: 'runs failed or not answered', value: failed },
             { key: `${prefix}.p50_ms`, label: 'start-to-end p50 ms', value: round(percentile(latencies, 50)) },
@@ -317,7 +329,7 @@ async function main() {
           ],
         });
       }
-      if (n8nSide) sections.push(comparedWithN8n(sections, count));
+      if (n8nSide) sections.push(comparedWithN8n(count, figures.get('')!, figures.get('n8n.')!));
     }
   }
 

@@ -91,12 +91,17 @@ export function ownTicks(): number {
   return readProcesses().get(process.pid)?.own ?? 0;
 }
 
+/** No CPU used by any group: where sums over several windows start. */
+export function noCpu(): Record<ProcessGroup, number> {
+  return Object.fromEntries(PROCESS_GROUPS.map((group) => [group, 0])) as Record<ProcessGroup, number>;
+}
+
 /**
  * CPU-milliseconds each group used between two samples: what every process still alive used
  * (all of it for one started meanwhile), plus what children that ended meanwhile had used.
  */
 export function cpuBetween(before: CpuSample, after: CpuSample): Record<ProcessGroup, number> {
-  const used = Object.fromEntries(PROCESS_GROUPS.map((group) => [group, 0])) as Record<ProcessGroup, number>;
+  const used = noCpu();
   for (const [pid, [group, own, children]] of after.processes) {
     const earlier = before.processes.get(pid);
     used[group] += own - (earlier?.[1] ?? 0) + children - (earlier?.[2] ?? 0);

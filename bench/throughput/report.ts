@@ -48,37 +48,31 @@ export function formatReport(
   return [...lines, '', when('previous', previous), when('baseline', baseline)].join('\n');
 }
 
+/** What the comparison with n8n reads of one system's closed loop. */
+export interface LoopFigures {
+  runsPerSecond: number;
+  /** A refused or failed run costs little CPU: it does not count as a run here. */
+  cpuMsPerSucceededRun: number;
+}
+
 /**
- * This platform against n8n at one client count, from both systems' rows: throughput as ours
- * over n8n's runs/s, efficiency as n8n's CPU per succeeded run over ours (2.0 is issue #11's
- * target for both). A refused or failed run costs little CPU, so it does not count as a run here.
+ * This platform against n8n at one client count: throughput as our runs/s over n8n's,
+ * efficiency as n8n's CPU per succeeded run over ours (2.0 is issue #11's target for both).
  */
-export function comparedWithN8n(sections: Section[], clients: number): Section {
-  const value = (key: string) => {
-    const found = sections.flatMap((section) => section.rows).find((row) => row.key === key);
-    if (!found) throw new Error(`comparedWithN8n: no ${key} measured`);
-    return found.value;
-  };
-  const cpuPerSucceededRun = (prefix: string) => {
-    const runs = value(`${prefix}.runs`);
-    if (runs === 0) throw new Error(`comparedWithN8n: ${prefix} ended no run successfully`);
-    return (value(`${prefix}.cpu.total`) * (runs + value(`${prefix}.failed`))) / runs;
-  };
+export function comparedWithN8n(clients: number, ours: LoopFigures, theirs: LoopFigures): Section {
   const roundedRatio = (top: number, bottom: number) => Math.round((top / bottom) * 100) / 100;
-  const ours = `c${clients}`;
-  const theirs = `n8n.c${clients}`;
   return {
     title: `this platform against n8n, ${clients} clients (target 2.0 each)`,
     rows: [
       {
         key: `vs_n8n.c${clients}.throughput`,
         label: 'throughput: our runs/s ÷ n8n runs/s',
-        value: roundedRatio(value(`${ours}.runs_per_s`), value(`${theirs}.runs_per_s`)),
+        value: roundedRatio(ours.runsPerSecond, theirs.runsPerSecond),
       },
       {
         key: `vs_n8n.c${clients}.efficiency`,
         label: 'efficiency: n8n CPU/run ÷ our CPU/run',
-        value: roundedRatio(cpuPerSucceededRun(theirs), cpuPerSucceededRun(ours)),
+        value: roundedRatio(theirs.cpuMsPerSucceededRun, ours.cpuMsPerSucceededRun),
       },
     ],
   };
