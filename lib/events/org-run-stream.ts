@@ -1,6 +1,6 @@
 import type { OrgContext } from '../auth/current-org';
 import { createLogger } from '../logging/logger';
-import { redis } from '../redis/client';
+import { redisSubscriber } from '../redis/client';
 import { HEARTBEAT_MS } from './run-event-body';
 import { orgRunsChannel } from './run-events';
 import { orgRunEventSchema } from './run-stream-schema';
@@ -14,7 +14,7 @@ const log = createLogger({ component: 'org-run-stream' });
  * list reads the runs afresh instead, so the event ids only count.
  */
 export async function openOrgRunStream(org: OrgContext, signal: AbortSignal): Promise<Response> {
-  const subscriber = redis().duplicate();
+  const subscriber = redisSubscriber();
   subscriber.on('error', (error: Error) =>
     log.warn('org run stream error', { orgId: org.orgId, error: error.message }),
   );

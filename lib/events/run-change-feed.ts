@@ -1,5 +1,5 @@
 import { createLogger } from '../logging/logger';
-import { redis } from '../redis/client';
+import { redisSubscriber } from '../redis/client';
 import { runEventsChannel } from './run-events';
 
 const log = createLogger({ component: 'run-change-feed' });
@@ -16,7 +16,7 @@ export interface RunChangeFeed {
  * connection can do nothing else), resolving once Redis has confirmed the subscription.
  */
 export async function subscribeToRunChanges(runId: string): Promise<RunChangeFeed> {
-  const subscriber = redis().duplicate();
+  const subscriber = redisSubscriber();
   let listener: (() => void) | undefined;
   let missed = false;
   const changed = () => {

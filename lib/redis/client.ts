@@ -26,3 +26,13 @@ export function redis(): Redis {
   }
   return globalForRedis.redis;
 }
+
+/**
+ * A connection of its own for SUBSCRIBE, without ioredis's ready check: a subscribe sent while the
+ * connection was still starting put it in subscriber mode before the check's INFO, which Redis
+ * then refused, and ioredis failed every command queued behind it ("Connection in subscriber
+ * mode"), so requests waiting on a run's end missed it.
+ */
+export function redisSubscriber(): Redis {
+  return redis().duplicate({ enableReadyCheck: false });
+}

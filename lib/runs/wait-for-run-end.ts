@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { orgStatement } from '../db/tenant';
 import { runEventsChannel } from '../events/run-events';
 import { createLogger } from '../logging/logger';
-import { redis } from '../redis/client';
+import { redisSubscriber } from '../redis/client';
 import { resolvePayloadRefs } from './payloads';
 import type { RunPatch } from './run-contract';
 
@@ -46,7 +46,7 @@ class RunEndWatcher {
   private readonly checks = new Map<string, Set<Check>>();
 
   constructor() {
-    this.subscriber = redis().duplicate();
+    this.subscriber = redisSubscriber();
     this.subscriber.on('error', (error: Error) => log.warn('run end watcher error', { error: error.message }));
     this.subscriber.on('message', (channel: string, message: string) => {
       let run: RunPatch | undefined;
