@@ -4,7 +4,7 @@ import { publishProgress } from '../../lib/events/run-events';
 import { processMetrics } from '../../lib/metrics/registry';
 import type { ProgressReport, RunPatch, RunStatus, StepRecord, StepStatus } from '../../lib/runs/run-contract';
 
-// One call per report of write_run_progress (prisma/migrations/20261201050000_write_run_progress),
+// One call per report of write_run_progress (prisma/migrations/20261202120000_run_start_after_queued),
 // which sets the org scope, updates the run and upserts the steps in one round trip, since this
 // runs on the interpreter's critical path. As a named prepared statement, each connection parses
 // it once and PostgreSQL keeps the plans of the function's statement. A field a record leaves out
@@ -16,7 +16,7 @@ import type { ProgressReport, RunPatch, RunStatus, StepRecord, StepStatus } from
 // and a reader that has seen number n has seen every change numbered up to n.
 const WRITE_RUN_PROGRESS = {
   name: 'write_run_progress',
-  text: `SELECT run_workflow_id AS workflow_id, replaced_steps AS overwritten
+  text: `SELECT run_workflow_id AS workflow_id, replaced_steps AS overwritten, run_status AS status
     FROM write_run_progress($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 };
 
@@ -78,7 +78,7 @@ const ENDED: ReadonlySet<RunStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED
 export async function writeProgress(report: ProgressReport, logs?: AttemptLogLines): Promise<OverwrittenStep[]> {
   const { runId, orgId, run, steps } = report;
   const lines = logs?.entries ?? [];
-  const { rows } = await dbPool().query<{ workflow_id: string; overwritten: OverwrittenStep[] }>({
+  const { rows } = await dbPool().query<{ workflow_id: string; overwritten: OverwrittenStep[]; status: RunStatus }>({
     ...WRITE_RUN_PROGRESS,
     values: [
       orgId,
@@ -94,9 +94,12 @@ export async function writeProgress(report: ProgressReport, logs?: AttemptLogLin
     ],
   });
   const [written] = rows;
-  if (run && ENDED.has(run.status) && written) {
+  if (run && ENDED.has(run.status) && written?.status === run.status) {
     processMetrics().runsFinished.inc({ workflow_id: written.workflow_id, status: run.status });
   }
-  await publishProgress(report);
+  // A run's start that a later status overtook leaves that status: live views hear what the run holds.
+  await publishProgress(
+    run && written && written.status !== run.status ? { ...report, run: { ...run, status: written.status } } : report,
+  );
   return written?.overwritten ?? [];
 }
