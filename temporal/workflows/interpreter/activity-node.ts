@@ -97,6 +97,7 @@ export async function runActivityNode(
     progress,
     ...(timed ? { reportsEndTime: true as const } : {}),
   });
+  ctx.recorder.written(progress);
   if (!timed) return { output: result, handles: ['out'] };
   const { output, endedAt } = result as TimedNodeResult;
   ctx.observeTime(endedAt);

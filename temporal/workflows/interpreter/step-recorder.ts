@@ -19,7 +19,7 @@ export class StepRecorder {
   private pending: StepRecord[] = [];
   private pendingRun?: RunPatch;
   /** Batches handed to activities: written again at the end in case an activity never ran. */
-  private handedOff: StepRecord[] = [];
+  private handedOff = new Set<StepRecord[]>();
 
   constructor(
     private readonly runId: string,
@@ -42,10 +42,18 @@ export class StepRecorder {
   /** Hands the buffered batch to an activity node to write. */
   take(): ProgressBatch {
     const batch: ProgressBatch = { steps: this.pending, ...(this.pendingRun ? { run: this.pendingRun } : {}) };
-    this.handedOff.push(...this.pending);
+    this.handedOff.add(this.pending);
     this.pending = [];
     this.pendingRun = undefined;
     return batch;
+  }
+
+  /**
+   * An activity that returned wrote the batch it carried: its attempt's first write, which fails
+   * the attempt when it fails, holds it. The run's last record need not write it again.
+   */
+  written(batch: ProgressBatch) {
+    this.handedOff.delete(batch.steps);
   }
 
   async flush(run?: RunPatch, options: { final?: boolean } = {}) {
@@ -66,7 +74,7 @@ export class StepRecorder {
 
   private drain(run: RunPatch | undefined, final = false) {
     if (run) this.setRun(run);
-    const steps = final ? [...this.handedOff, ...this.pending] : this.pending;
+    const steps = final ? [...[...this.handedOff].flat(), ...this.pending] : this.pending;
     if (steps.length === 0 && !this.pendingRun) return null;
     const report = { runId: this.runId, orgId: this.orgId, run: this.pendingRun, steps };
     this.pending = [];
