@@ -5,6 +5,7 @@ import { orgDb } from '../db/tenant';
 import { workflowDefinitionSchema } from '../definition/schema';
 import type { StartRunBody } from './schemas';
 import { recordRun, type RecordedRun, type StartOptions } from './start-run';
+import { ENGINE_REVISION } from './run-contract';
 
 // From Prisma (a draft's or a limited workflow's run) or from pg (the one-statement recording).
 const isUniqueViolation = (error: unknown) =>
@@ -36,6 +37,7 @@ async function recordedEarlier(orgId: string, runId: string): Promise<RecordedRu
       definition,
       input: run.input,
       requestedAt: run.createdAt.toISOString(),
+      engineRevision: ENGINE_REVISION,
     },
     timeoutMs: definition.settings.timeoutMs,
   };

@@ -31,7 +31,17 @@ export interface RunWorkflowInput {
   /** ISO time the run was requested, for `run.startedAt` in expressions. */
   requestedAt: string;
   reuse?: Record<string, ReusedStep>;
+  /** ENGINE_REVISION when the run was started; absent on runs started before there was one. */
+  engineRevision?: number;
 }
+
+/**
+ * The revision of the engine's recorded behaviour that new runs start on. A run started on
+ * revision 1 takes every change guarded by a Temporal patch before it without asking `patched()`
+ * (temporal/workflows/interpreter/engine-revision.ts), which records a marker and updates the
+ * run's search attributes, a visibility write on the server, in each run that asks.
+ */
+export const ENGINE_REVISION = 1;
 
 export interface StepRecord {
   nodeId: string;

@@ -6,7 +6,7 @@ import { isUuid } from '../db/ids';
 import type { Prisma } from '../db/generated/client';
 import type { RunTrigger } from '../db/generated/enums';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/schema';
-import type { ReusedStep, RunWorkflowInput } from './run-contract';
+import { ENGINE_REVISION, type ReusedStep, type RunWorkflowInput } from './run-contract';
 import type { StartRunBody } from './schemas';
 import { recordAuditIn } from '../audit/record';
 import { activeTrace } from '../telemetry/active-trace';
@@ -127,6 +127,7 @@ export async function recordRun(
     definition,
     input: row.input,
     requestedAt: row.requestedAt.toISOString(),
+    engineRevision: ENGINE_REVISION,
     ...(options.reuse ? { reuse: options.reuse } : {}),
   };
   return { runId: row.runId, version, workflowInput, timeoutMs: definition.settings.timeoutMs };

@@ -4,6 +4,7 @@ import { withOrgTransaction } from '../db/tenant';
 import { workflowDefinitionSchema } from '../definition/schema';
 import { createLogger } from '../logging/logger';
 import { recordStartFailed, startRefusedForGood, startRunWorkflow } from './start-run-workflow';
+import { ENGINE_REVISION } from './run-contract';
 
 const log = createLogger({ component: 'start-stranded-runs' });
 
@@ -79,6 +80,7 @@ async function startStrandedRun(orgId: string, run: StrandedRun): Promise<keyof 
         definition,
         input: run.input,
         requestedAt: run.createdAt.toISOString(),
+        engineRevision: ENGINE_REVISION,
       },
       { trigger: run.trigger, timeoutMs: definition.settings.timeoutMs },
     );

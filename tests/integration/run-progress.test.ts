@@ -4,7 +4,21 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { orgRunsChannel } from '@/lib/events/run-events';
 import { writeProgress } from '@/temporal/activities/progress-writer';
+import { temporalClient } from '@/temporal/client';
 import { publishWorkflow, startRun, waitForRun } from '../support/engine';
+
+// Temporal's numbers for the history events a run of activity nodes may record
+// (temporal.api.enums.v1.EventType).
+const EVENT_NAMES: Record<number, string> = {
+  1: 'workflow started',
+  2: 'workflow completed',
+  5: 'workflow task scheduled',
+  6: 'workflow task started',
+  7: 'workflow task completed',
+  10: 'activity scheduled',
+  25: 'marker',
+  40: 'search attributes upserted',
+};
 
 describe("the worker's progress write", () => {
   const { orgId } = inject('platform').owner;
@@ -75,7 +89,7 @@ describe("the worker's progress write", () => {
     expect({ last: run.lastEventSeq, status: run.statusEventSeq }).toEqual({ last: 4, status: 4 });
   });
 
-  it('records each step once: the steps an activity node carried are not written again at the end', async () => {
+  it('records each step once, and no patch marker in the history of a run started on engine revision 1', async () => {
     const workflowId = await publishWorkflow('carried steps', {
       nodes: [
         { id: 'start', type: 'trigger.manual' },
@@ -93,6 +107,23 @@ describe("the worker's progress write", () => {
     });
     const runId = await startRun(workflowId);
     expect((await waitForRun(runId)).status).toBe('SUCCEEDED');
+
+    // Started on engine revision 1, the run takes the local-activity changes without a patch
+    // marker or a search-attribute update: one workflow task, the code node's marker, the end.
+    const history = await (await temporalClient()).workflow.getHandle(runId).fetchHistory();
+    expect(
+      (history.events ?? []).map((event) =>
+        [EVENT_NAMES[event.eventType!], event.markerRecordedEventAttributes?.markerName].filter(Boolean).join(' '),
+      ),
+    ).toEqual([
+      'workflow started',
+      'workflow task scheduled',
+      'workflow task started',
+      'workflow task completed',
+      'marker core_local_activity',
+      'workflow completed',
+    ]);
+
     const run = await db().run.findUniqueOrThrow({
       where: { id: runId },
       include: { steps: { orderBy: { eventSeq: 'asc' } } },

@@ -319,6 +319,33 @@ export const replaySamples: Record<string, ReplaySample> = {
   // The same with 10 lanes: every lane waits while the buffered steps are written (patch
   // 'loop-lanes-wait-for-flush'), so an activation runs about 200 steps, not 200 a lane.
   'for-each-lanes-wait-for-flush': { status: 'SUCCEEDED', definition: pureLoopOf100(10) },
+  // A run started on engine revision 1 (lib/runs/run-contract.ts): local activity nodes timed,
+  // a delay recorded waiting and a loop of pure passes flushed mid-loop with its lanes waiting,
+  // all taken without a patch marker or a search-attribute update.
+  'engine-revision-1': {
+    status: 'SUCCEEDED',
+    input: { values: [1, 2, 3] },
+    definition: {
+      nodes: [
+        { id: 'start', type: 'trigger.manual' },
+        { id: 'fetch', type: 'http.request', config: { url: '{{BASE}}/revision-1' } },
+        {
+          id: 'sum',
+          type: 'code.javascript',
+          config: { code: 'return input.values.reduce((a, b) => a + b, 0);', input: '{{ input }}' },
+        },
+        { id: 'wait', type: 'flow.delay', config: { mode: 'duration', durationMs: 200 } },
+        ...pureLoopOf100(10).nodes.slice(1),
+      ],
+      edges: [
+        { source: 'start', target: 'fetch' },
+        { source: 'fetch', target: 'sum' },
+        { source: 'sum', target: 'wait' },
+        { source: 'wait', target: 'each' },
+        ...(pureLoopOf100(10).edges ?? []).slice(1),
+      ],
+    },
+  },
   'error-workflow': {
     status: 'FAILED',
     workflows: {

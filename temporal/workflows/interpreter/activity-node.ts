@@ -1,10 +1,10 @@
 import {
-  patched,
   proxyActivities,
   proxyLocalActivities,
   type ActivityOptions,
   type LocalActivityOptions,
 } from '@temporalio/workflow';
+import { takesChange } from './engine-revision';
 import { activityName } from '../../../lib/connectors/node-key';
 import type { DefinitionNode } from '../../../lib/definition/schema';
 import type { NodeActivityInput, TimedNodeResult } from '../../../lib/runs/run-contract';
@@ -83,11 +83,11 @@ export async function runActivityNode(
 ): Promise<NodeResult> {
   const progress = ctx.recorder.take();
   // The patch is asked only for nodes that would run locally, so a run without one records no marker.
-  const local = runsAsLocalActivity(node) && patched(LOCAL_ACTIVITY_PATCH);
+  const local = runsAsLocalActivity(node) && takesChange(ctx.input, LOCAL_ACTIVITY_PATCH, 1);
   const activities = local
     ? proxyLocalActivities<NodeActivities>(localActivityOptions(node))
     : proxyActivities<NodeActivities>(activityOptions(node));
-  const timed = local && patched(LOCAL_RESULT_END_TIME_PATCH);
+  const timed = local && takesChange(ctx.input, LOCAL_RESULT_END_TIME_PATCH, 1);
   const result = await activities[activityName(node.type, node.typeVersion)]({
     runId: ctx.input.runId,
     orgId: ctx.input.orgId,

@@ -1,12 +1,5 @@
-import {
-  condition,
-  executeChild,
-  ParentClosePolicy,
-  proxyActivities,
-  patched,
-  sleep,
-  startChild,
-} from '@temporalio/workflow';
+import { condition, executeChild, ParentClosePolicy, proxyActivities, sleep, startChild } from '@temporalio/workflow';
+import { takesChange } from './engine-revision';
 import type {
   ApprovalOutcome,
   ChildRun,
@@ -129,6 +122,8 @@ async function startChildRun(
     definition: child.definition,
     input: request.input,
     requestedAt: ctx.now(),
+    // Started by this run, on the revision this run was started on (absent: the same input as before).
+    engineRevision: ctx.input.engineRevision,
   };
   const handle = await startChild('runWorkflow', {
     workflowId: childRunId,
@@ -164,7 +159,7 @@ export function runControlNode(
     sleep: async (ms) => {
       // The wait is recorded as it starts, so the run page draws it while it lasts. Runs
       // recorded before this replay without it: their histories hold no write for it.
-      if (patched(DELAY_RECORDED_WAITING)) markWaiting(ctx, execution, node);
+      if (takesChange(ctx.input, DELAY_RECORDED_WAITING, 1)) markWaiting(ctx, execution, node);
       await ctx.recorder.flush();
       await sleep(ms);
     },

@@ -34,6 +34,8 @@ export async function startErrorWorkflow(ctx: RunContext, error: NodeErrorInfo):
       definition: child.definition,
       input: failedRun,
       requestedAt: new Date().toISOString(),
+      // Started by this run, on the revision this run was started on (absent: the same input as before).
+      engineRevision: ctx.input.engineRevision,
     };
     await startChild('runWorkflow', {
       workflowId: childRunId,

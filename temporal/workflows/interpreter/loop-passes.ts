@@ -1,4 +1,4 @@
-import { patched } from '@temporalio/workflow';
+import { takesChange } from './engine-revision';
 import type { RunContext } from './run-context';
 import { Execution } from './execution';
 
@@ -42,7 +42,7 @@ export async function runLoopPasses(
   let next = progress.nextIndex;
   let flushing: Promise<void> | undefined;
   const flush = async () => {
-    if (!patched(LOOP_LANES_WAIT_FOR_FLUSH)) return ctx.recorder.flush();
+    if (!takesChange(ctx.input, LOOP_LANES_WAIT_FOR_FLUSH, 1)) return ctx.recorder.flush();
     flushing ??= ctx.recorder.flush().finally(() => (flushing = undefined));
     return flushing;
   };
@@ -55,7 +55,8 @@ export async function runLoopPasses(
       const index = next++;
       const pass = new Execution(ctx, { loopId, item: items[index], index });
       await pass.run();
-      if (ctx.recorder.pendingSteps >= FLUSH_AT_PENDING_STEPS && patched(LOOP_FLUSHES_PURE_PASSES)) await flush();
+      if (ctx.recorder.pendingSteps >= FLUSH_AT_PENDING_STEPS && takesChange(ctx.input, LOOP_FLUSHES_PURE_PASSES, 1))
+        await flush();
       results[index] =
         resultNodes.length === 1
           ? pass.output(resultNodes[0])
