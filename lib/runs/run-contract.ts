@@ -37,9 +37,13 @@ export interface RunWorkflowInput {
 
 /**
  * The revision of the engine's recorded behaviour that new runs start on. A run started on
- * revision 1 takes every change guarded by a Temporal patch before it without asking `patched()`
- * (temporal/workflows/interpreter/engine-revision.ts), which records a marker and updates the
- * run's search attributes, a visibility write on the server, in each run that asks.
+ * revision 1 takes five changes the interpreter guarded with a Temporal patch before it (local
+ * activity nodes, their end time, the delay's WAITING record, the loop's mid-loop write and its
+ * lanes waiting for it) without asking `patched()` (temporal/workflows/interpreter/engine-revision.ts),
+ * which records a marker and updates the run's search attributes, a visibility write on the
+ * server, in each run that asks. A worker older than the revision would record markers for those
+ * changes that a newer worker replaying the run does not expect: web processes and workers of one
+ * release go together (README, "Upgrading").
  */
 export const ENGINE_REVISION = 1;
 

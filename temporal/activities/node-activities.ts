@@ -130,12 +130,12 @@ async function runNodeAttempt(nodeType: ActivityNodeType, input: NodeActivityInp
     startedAt,
     input: redactConfig(input.config),
   });
-  // The interpreter's pending records ride along with this attempt's first write. Only the
-  // first attempt applies the run status: by a retry, another branch may have changed it.
+  // The interpreter's pending records ride along with this attempt's first write, the run's start
+  // among them: every attempt carries it, since it changes only a run not yet started.
   const replaced = await writeProgress({
     runId,
     orgId,
-    ...(temporalAttempt === 1 && input.progress?.run ? { run: input.progress.run } : {}),
+    ...(input.progress?.run ? { run: input.progress.run } : {}),
     steps: [
       ...(input.progress?.steps ?? []),
       ...(await lostAttempt({ orgId, runId, nodeId, iteration, attempt }, startedAt)),

@@ -97,9 +97,8 @@ export async function writeProgress(report: ProgressReport, logs?: AttemptLogLin
   if (run && ENDED.has(run.status) && written?.status === run.status) {
     processMetrics().runsFinished.inc({ workflow_id: written.workflow_id, status: run.status });
   }
-  // A run's start that a later status overtook leaves that status: live views hear what the run holds.
-  await publishProgress(
-    run && written && written.status !== run.status ? { ...report, run: { ...run, status: written.status } } : report,
-  );
+  // A run's start that a later status overtook changed nothing a run list or a waiter reads:
+  // its steps are announced, its status is not.
+  await publishProgress(run && written && written.status !== run.status ? { ...report, run: undefined } : report);
   return written?.overwritten ?? [];
 }

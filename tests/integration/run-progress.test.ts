@@ -70,13 +70,41 @@ describe("the worker's progress write", () => {
       ['charge', 'RUNNING'],
       ['gate', 'WAITING'],
     ]);
-    // The status's change number is the approval's: the start moved it no further.
-    expect({ last: run.lastEventSeq, status: run.statusEventSeq }).toEqual({ last: 4, status: 2 });
+    // The start time is a change of the run that live views read, though its status is not.
+    expect({ last: run.lastEventSeq, status: run.statusEventSeq }).toEqual({ last: 4, status: 4 });
+    // Run lists hear the approval's WAITING and nothing from the start: the decision's RUNNING is
+    // the next thing published.
+    await writeProgress({ runId, orgId, run: { status: 'RUNNING' }, steps: [] });
     await expect.poll(() => heard.length).toBe(2);
     expect(heard).toEqual([
       { runId, status: 'WAITING' },
-      { runId, status: 'WAITING', startedAt },
+      { runId, status: 'RUNNING' },
     ]);
+  });
+
+  it('leaves an ended run as it ended when its start is written after its end', async () => {
+    const runId = await queuedRun();
+    const error = { type: 'CardDeclined', message: 'declined' };
+    await writeProgress({
+      runId,
+      orgId,
+      run: { status: 'FAILED', error, endedAt: '2026-12-02T10:00:05.000Z' },
+      steps: [],
+    });
+    const ended = await db().run.findUniqueOrThrow({ where: { id: runId } });
+    await writeProgress({
+      runId,
+      orgId,
+      run: { status: 'RUNNING', startedAt: '2026-12-02T10:00:00.000Z', output: { late: true } },
+      steps: [],
+    });
+    const run = await db().run.findUniqueOrThrow({ where: { id: runId } });
+    expect({ status: run.status, error: run.error, output: run.output, endedAt: run.endedAt }).toEqual({
+      status: 'FAILED',
+      error,
+      output: null,
+      endedAt: ended.endedAt,
+    });
   });
 
   it('starts a queued run as before', async () => {

@@ -1,12 +1,13 @@
--- write_run_progress (20261201050000_write_run_progress) with one change, and the status the run
--- holds after the write as a third column, which the worker publishes to live views.
+-- write_run_progress (20261201050000_write_run_progress) as it was but for the run's start,
+-- below, and with the status the run holds after the write as a third column.
 --
 -- The patch that starts a run (the one carrying its start time: RUNNING, or what the workflow
 -- reported next when it wrote nothing in between) rides with the run's first activity node, so
 -- a write from a parallel branch can commit before it: an approval's WAITING was overwritten by
 -- RUNNING and the run left the list of runs waiting on someone. Nothing the workflow reports
--- comes before its start, so that patch now moves only a run still QUEUED; its start time and
--- steps are written as before.
+-- comes before its start, so that patch now changes only a run still QUEUED (a report that
+-- is the run's first and last carries its end too); otherwise only its start time and its
+-- steps are written.
 DROP FUNCTION write_run_progress(uuid, text, jsonb, jsonb, int, int, text, int, timestamptz, jsonb);
 
 CREATE FUNCTION write_run_progress(
@@ -29,17 +30,23 @@ BEGIN
   WITH counted AS (
     UPDATE runs SET
       last_event_seq = runs.last_event_seq + p_changes,
-      status_event_seq = CASE WHEN r.status IS NOT NULL AND (r.started_at IS NULL OR runs.status = 'QUEUED')
+      -- A start time set without its status still reaches live views as a change of the run.
+      status_event_seq = CASE
+        WHEN r.status IS NOT NULL AND (r.started_at IS NULL OR runs.status = 'QUEUED')
+          OR runs.started_at IS NULL AND r.started_at IS NOT NULL
         THEN runs.last_event_seq + p_changes ELSE runs.status_event_seq END,
       status = CASE WHEN r.started_at IS NULL OR runs.status = 'QUEUED'
         THEN COALESCE(r.status::"RunStatus", runs.status) ELSE runs.status END,
-      output = CASE WHEN r.has_output THEN r.output ELSE runs.output END,
-      error = COALESCE(r.error, runs.error),
+      output = CASE WHEN r.has_output AND (r.started_at IS NULL OR runs.status = 'QUEUED')
+        THEN r.output ELSE runs.output END,
+      error = CASE WHEN r.started_at IS NULL OR runs.status = 'QUEUED'
+        THEN COALESCE(r.error, runs.error) ELSE runs.error END,
       started_at = COALESCE(runs.started_at, r.started_at),
       -- Workflow time stands still within a workflow task, so a run's end is stamped with the
       -- clock when its final record is written, which follows the end by moments.
-      ended_at = CASE WHEN r.ended_at IS NOT NULL THEN clock_timestamp() ELSE runs.ended_at END,
-      duration_ms = CASE WHEN r.ended_at IS NOT NULL
+      ended_at = CASE WHEN r.ended_at IS NOT NULL AND (r.started_at IS NULL OR runs.status = 'QUEUED')
+        THEN clock_timestamp() ELSE runs.ended_at END,
+      duration_ms = CASE WHEN r.ended_at IS NOT NULL AND (r.started_at IS NULL OR runs.status = 'QUEUED')
         THEN (EXTRACT(EPOCH FROM (clock_timestamp() - COALESCE(runs.started_at, r.started_at))) * 1000)::int
         ELSE runs.duration_ms END
     FROM jsonb_to_record(COALESCE(p_run, '{}'::jsonb)) AS r(status text, has_output boolean, output jsonb,
