@@ -10,11 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { startBenchPlatform } from '../editor/platform';
 import { percentile, readPreviousResults, saveResults } from '../editor/report';
 import { BenchLifecycle, currentCommit, expectStatus } from '../shared/lifecycle';
-import { drive } from '../start-api/load';
 import {
   activitySteps,
   orderFlow,
@@ -24,16 +22,11 @@ import {
   type BenchFlow,
   type RunEnd,
 } from './flows';
-import {
-  cpuBetween,
-  describeGroups,
-  noCpu,
-  ownTicks,
-  PLATFORM_GROUPS,
-  sampleCpu,
-  type ProcessGroup,
-} from './process-cpu';
-import { comparedWithN8n, formatReport, type LoopFigures, type Row, type Section } from './report';
+import { describeGroups, PLATFORM_GROUPS, sampleCpu } from './process-cpu';
+import { formatReport, type Section } from './report';
+import { measureClosedLoop, type LoopSystem } from './closed-loop';
+import { measureStartApi } from './start-api-mode';
+import { cpuRows, measuredCpu, round } from './measured-cpu';
 import { n8nRunToEnd, startN8n } from './n8n-side';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/last.json', import.meta.url));
@@ -44,8 +37,6 @@ type Mode = (typeof MODES)[number];
 const WARM_UP_SECONDS = 5;
 /** Sequential mode: runs measured per flow, after one unmeasured. */
 const SEQUENTIAL_RUNS = 5;
-const START_API_RATE = 100;
-const START_API_SECONDS = 10;
 
 function readOptions() {
   const { values } = parseArgs({
@@ -91,41 +82,6 @@ function readOptions() {
 }
 
 const lifecycle = new BenchLifecycle();
-const round = (value: number) => Math.round(value * 10) / 10;
-
-const totalCpu = (used: ReturnType<typeof cpuBetween>, groups: readonly ProcessGroup[]) =>
-  groups.reduce((sum, group) => sum + used[group], 0);
-
-/** CPU-ms per run of each process group and their total, plus the bench's own clients apart. */
-function cpuRows(
-  prefix: string,
-  used: ReturnType<typeof cpuBetween>,
-  clientMs: number,
-  runs: number,
-  groups: readonly ProcessGroup[] = PLATFORM_GROUPS,
-): Row[] {
-  const per = (ms: number) => round(ms / Math.max(runs, 1));
-  return [
-    { key: `${prefix}.cpu.total`, label: 'CPU ms per run, all its processes', value: per(totalCpu(used, groups)) },
-    ...groups.map((group) => ({ key: `${prefix}.cpu.${group}`, label: `  ${group}`, value: per(used[group]) })),
-    { key: `${prefix}.cpu.clients`, label: '  (the bench clients, not counted)', value: per(clientMs) },
-  ];
-}
-
-/** Measures CPU of the platform's processes (and the bench's) around `work`. */
-async function measuredCpu<T>(work: () => Promise<T>) {
-  const before = sampleCpu();
-  const clientsBefore = ownTicks();
-  const result = await work();
-  const after = sampleCpu();
-  return {
-    result,
-    used: cpuBetween(before, after),
-    clientMs: (ownTicks() - clientsBefore) * 10,
-    wallMs: after.at - before.at,
-  };
-}
-
 async function main() {
   const { clients, seconds, modes, activityMode, rounds, n8n, baseline, cpuProfileDir } = readOptions();
   console.log('Building and starting the platform as the tests do (next build, next start, worker, collab)…');
@@ -248,16 +204,9 @@ async function main() {
   }
 
   if (modes.includes('closed')) {
-    /** One system's closed-loop windows at one client count, pooled over its rounds. */
-    interface Pooled {
-      latencies: number[];
-      failed: number;
-      used: ReturnType<typeof cpuBetween>;
-      clientMs: number;
-      wallMs: number;
-    }
-    const systems: { name: string; prefix: string; groups: readonly ProcessGroup[]; runOnce: () => Promise<RunEnd> }[] =
-      [{ name: 'this platform', prefix: '', groups: PLATFORM_GROUPS, runOnce: () => runToEnd(orderUrl) }];
+    const systems: LoopSystem[] = [
+      { name: 'this platform', prefix: '', groups: PLATFORM_GROUPS, runOnce: () => runToEnd(orderUrl) },
+    ];
     if (n8nSide) {
       const { version, webhookUrl } = n8nSide;
       systems.push({
@@ -268,103 +217,30 @@ async function main() {
       });
     }
     for (const count of clients) {
-      /** `count` clients, each starting a run when its last one ended, until `forMs` has passed. */
-      const closedLoop = async (runOnce: () => Promise<RunEnd>, forMs: number) => {
-        const until = performance.now() + forMs;
-        const latencies: number[] = [];
-        let failed = 0;
-        await Promise.all(
-          Array.from({ length: count }, async () => {
-            while (performance.now() < until && !lifecycle.interrupted) {
-              const run = await runOnce();
-              if (run.ok) {
-                latencies.push(run.latencyMs);
-              } else {
-                failed++;
-                noteProblem(run.problem);
-              }
-            }
-          }),
-        );
-        return { latencies, failed };
-      };
-      const pooled = new Map<string, Pooled>(
-        systems.map((system) => [system.prefix, { latencies: [], failed: 0, used: noCpu(), clientMs: 0, wallMs: 0 }]),
-      );
-      for (let roundNumber = 1; roundNumber <= rounds; roundNumber++) {
-        for (const system of systems) {
-          if (lifecycle.interrupted) return;
-          const which = `${system.name}, round ${roundNumber} of ${rounds}`;
-          console.log(`Warming up: ${count} clients for ${WARM_UP_SECONDS} s (${which})…`);
-          await closedLoop(system.runOnce, WARM_UP_SECONDS * 1000);
-          console.log(`Measuring: ${count} clients for ${seconds} s, closed loop (${which})…`);
-          const window = await measuredCpu(() => closedLoop(system.runOnce, seconds * 1000));
-          const sum = pooled.get(system.prefix)!;
-          sum.latencies.push(...window.result.latencies);
-          sum.failed += window.result.failed;
-          sum.clientMs += window.clientMs;
-          sum.wallMs += window.wallMs;
-          for (const group of system.groups) sum.used[group] += window.used[group];
-        }
-      }
-      const figures = new Map<string, LoopFigures>();
-      for (const system of systems) {
-        const { latencies, failed, used, clientMs, wallMs } = pooled.get(system.prefix)!;
-        const loop: LoopFigures = {
-          runsPerSecond: latencies.length / (wallMs / 1000),
-          cpuMsPerSucceededRun: totalCpu(used, system.groups) / Math.max(latencies.length, 1),
-        };
-        figures.set(system.prefix, loop);
-        const prefix = `${system.prefix}c${count}`;
-        sections.push({
-          title: `${system.name}: ${count} clients, closed loop, ${rounds} × ${seconds} s: ${order.name}`,
-          rows: [
-            { key: `${prefix}.runs_per_s`, label: 'runs/s', value: round(loop.runsPerSecond) },
-            { key: `${prefix}.runs`, label: 'runs ended SUCCEEDED', value: latencies.length },
-            { key: `${prefix}.failed`, label: 'runs failed or not answered', value: failed },
-            { key: `${prefix}.p50_ms`, label: 'start-to-end p50 ms', value: round(percentile(latencies, 50)) },
-            { key: `${prefix}.p95_ms`, label: 'start-to-end p95 ms', value: round(percentile(latencies, 95)) },
-            { key: `${prefix}.p99_ms`, label: 'start-to-end p99 ms', value: round(percentile(latencies, 99)) },
-            ...cpuRows(prefix, used, clientMs, latencies.length + failed, system.groups),
-          ],
-        });
-      }
-      if (n8nSide) sections.push(comparedWithN8n(count, figures.get('')!, figures.get('n8n.')!));
+      const measured = await measureClosedLoop({
+        systems,
+        clients: count,
+        seconds,
+        rounds,
+        warmUpSeconds: WARM_UP_SECONDS,
+        flowName: order.name,
+        lifecycle,
+        noteProblem,
+      });
+      if (!measured) return;
+      sections.push(...measured);
     }
   }
 
   if (modes.includes('start-api')) {
-    // The start path alone, as bench:start-api drives it, on this bench's flow.
-    console.log(`Measuring: ${START_API_RATE} starts/s for ${START_API_SECONDS} s, open loop (runs not awaited)…`);
-    const database = new pg.Client({ connectionString: platform.info.databaseUrl });
-    await database.connect();
-    lifecycle.onStop(() => database.end());
-    const phase = await drive({
-      url: orderUrl,
-      init: () => startInit({ input: { customer: 'acme' } }),
-      rate: START_API_RATE,
-      seconds: START_API_SECONDS,
-    });
-    const latencies = phase.answers.map((answer) => answer.latencyMs);
-    const count = (test: (outcome: string) => boolean) => phase.answers.filter(({ outcome }) => test(outcome)).length;
-    sections.push({
-      title: `start API: ${START_API_RATE} starts/s for ${START_API_SECONDS} s (bench/start-api's load)`,
-      rows: [
-        { key: 'api.sent_per_s', label: 'sent per second', value: round(phase.sentPerSecond) },
-        { key: 'api.p50_ms', label: 'answer p50 ms', value: round(percentile(latencies, 50)) },
-        { key: 'api.p99_ms', label: 'answer p99 ms', value: round(percentile(latencies, 99)) },
-        { key: 'api.accepted', label: 'answered 202', value: count((outcome) => outcome === '202') },
-        { key: 'api.5xx', label: 'answered 5xx', value: count((outcome) => outcome.startsWith('5')) },
-      ],
-    });
-    // The started runs end before the platform stops.
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      const { rows } = await database.query<{ count: string }>(
-        `SELECT count(*) FROM runs WHERE status IN ('QUEUED', 'RUNNING')`,
-      );
-      if (Number(rows[0].count) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    sections.push(
+      await measureStartApi({
+        url: orderUrl,
+        init: () => startInit({ input: { customer: 'acme' } }),
+        databaseUrl: platform.info.databaseUrl,
+        lifecycle,
+      }),
+    );
   }
 
   const previous = await readPreviousResults(RESULTS_FILE);
